@@ -1,0 +1,39 @@
+// Browser tests run in Debian's Chromium (npm tools cannot download browsers here).
+import { esbuildPlugin } from '@web/dev-server-esbuild';
+import { fromRollup } from '@web/dev-server-rollup';
+import rollupCommonjs from '@rollup/plugin-commonjs';
+import { chromeLauncher } from '@web/test-runner-chrome';
+import { fileURLToPath } from 'node:url';
+import { simulatorPlugin } from './test/support/simulator-plugin.mjs';
+
+const commonjs = fromRollup(rollupCommonjs);
+
+export default {
+  files: ['test/browser/**/*.test.ts'],
+  nodeResolve: { browser: true, exportConditions: ['browser'] },
+  concurrency: 1,
+  testFramework: { config: { timeout: 20000 } },
+  testsFinishTimeout: 10 * 60 * 1000,
+  plugins: [
+    esbuildPlugin({ ts: true, tsconfig: fileURLToPath(new URL('./tsconfig.json', import.meta.url)) }),
+    // okta-auth-js pulls in tiny-emitter, which ships only CommonJS.
+    commonjs({ include: ['**/node_modules/tiny-emitter/**'], strictRequires: false }),
+    simulatorPlugin(),
+  ],
+  browsers: [
+    chromeLauncher({
+      launchOptions: {
+        executablePath: process.env.CHROME_PATH ?? '/usr/bin/chromium',
+        headless: true,
+        args: [
+          '--no-sandbox',
+          '--disable-gpu',
+          '--disable-background-networking',
+          '--disable-component-update',
+          '--disable-sync',
+          '--no-first-run',
+        ],
+      },
+    }),
+  ],
+};
