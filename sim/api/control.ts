@@ -1,0 +1,98 @@
+import type { SimSettings } from '../config.ts';
+import {
+  answerPush,
+  currentTotp,
+  DeviceError,
+  enrollFromLink,
+  enrollFromQr,
+  pendingPushes,
+  type PushAnswer,
+} from '../device/virtual-device.ts';
+import { json, parseJsonObject, type Route, type SimResponse } from '../http/types.ts';
+import { stateView } from './state-view.ts';
+
+/** Errors of the control API: `{error}` with a status that says what went wrong. */
+function guarded(route: Route): Route {
+  return async (ctx, req, params) => {
+    try {
+      return await route(ctx, req, params);
+    } catch (error) {
+      if (error instanceof DeviceError) return json(error.status, { error: error.message });
+      throw error;
+    }
+  };
+}
+
+function body(raw: string): Record<string, unknown> {
+  const parsed = parseJsonObject(raw || '{}');
+  if (!parsed) throw new DeviceError(400, 'The body must be a JSON object.');
+  return parsed;
+}
+
+const reset: Route = (ctx) => {
+  ctx.store.reset();
+  return json(200, { ok: true });
+};
+
+const outbox: Route = (ctx) => json(200, { messages: ctx.store.outbox });
+
+const enroll: Route = (ctx, req) => {
+  const { qr, link } = body(req.body);
+  if (typeof qr === 'string') return json(200, { deviceId: enrollFromQr(ctx.store, qr).id });
+  if (typeof link === 'string') return json(200, { deviceId: enrollFromLink(ctx.store, link).id });
+  throw new DeviceError(400, 'Give "qr" (the data URI shown to the user) or "link" (an activation link).');
+};
+
+const userDevices: Route = (ctx, _req, [login]) => {
+  const user = ctx.store.user(decodeURIComponent(login));
+  if (!user) throw new DeviceError(404, `No user ${login}.`);
+  return json(200, { deviceIds: ctx.store.devicesOf(user.config.login).map((d) => d.id) });
+};
+
+const pushes: Route = (ctx, _req, [deviceId]) => json(200, { pushes: pendingPushes(ctx.store, deviceId) });
+
+const answer: Route = (ctx, req, [deviceId, pushId]) => {
+  const { action, number } = body(req.body);
+  if (action !== 'approve' && action !== 'reject') throw new DeviceError(400, '"action" must be "approve" or "reject".');
+  const given = typeof number === 'string' || typeof number === 'number' ? number : undefined;
+  const pushAnswer: PushAnswer = action === 'approve' ? { action, number: given } : { action };
+  return json(200, answerPush(ctx.store, deviceId, pushId, pushAnswer));
+};
+
+const totp: Route = (ctx, _req, [deviceId]) => json(200, currentTotp(ctx.store, deviceId));
+
+const getSettings: Route = (ctx) => json(200, ctx.settings);
+
+/** Changes settings at run time (tests shorten lifetimes, switch content types); unknown keys are refused. */
+const patchSettings: Route = (ctx, req) => {
+  const changes = body(req.body);
+  const settings = ctx.settings as unknown as Record<string, unknown>;
+  for (const [key, value] of Object.entries(changes)) {
+    if (!(key in settings) || typeof value !== typeof settings[key]) throw new DeviceError(400, `Unknown or mistyped setting: ${key}.`);
+  }
+  Object.assign(ctx.settings, changes as Partial<SimSettings>);
+  return json(200, ctx.settings);
+};
+
+const requests: Route = (ctx, req) => {
+  const since = Number(req.query.get('since') ?? 0);
+  return json(200, { requests: ctx.store.requests.filter((r) => r.seq > since) });
+};
+
+const state: Route = (ctx) => json(200, stateView(ctx.store));
+
+export const CONTROL_ROUTES: Array<[method: string, pattern: RegExp, route: Route]> = [
+  ['POST', /^\/sim\/api\/reset$/, reset],
+  ['GET', /^\/sim\/api\/state$/, state],
+  ['GET', /^\/sim\/api\/outbox$/, outbox],
+  ['GET', /^\/sim\/api\/requests$/, requests],
+  ['GET', /^\/sim\/api\/settings$/, getSettings],
+  ['PATCH', /^\/sim\/api\/settings$/, patchSettings],
+  ['POST', /^\/sim\/api\/devices\/enroll$/, enroll],
+  ['GET', /^\/sim\/api\/users\/([^/]+)\/devices$/, userDevices],
+  ['GET', /^\/sim\/api\/devices\/([^/]+)\/pushes$/, pushes],
+  ['POST', /^\/sim\/api\/devices\/([^/]+)\/pushes\/([^/]+)$/, answer],
+  ['GET', /^\/sim\/api\/devices\/([^/]+)\/totp$/, totp],
+].map(([method, pattern, route]) => [method as string, pattern as RegExp, guarded(route as Route)]);
+
+export type { SimResponse };

@@ -1,0 +1,95 @@
+import { readFileSync } from 'node:fs';
+import { parseArgs } from 'node:util';
+import { startSimulator } from './index.ts';
+
+const USAGE = `ov-sim: a local Okta org with a virtual Okta Verify device
+
+  ov-sim [--port 8787] [--host 127.0.0.1] [--config FILE] [--data FILE]
+
+The virtual device, against a running simulator (--url, default http://127.0.0.1:8787):
+  ov-sim device list <login>                      device ids of a user
+  ov-sim device enroll --qr <data URI | @file>    scan an enrollment QR code
+  ov-sim device enroll --link <activation link>   tap an activation link
+  ov-sim device pushes <deviceId>                 pending pushes
+  ov-sim device approve <deviceId> [pushId] [--number N]
+  ov-sim device reject <deviceId> [pushId]
+  ov-sim device totp <deviceId>                   the current code
+  ov-sim outbox                                   emails and SMS sent
+  ov-sim reset                                    back to the configured state`;
+
+async function serve(argv: string[]): Promise<void> {
+  const { values } = parseArgs({
+    args: argv,
+    options: { port: { type: 'string', default: '8787' }, host: { type: 'string', default: '127.0.0.1' }, config: { type: 'string' }, data: { type: 'string' } },
+  });
+  const sim = await startSimulator({ port: Number(values.port), host: values.host, configFile: values.config, dataFile: values.data });
+  console.log(`ov-sim listening on ${sim.url}\n  issuer     ${sim.issuer}\n  client id  ${sim.clientId}\n  page       ${sim.url}/sim/`);
+  const stop = () => void sim.close().then(() => process.exit(0));
+  process.on('SIGINT', stop);
+  process.on('SIGTERM', stop);
+}
+
+async function api(base: string, method: string, path: string, body?: object): Promise<unknown> {
+  const response = await fetch(`${base}/sim/api${path}`, {
+    method,
+    headers: body ? { 'Content-Type': 'application/json' } : {},
+    body: body ? JSON.stringify(body) : undefined,
+  });
+  const result = (await response.json()) as { error?: string };
+  if (!response.ok) throw new Error(result.error ?? `HTTP ${response.status}`);
+  return result;
+}
+
+async function firstPendingPush(base: string, deviceId: string): Promise<string> {
+  const { pushes } = (await api(base, 'GET', `/devices/${deviceId}/pushes`)) as { pushes: Array<{ id: string }> };
+  if (!pushes.length) throw new Error('No pending push on this device.');
+  return pushes[0].id;
+}
+
+async function control(argv: string[]): Promise<unknown> {
+  const { values, positionals } = parseArgs({
+    args: argv,
+    allowPositionals: true,
+    options: { url: { type: 'string', default: 'http://127.0.0.1:8787' }, qr: { type: 'string' }, link: { type: 'string' }, number: { type: 'string' } },
+  });
+  const base = values.url.replace(/\/$/, '');
+  const [group, command, id, pushId] = positionals;
+  if (group === 'outbox') return api(base, 'GET', '/outbox');
+  if (group === 'reset') return api(base, 'POST', '/reset');
+  if (group !== 'device') throw new Error(USAGE);
+  switch (command) {
+    case 'list':
+      return api(base, 'GET', `/users/${encodeURIComponent(id)}/devices`);
+    case 'enroll': {
+      const qr = values.qr?.startsWith('@') ? readFileSync(values.qr.slice(1), 'utf8').trim() : values.qr;
+      return api(base, 'POST', '/devices/enroll', qr ? { qr } : { link: values.link });
+    }
+    case 'pushes':
+      return api(base, 'GET', `/devices/${id}/pushes`);
+    case 'approve':
+    case 'reject':
+      return api(base, 'POST', `/devices/${id}/pushes/${pushId ?? (await firstPendingPush(base, id))}`, {
+        action: command,
+        ...(values.number ? { number: values.number } : {}),
+      });
+    case 'totp':
+      return api(base, 'GET', `/devices/${id}/totp`);
+    default:
+      throw new Error(USAGE);
+  }
+}
+
+const argv = process.argv.slice(2);
+if (argv.includes('--help') || argv.includes('-h')) {
+  console.log(USAGE);
+} else if (argv[0] && !argv[0].startsWith('-')) {
+  control(argv).then(
+    (result) => console.log(JSON.stringify(result, null, 2)),
+    (error: Error) => {
+      console.error(error.message);
+      process.exitCode = 1;
+    },
+  );
+} else {
+  await serve(argv);
+}

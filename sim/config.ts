@@ -1,0 +1,148 @@
+import { readFileSync } from 'node:fs';
+
+export type OktaVerifyMethod = 'push' | 'totp';
+
+/** A seeded user. Passwords are plain text on purpose: this is a test org. */
+export interface UserConfig {
+  login: string;
+  password: string;
+  firstName: string;
+  lastName: string;
+  /** Methods the user's Okta Verify offers once enrolled. */
+  methods: OktaVerifyMethod[];
+  /** Pushes carry a number the user must pick on the phone. */
+  numberChallenge: boolean;
+  /** Seed an Okta Verify device, so sign-in challenges instead of enrolling. */
+  enrolled: boolean;
+}
+
+export interface ClientConfig {
+  clientId: string;
+  /** Origins (scheme://host:port, `*` as port matches any) the redirect URI may use. */
+  redirectOrigins: string[];
+}
+
+export interface SimSettings {
+  /** `refresh` (ms) of `enroll-poll`; Okta records 4000. */
+  enrollPollRefreshMs: number;
+  /** `refresh` (ms) of `challenge-poll`; Okta records 1000 (v3 widget) and 4000 (mobile SDKs). */
+  challengePollRefreshMs: number;
+  /** Idle lifetime of a transaction; every response slides it forward. */
+  transactionLifetimeMs: number;
+  /** How long a push waits for an answer before the poll ends. */
+  pushLifetimeMs: number;
+  /** How long an enrollment (QR or activation link) stays valid. */
+  enrollmentLifetimeMs: number;
+  /**
+   * What a poll returns once a push expired. Okta has been recorded doing both:
+   * a TERMINAL "Verification timed out" (fixture 53) and a `resend` remediation (fixture 28).
+   */
+  pushExpiry: 'terminal' | 'resend';
+  /**
+   * Content-Type of IDX responses. Okta's forms say they produce ion+json, but no recorded
+   * header confirms it, and okta-auth-js reads introspect errors differently for each.
+   */
+  idxContentType: 'ion' | 'json';
+  /** Password on the identify form (fixture 10) or identifier first, then a password challenge (fixture 11/12). */
+  passwordOnIdentify: boolean;
+  /** Wrong TOTP codes in a row before the user is locked out. */
+  maxTotpFailures: number;
+  /** How long a lockout lasts. */
+  lockoutMs: number;
+  /** Lifetime of issued tokens. */
+  tokenLifetimeSeconds: number;
+}
+
+export interface SimConfig {
+  settings: SimSettings;
+  clients: ClientConfig[];
+  /** Origins (same pattern syntax as redirectOrigins) allowed to call the org from a browser. */
+  corsOrigins: string[];
+  users: UserConfig[];
+}
+
+export const DEMO_PASSWORD = 'Ov-Demo-2026!';
+export const DEMO_CLIENT_ID = 'ov-demo';
+
+const LOCAL_ORIGINS = ['http://localhost:*', 'http://127.0.0.1:*', 'http://[::1]:*'];
+
+function user(login: string, firstName: string, overrides: Partial<UserConfig>): UserConfig {
+  return {
+    login,
+    password: DEMO_PASSWORD,
+    firstName,
+    lastName: 'Example',
+    methods: ['push', 'totp'],
+    numberChallenge: false,
+    enrolled: true,
+    ...overrides,
+  };
+}
+
+export function defaultConfig(): SimConfig {
+  return {
+    settings: {
+      enrollPollRefreshMs: 4000,
+      challengePollRefreshMs: 1000,
+      transactionLifetimeMs: 10 * 60_000,
+      pushLifetimeMs: 5 * 60_000,
+      enrollmentLifetimeMs: 10 * 60_000,
+      pushExpiry: 'terminal',
+      idxContentType: 'ion',
+      passwordOnIdentify: true,
+      maxTotpFailures: 5,
+      lockoutMs: 15 * 60_000,
+      tokenLifetimeSeconds: 3600,
+    },
+    clients: [{ clientId: DEMO_CLIENT_ID, redirectOrigins: LOCAL_ORIGINS }],
+    corsOrigins: LOCAL_ORIGINS,
+    users: [
+      user('enroll@example.com', 'Enroll', { enrolled: false }),
+      user('push@example.com', 'Push', {}),
+      user('number@example.com', 'Number', { numberChallenge: true }),
+      user('totp@example.com', 'Totp', { methods: ['totp'] }),
+    ],
+  };
+}
+
+/** Short lifetimes and fast polls, so tests of timeouts take seconds. */
+export const TESTING_SETTINGS: Partial<SimSettings> = {
+  enrollPollRefreshMs: 300,
+  challengePollRefreshMs: 300,
+  pushLifetimeMs: 3000,
+  enrollmentLifetimeMs: 60_000,
+  transactionLifetimeMs: 60_000,
+};
+
+export interface ConfigInput {
+  settings?: Partial<SimSettings>;
+  clients?: ClientConfig[];
+  corsOrigins?: string[];
+  users?: Array<Partial<UserConfig> & { login: string }>;
+  /** Start from TESTING_SETTINGS instead of the realistic defaults. */
+  testing?: boolean;
+}
+
+/** Defaults, then the testing preset, then what the caller gave; users given replace the seeded ones. */
+export function resolveConfig(input: ConfigInput = {}): SimConfig {
+  const base = defaultConfig();
+  return {
+    settings: { ...base.settings, ...(input.testing ? TESTING_SETTINGS : {}), ...input.settings },
+    clients: input.clients ?? base.clients,
+    corsOrigins: input.corsOrigins ?? base.corsOrigins,
+    users: input.users?.map((u) => user(u.login, u.firstName ?? u.login.split('@')[0], u)) ?? base.users,
+  };
+}
+
+export function readConfigFile(path: string): ConfigInput {
+  return JSON.parse(readFileSync(path, 'utf8')) as ConfigInput;
+}
+
+/** `http://localhost:*` matches any port on that host; other patterns match exactly. */
+export function originMatches(origin: string, patterns: string[]): boolean {
+  return patterns.some((pattern) => {
+    if (!pattern.endsWith(':*')) return pattern === origin;
+    const prefix = pattern.slice(0, -1);
+    return origin.startsWith(prefix) && /^\d+$/.test(origin.slice(prefix.length));
+  });
+}

@@ -1,0 +1,79 @@
+import { randomInt } from 'node:crypto';
+import type { SimSettings } from '../config.ts';
+import { oktaId, randomToken } from '../crypto/ids.ts';
+import type { SimStore } from '../state/store.ts';
+import type { Push, Step, Transaction } from '../state/types.ts';
+import { message } from './render.ts';
+
+/**
+ * The org's sign-on policy, as small pure decisions: every user needs Okta Verify after the
+ * password; a user without it must enroll it, one with it must verify with it.
+ */
+export function stepAfterPassword(store: SimStore, login: string): Step {
+  return store.devicesOf(login).length > 0 ? { name: 'select-authenticator-authenticate' } : { name: 'select-authenticator-enroll' };
+}
+
+export function succeed(tx: Transaction, amr: string[]): void {
+  tx.amr = [...new Set([...tx.amr, ...amr])];
+  tx.step = { name: 'success', interactionCode: randomToken(32) };
+}
+
+/** Okta's terminal state once a push or an enrollment went unanswered (fixture 53, served as 404). */
+function timedOut(): Step {
+  return {
+    name: 'terminal',
+    messages: [message('Verification timed out. Please try again', 'core.system.transaction_resource_not_found')],
+    httpStatus: 404,
+  };
+}
+
+export function sendPush(store: SimStore, settings: SimSettings, tx: Transaction): Push {
+  const user = store.user(tx.login);
+  const now = Date.now();
+  const push: Push = {
+    id: oktaId('pns'),
+    deviceIds: store.devicesOf(tx.login ?? '').map((d) => d.id),
+    interactionHandle: tx.interactionHandle,
+    createdAt: now,
+    expiresAt: now + settings.pushLifetimeMs,
+    status: 'pending',
+  };
+  if (user?.config.numberChallenge) Object.assign(push, numberChallenge());
+  withdrawPushes(store, tx);
+  store.pushes.set(push.id, push);
+  return push;
+}
+
+/** A new push, a cancel or a method switch makes the earlier push unanswerable. */
+export function withdrawPushes(store: SimStore, tx: Transaction): void {
+  for (const [id, push] of store.pushes) if (push.interactionHandle === tx.interactionHandle) store.pushes.delete(id);
+}
+
+/** Two-digit numbers, as Okta Verify shows: the right one and two others, shuffled. */
+function numberChallenge(): { correctAnswer: string; choices: string[] } {
+  const numbers = new Set<number>();
+  while (numbers.size < 3) numbers.add(randomInt(10, 100));
+  const choices = [...numbers].map(String);
+  const correctAnswer = choices[0];
+  for (let i = choices.length - 1; i > 0; i--) {
+    const j = randomInt(0, i + 1);
+    [choices[i], choices[j]] = [choices[j], choices[i]];
+  }
+  return { correctAnswer, choices };
+}
+
+/** Time-driven changes, applied before a transaction is read: an unanswered push or enrollment ends. */
+export function applyTimeouts(store: SimStore, settings: SimSettings, tx: Transaction, now = Date.now()): void {
+  const step = tx.step;
+  if (step.name === 'challenge-poll') {
+    const push = store.pushes.get(step.pushId);
+    if (push && push.expiresAt > now) return;
+    if (push) store.pushes.delete(push.id);
+    tx.step =
+      settings.pushExpiry === 'resend'
+        ? { name: 'resend', rejected: false, correctAnswer: push?.correctAnswer }
+        : timedOut();
+  } else if (step.name === 'enroll-poll' && step.expiresAt <= now) {
+    tx.step = timedOut();
+  }
+}

@@ -1,0 +1,144 @@
+import { existsSync, readFileSync, writeFileSync, renameSync } from 'node:fs';
+import type { SimConfig } from '../config.ts';
+import { generateTotpSecret } from '../crypto/totp.ts';
+import { oktaId, randomToken } from '../crypto/ids.ts';
+import { createSigningKey, exportSigningKey, importSigningKey, type SigningKey } from '../crypto/jwt.ts';
+import type { Device, OutboxMessage, Push, RequestRecord, Transaction, UserState } from './types.ts';
+
+/** What `--data FILE` keeps across restarts: who the users are and what they enrolled. */
+interface PersistedData {
+  users: Array<{ login: string; id: string }>;
+  devices: Device[];
+  signingKey: { privatePem: string };
+}
+
+const REQUEST_LOG_LIMIT = 10_000;
+
+/** All simulator state, in memory; users, devices and the signing key optionally in a data file. */
+export class SimStore {
+  readonly users = new Map<string, UserState>();
+  readonly devices = new Map<string, Device>();
+  readonly pushes = new Map<string, Push>();
+  readonly outbox: OutboxMessage[] = [];
+  readonly requests: RequestRecord[] = [];
+  signingKey: SigningKey;
+  private readonly byStateHandle = new Map<string, Transaction>();
+  private readonly byInteractionHandle = new Map<string, Transaction>();
+  private requestSeq = 0;
+
+  constructor(
+    readonly config: SimConfig,
+    private readonly dataFile?: string,
+  ) {
+    const saved = dataFile && existsSync(dataFile) ? (JSON.parse(readFileSync(dataFile, 'utf8')) as PersistedData) : undefined;
+    this.signingKey = saved ? importSigningKey(saved.signingKey) : createSigningKey();
+    if (saved) this.load(saved);
+    else this.seed();
+  }
+
+  /** Back to the configured users and devices; transactions, pushes and outbox emptied. */
+  reset(): void {
+    this.byStateHandle.clear();
+    this.byInteractionHandle.clear();
+    this.pushes.clear();
+    this.outbox.length = 0;
+    this.requests.length = 0;
+    this.seed();
+    this.save();
+  }
+
+  private seed(): void {
+    this.users.clear();
+    this.devices.clear();
+    for (const config of this.config.users) {
+      this.users.set(config.login, { id: oktaId('00u'), config, totpFailures: 0, lockedUntil: 0 });
+      if (config.enrolled) this.addDevice(config.login, 'Virtual Okta Verify');
+    }
+  }
+
+  private load(saved: PersistedData): void {
+    const ids = new Map(saved.users.map((u) => [u.login, u.id]));
+    for (const config of this.config.users) {
+      this.users.set(config.login, { id: ids.get(config.login) ?? oktaId('00u'), config, totpFailures: 0, lockedUntil: 0 });
+    }
+    for (const device of saved.devices) {
+      if (this.users.has(device.login)) this.devices.set(device.id, device);
+    }
+  }
+
+  /** Written atomically, so a crash never leaves half a file. */
+  save(): void {
+    if (!this.dataFile) return;
+    const data: PersistedData = {
+      users: [...this.users.values()].map((u) => ({ login: u.config.login, id: u.id })),
+      devices: [...this.devices.values()],
+      signingKey: exportSigningKey(this.signingKey),
+    };
+    writeFileSync(`${this.dataFile}.tmp`, JSON.stringify(data, null, 2));
+    renameSync(`${this.dataFile}.tmp`, this.dataFile);
+  }
+
+  user(login: string | undefined): UserState | undefined {
+    return login === undefined ? undefined : this.users.get(login.trim().toLowerCase());
+  }
+
+  devicesOf(login: string): Device[] {
+    return [...this.devices.values()].filter((d) => d.login === login);
+  }
+
+  addDevice(login: string, name: string): Device {
+    const device: Device = { id: oktaId('pfd'), login, name, secret: generateTotpSecret(), createdAt: Date.now(), lastTotpCounter: -1 };
+    this.devices.set(device.id, device);
+    this.save();
+    return device;
+  }
+
+  addTransaction(tx: Transaction): void {
+    this.sweepExpired();
+    this.byStateHandle.set(tx.stateHandle, tx);
+    this.byInteractionHandle.set(tx.interactionHandle, tx);
+  }
+
+  transactionByStateHandle(handle: unknown): Transaction | undefined {
+    return typeof handle === 'string' ? this.live(this.byStateHandle.get(handle)) : undefined;
+  }
+
+  transactionByInteractionHandle(handle: unknown): Transaction | undefined {
+    return typeof handle === 'string' ? this.live(this.byInteractionHandle.get(handle)) : undefined;
+  }
+
+  /** Cancel starts a new transaction under a new state handle, as Okta does. */
+  renewStateHandle(tx: Transaction): void {
+    this.byStateHandle.delete(tx.stateHandle);
+    tx.stateHandle = newStateHandle();
+    this.byStateHandle.set(tx.stateHandle, tx);
+  }
+
+  transactions(): Transaction[] {
+    return [...this.byStateHandle.values()].filter((tx) => this.live(tx));
+  }
+
+  private live(tx: Transaction | undefined): Transaction | undefined {
+    return tx && tx.expiresAt > Date.now() ? tx : undefined;
+  }
+
+  private sweepExpired(): void {
+    const now = Date.now();
+    for (const [handle, tx] of this.byStateHandle) {
+      if (tx.expiresAt > now) continue;
+      this.byStateHandle.delete(handle);
+      this.byInteractionHandle.delete(tx.interactionHandle);
+    }
+    for (const [id, push] of this.pushes) if (push.expiresAt < now - 60_000) this.pushes.delete(id);
+  }
+
+  recordRequest(record: Omit<RequestRecord, 'seq'>): void {
+    this.requests.push({ seq: ++this.requestSeq, ...record });
+    if (this.requests.length > REQUEST_LOG_LIMIT) this.requests.splice(0, this.requests.length - REQUEST_LOG_LIMIT);
+  }
+}
+
+/** Okta's current handles look like `02` + 40 url-safe characters. */
+export function newStateHandle(): string {
+  return `02${randomToken(30)}`;
+}

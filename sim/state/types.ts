@@ -1,0 +1,106 @@
+import type { UserConfig } from '../config.ts';
+
+/** An IDX message as Okta sends it. */
+export interface IdxMessage {
+  message: string;
+  i18n: { key: string; params?: unknown[] };
+  class: 'ERROR' | 'INFO';
+}
+
+export type EnrollmentChannel = 'qrcode' | 'email' | 'sms';
+
+/** What the transaction waits for; the IDX response is rendered from it alone. */
+export type Step =
+  | { name: 'identify' }
+  | { name: 'challenge-password' }
+  | { name: 'select-authenticator-authenticate' }
+  | { name: 'authenticator-verification-data' }
+  | { name: 'challenge-poll'; pushId: string }
+  | { name: 'resend'; rejected: boolean; correctAnswer?: string }
+  | { name: 'challenge-totp' }
+  | { name: 'select-authenticator-enroll' }
+  | { name: 'enrollment-channel-data'; channel: 'email' | 'sms' }
+  | {
+      name: 'enroll-poll';
+      channel: EnrollmentChannel;
+      activationToken: string;
+      expiresAt: number;
+      /** The QR image (data URI) for the qrcode channel. */
+      qrcode?: string;
+      /** Email address or phone number the activation link went to. */
+      sentTo?: string;
+    }
+  | { name: 'success'; interactionCode: string }
+  | { name: 'terminal'; messages: IdxMessage[]; httpStatus: number };
+
+export interface Transaction {
+  /** The authorization server the transaction started on; its tokens carry it as `iss`. */
+  issuer: string;
+  interactionHandle: string;
+  stateHandle: string;
+  clientId: string;
+  redirectUri: string;
+  scope: string;
+  codeChallenge: string;
+  state: string;
+  createdAt: number;
+  /** Slides forward with every response, as Okta's `expiresAt` does. */
+  expiresAt: number;
+  step: Step;
+  login?: string;
+  /** Authentication methods references for the ID token. */
+  amr: string[];
+  /** Set once the interaction code has been exchanged, so a replay is refused. */
+  codeRedeemed?: boolean;
+}
+
+export interface UserState {
+  id: string;
+  config: UserConfig;
+  totpFailures: number;
+  lockedUntil: number;
+}
+
+export interface Device {
+  id: string;
+  login: string;
+  name: string;
+  /** Base32 TOTP secret shared at enrollment. */
+  secret: string;
+  createdAt: number;
+  /** Counter of the last TOTP code accepted, so a code is accepted once. */
+  lastTotpCounter: number;
+}
+
+/** One push challenge, sent to every Okta Verify device of the user. */
+export interface Push {
+  id: string;
+  deviceIds: string[];
+  /** The transaction it belongs to (its interaction handle survives a cancel, its state handle does not). */
+  interactionHandle: string;
+  createdAt: number;
+  expiresAt: number;
+  /** For a number challenge: the number shown in the browser, and the choices on the phone. */
+  correctAnswer?: string;
+  choices?: string[];
+  status: 'pending' | 'approved' | 'rejected';
+}
+
+export interface OutboxMessage {
+  id: string;
+  channel: 'email' | 'sms';
+  to: string;
+  login: string;
+  text: string;
+  link: string;
+  sentAt: number;
+}
+
+export interface RequestRecord {
+  seq: number;
+  at: number;
+  method: string;
+  path: string;
+  status: number;
+  durationMs: number;
+}
