@@ -1,0 +1,81 @@
+import { html, nothing } from 'lit';
+import { OvFlowElement } from '../../internal/flow-element.js';
+import { formMessages, problemNotice, stepActions } from '../../internal/templates.js';
+import { sharedStyles } from '../../styles/shared.styles.js';
+import { strings } from '../../i18n/strings.js';
+import type { OvOption, OvStep } from '../../controller/types.js';
+import { pickerStyles } from './ov-authenticator-picker.styles.js';
+
+export const PICKER_STEPS: ReadonlySet<string> = new Set([
+  'select-authenticator-enroll',
+  'select-authenticator-authenticate',
+  'authenticator-verification-data',
+]);
+
+/**
+ * @summary The choices of a step as a list of buttons: which authenticator to enroll or verify with,
+ * or (Okta Verify) push or code. Tab or the arrow keys move between choices, Enter or Space picks.
+ * @csspart option - Each choice.
+ */
+export class OvAuthenticatorPicker extends OvFlowElement {
+  static override styles = [sharedStyles, pickerStyles];
+
+  private handleKeydown(event: KeyboardEvent): void {
+    const buttons = [...this.renderRoot.querySelectorAll<HTMLButtonElement>('button[data-option]')];
+    const index = buttons.indexOf(event.composedPath()[0] as HTMLButtonElement);
+    if (index < 0) return;
+    const target = {
+      ArrowDown: (index + 1) % buttons.length,
+      ArrowUp: (index - 1 + buttons.length) % buttons.length,
+      Home: 0,
+      End: buttons.length - 1,
+    }[event.key];
+    if (target === undefined) return;
+    event.preventDefault();
+    buttons[target]?.focus();
+  }
+
+  private handleChoose(option: OvOption): void {
+    const flow = this.flow;
+    if (flow && !flow.state.busy) flow.controller.choose(option);
+  }
+
+  override render() {
+    const flow = this.flow;
+    const step = flow?.state.step;
+    if (!flow || !step || !PICKER_STEPS.has(step.name)) return nothing;
+    return html`<section part="base" aria-labelledby="heading">
+      <h2 id="heading" tabindex="-1" data-heading>${heading(step)}</h2>
+      ${problemNotice(flow)} ${formMessages(step.messages)}
+      <ul aria-label=${strings.pickListLabel} @keydown=${this.handleKeydown}>
+        ${step.options.map(
+          (option) => html`<li>
+            <button
+              type="button"
+              part="option"
+              data-option=${option.value}
+              aria-disabled=${flow.state.busy ? 'true' : nothing}
+              @click=${() => this.handleChoose(option)}
+            >
+              <span class="label">${option.label}</span>
+              ${option.detail ? html`<span class="detail">${option.detail}</span>` : nothing}
+            </button>
+          </li>`,
+        )}
+      </ul>
+      ${stepActions(flow)}
+    </section>`;
+  }
+}
+
+function heading(step: OvStep): string {
+  if (step.name === 'select-authenticator-enroll') return strings.pickEnrollHeading;
+  if (step.name === 'select-authenticator-authenticate') return strings.pickAuthenticateHeading;
+  return strings.pickMethodHeading(step.authenticator?.displayName || 'Okta Verify');
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'ov-authenticator-picker': OvAuthenticatorPicker;
+  }
+}

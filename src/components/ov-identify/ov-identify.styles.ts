@@ -1,0 +1,7 @@
+import { css } from 'lit';
+
+export const identifyStyles = css`
+  .user {
+    color: var(--_muted);
+  }
+`;

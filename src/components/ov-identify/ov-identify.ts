@@ -1,0 +1,102 @@
+import { html, nothing } from 'lit';
+import type { PropertyValues, TemplateResult } from 'lit';
+import { query } from 'lit/decorators.js';
+import { OvFlowElement } from '../../internal/flow-element.js';
+import { describedBy, fieldMessages, formMessages, invalid, problemNotice, stepActions } from '../../internal/templates.js';
+import { sharedStyles } from '../../styles/shared.styles.js';
+import { strings } from '../../i18n/strings.js';
+import type { OvInput, OvStep } from '../../controller/types.js';
+import { identifyStyles } from './ov-identify.styles.js';
+
+/**
+ * @summary Username and password (`identify`), or the password alone when the server asks for it
+ * separately (`challenge-authenticator` for `okta_password`).
+ * @csspart messages - Form-level messages.
+ * @csspart problem - A recoverable problem with Retry / Start over.
+ */
+export class OvIdentify extends OvFlowElement {
+  static override styles = [sharedStyles, identifyStyles];
+
+  @query('input[type="password"]') private passwordInput?: HTMLInputElement;
+  @query('input[aria-invalid="true"]') private invalidInput?: HTMLInputElement;
+
+  #lastStep?: OvStep;
+
+  protected override updated(changed: PropertyValues<this>): void {
+    super.updated(changed);
+    const step = this.flow?.state.step;
+    if (step === this.#lastStep) return;
+    const previous = this.#lastStep;
+    this.#lastStep = step;
+    // The server answered this form again (wrong password): clear the password, focus what is wrong.
+    if (previous && step && previous.name === step.name) {
+      if (this.passwordInput) this.passwordInput.value = '';
+      this.invalidInput?.focus();
+    }
+  }
+
+  private handleSubmit(event: SubmitEvent): void {
+    event.preventDefault();
+    const flow = this.flow;
+    if (!flow || flow.state.busy) return;
+    const data = new FormData(event.target as HTMLFormElement);
+    const values = Object.fromEntries(
+      (flow.state.step?.inputs ?? []).map((input) => [input.name, String(data.get(input.name) ?? '')]),
+    );
+    flow.controller.submit(values);
+  }
+
+  private renderInput(input: OvInput | undefined, autocomplete: string, type: string): TemplateResult | typeof nothing {
+    if (!input) return nothing;
+    return html`<label>
+      ${input.label}
+      <input
+        name=${input.name}
+        type=${type}
+        autocomplete=${autocomplete}
+        ?required=${input.required}
+        aria-invalid=${invalid(input)}
+        aria-describedby=${describedBy(input)}
+      />
+      ${fieldMessages(input)}
+    </label>`;
+  }
+
+  override render() {
+    const flow = this.flow;
+    const step = flow?.state.step;
+    if (!flow || !step || !isPasswordStep(step)) return nothing;
+    const find = (name: string) => step.inputs.find((i) => i.name === name);
+    const isIdentify = step.name === 'identify';
+    // The password challenge has one input, named `password` or (no authenticator key) `verificationCode`.
+    const password = isIdentify ? find('password') : step.inputs[0];
+    return html`<section part="base" aria-labelledby="heading">
+      <h2 id="heading" tabindex="-1" data-heading>${isIdentify ? strings.identifyHeading : strings.passwordHeading}</h2>
+      ${!isIdentify && step.identifier ? html`<p class="user">${step.identifier}</p>` : nothing}
+      ${problemNotice(flow)} ${formMessages(step.messages)}
+      <form @submit=${this.handleSubmit} novalidate>
+        ${this.renderInput(find('username'), 'username', 'text')}
+        ${this.renderInput(password, 'current-password', 'password')}
+        <div class="actions">
+          <button type="submit" aria-disabled=${flow.state.busy ? 'true' : nothing}>
+            ${flow.state.busy ? strings.working : isIdentify && !password ? strings.next : isIdentify ? strings.signIn : strings.verify}
+          </button>
+        </div>
+      </form>
+      ${isIdentify ? nothing : stepActions(flow)}
+    </section>`;
+  }
+}
+
+/** The steps this element renders. */
+export function isPasswordStep(step: OvStep): boolean {
+  const authenticator = step.authenticator;
+  const isPassword = authenticator?.key === 'okta_password' || (!authenticator?.key && authenticator?.type === 'password');
+  return step.name === 'identify' || (step.name === 'challenge-authenticator' && isPassword);
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'ov-identify': OvIdentify;
+  }
+}

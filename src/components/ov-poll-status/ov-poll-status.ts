@@ -1,0 +1,108 @@
+import { html, nothing } from 'lit';
+import type { PropertyValues } from 'lit';
+import { property, state } from 'lit/decorators.js';
+import { OvFlowElement } from '../../internal/flow-element.js';
+import { formMessages, pollProgress, problemNotice, stepActions } from '../../internal/templates.js';
+import { sharedStyles } from '../../styles/shared.styles.js';
+import { strings } from '../../i18n/strings.js';
+import type { OvStep } from '../../controller/types.js';
+import { pollStatusStyles } from './ov-poll-status.styles.js';
+
+export const POLL_STATUS_STEPS: ReadonlySet<string> = new Set(['challenge-poll', 'resend']);
+
+/**
+ * @summary What the user must do while Okta waits for Okta Verify: approve the push, or tap the
+ * number shown (number challenge). Offers resend, "verify with something else" and cancel where
+ * the step allows them.
+ * @csspart status - The polite progress line.
+ * @csspart number - The number to tap.
+ */
+export class OvPollStatus extends OvFlowElement {
+  static override styles = [sharedStyles, pollStatusStyles];
+
+  /** Milliseconds before "Resend push notification" is offered while waiting. */
+  @property({ type: Number, attribute: 'resend-delay' }) resendDelay = 30_000;
+
+  @state() private resendReady = false;
+
+  #lastStep?: OvStep;
+  #resendTimer?: ReturnType<typeof setTimeout>;
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    clearTimeout(this.#resendTimer);
+    this.#resendTimer = undefined;
+  }
+
+  protected override updated(changed: PropertyValues<this>): void {
+    super.updated(changed);
+    const step = this.flow?.state.step;
+    if (step === this.#lastStep) return;
+    this.#lastStep = step;
+    clearTimeout(this.#resendTimer);
+    this.#resendTimer = undefined;
+    this.resendReady = false;
+    if (step?.name === 'challenge-poll' && step.can.resend) {
+      this.#resendTimer = setTimeout(() => {
+        this.#resendTimer = undefined;
+        this.resendReady = true;
+      }, this.resendDelay);
+    }
+  }
+
+  private handleResend(): void {
+    this.resendReady = false;
+    this.flow?.controller.resend();
+  }
+
+  private renderWaiting(step: OvStep) {
+    const flow = this.flow!;
+    const answer = step.authenticator?.correctAnswer;
+    return html`<h2 id="heading" tabindex="-1" data-heading>${answer ? strings.numberHeading : strings.pushHeading}</h2>
+      ${problemNotice(flow)} ${formMessages(step.messages)}
+      ${answer
+        ? html`<p>${strings.numberInstruction}</p>
+            <p class="number" part="number" aria-label=${strings.numberLabel(answer)}>${answer}</p>`
+        : html`<p>${strings.pushSent}</p>`}
+      ${pollProgress(flow, strings.waitingForApproval)}
+      ${step.can.resend && this.resendReady
+        ? html`<p>
+            ${strings.resendPushHint}
+            <button type="button" class="link" data-resend @click=${this.handleResend}>${strings.resendPush}</button>
+          </p>`
+        : nothing}`;
+  }
+
+  private renderResend(step: OvStep) {
+    const flow = this.flow!;
+    return html`<h2 id="heading" tabindex="-1" data-heading>${strings.resendPushHeading}</h2>
+      ${problemNotice(flow)} ${formMessages(step.messages)}
+      <p>${strings.resendPushText}</p>
+      <div class="actions">
+        <button type="button" data-resend aria-disabled=${flow.state.busy ? 'true' : nothing} @click=${this.handleResend}>
+          ${strings.resendPush}
+        </button>
+      </div>`;
+  }
+
+  override render() {
+    const flow = this.flow;
+    const step = flow?.state.step;
+    if (!flow || !step || !POLL_STATUS_STEPS.has(step.name)) return nothing;
+    return html`<section part="base" aria-labelledby="heading">
+      ${step.name === 'resend' ? this.renderResend(step) : this.renderWaiting(step)}
+      ${step.can.selectOther
+        ? html`<div class="actions">
+            <button type="button" class="link" data-other @click=${() => flow.controller.selectOther()}>${strings.verifyOther}</button>
+          </div>`
+        : nothing}
+      ${stepActions(flow)}
+    </section>`;
+  }
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'ov-poll-status': OvPollStatus;
+  }
+}

@@ -1,0 +1,138 @@
+import { html, nothing } from 'lit';
+import type { PropertyValues } from 'lit';
+import { query, state } from 'lit/decorators.js';
+import { OvFlowElement } from '../../internal/flow-element.js';
+import { errorId, fieldMessages, formMessages, problemNotice, stepActions } from '../../internal/templates.js';
+import { sharedStyles } from '../../styles/shared.styles.js';
+import { strings } from '../../i18n/strings.js';
+import type { OvStep } from '../../controller/types.js';
+import { totpEntryStyles } from './ov-totp-entry.styles.js';
+import { isPasswordStep } from '../ov-identify/ov-identify.js';
+
+/** Okta Verify (and every other authenticator Okta knows here) uses six-digit codes. */
+export const CODE_LENGTH = 6;
+
+/**
+ * @summary Enter a one-time code (Okta Verify TOTP, or any `challenge-authenticator` that is not a
+ * password). Submits by itself at six digits, typed or pasted.
+ * @csspart messages - Form-level messages.
+ */
+export class OvTotpEntry extends OvFlowElement {
+  static override styles = [sharedStyles, totpEntryStyles];
+
+  @query('input') private input?: HTMLInputElement;
+  @state() private incomplete = false;
+
+  #lastStep?: OvStep;
+  /** The code already sent for the current step, so typing after a paste cannot send it twice. */
+  #sent?: string;
+
+  protected override updated(changed: PropertyValues<this>): void {
+    super.updated(changed);
+    const step = this.flow?.state.step;
+    if (step === this.#lastStep) return;
+    const again = this.#lastStep?.name === step?.name;
+    this.#lastStep = step;
+    this.#sent = undefined;
+    // A wrong code comes back as the same step with a field message: start the code afresh.
+    if (again && this.input) {
+      this.input.value = '';
+      this.input.focus();
+    }
+  }
+
+  private handleInput(): void {
+    const input = this.input;
+    if (!input) return;
+    const digits = onlyDigits(input.value);
+    if (input.value !== digits) input.value = digits;
+    this.incomplete = false;
+    if (digits.length === CODE_LENGTH) this.send(digits);
+  }
+
+  private handlePaste(event: ClipboardEvent): void {
+    const input = this.input;
+    if (!input) return;
+    event.preventDefault();
+    // "123 456" or "123-456" from a message or password manager becomes 123456.
+    input.value = onlyDigits(event.clipboardData?.getData('text') ?? '');
+    this.incomplete = false;
+    if (input.value.length === CODE_LENGTH) this.send(input.value);
+  }
+
+  private handleSubmit(event: SubmitEvent): void {
+    event.preventDefault();
+    const code = onlyDigits(this.input?.value ?? '');
+    if (code.length !== CODE_LENGTH) {
+      this.incomplete = true;
+      this.input?.focus();
+      return;
+    }
+    this.#sent = undefined;
+    this.send(code);
+  }
+
+  private send(code: string): void {
+    const flow = this.flow;
+    const name = flow?.state.step?.inputs[0]?.name ?? 'verificationCode';
+    if (!flow || flow.state.busy || this.#sent === code) return;
+    this.#sent = code;
+    flow.controller.submit({ [name]: code });
+  }
+
+  override render() {
+    const flow = this.flow;
+    const step = flow?.state.step;
+    if (!flow || !step || step.name !== 'challenge-authenticator' || isPasswordStep(step)) return nothing;
+    const input = step.inputs[0];
+    const serverError = input && input.messages.length > 0;
+    const describedBy = ['instruction', serverError ? errorId(input) : '', this.incomplete ? 'incomplete' : '']
+      .filter(Boolean)
+      .join(' ');
+    return html`<section part="base" aria-labelledby="heading">
+      <h2 id="heading" tabindex="-1" data-heading>${strings.totpHeading}</h2>
+      <p id="instruction">${strings.totpInstruction(step.authenticator?.displayName || 'Okta Verify')}</p>
+      ${problemNotice(flow)} ${formMessages(step.messages)}
+      <form @submit=${this.handleSubmit} novalidate>
+        <label>
+          ${input?.label || strings.totpLabel}
+          <input
+            name=${input?.name ?? 'verificationCode'}
+            type="text"
+            inputmode="numeric"
+            autocomplete="one-time-code"
+            pattern="[0-9]*"
+            maxlength="12"
+            spellcheck="false"
+            required
+            aria-invalid=${serverError || this.incomplete ? 'true' : nothing}
+            aria-describedby=${describedBy}
+            @input=${this.handleInput}
+            @paste=${this.handlePaste}
+          />
+          ${fieldMessages(input)}
+          ${this.incomplete ? html`<p class="field-error" id="incomplete">${strings.codeIncomplete}</p>` : nothing}
+        </label>
+        <div class="actions">
+          <button type="submit" aria-disabled=${flow.state.busy ? 'true' : nothing}>
+            ${flow.state.busy ? strings.working : strings.verify}
+          </button>
+          ${step.can.selectOther
+            ? html`<button type="button" class="link" @click=${() => flow.controller.selectOther()}>${strings.verifyOther}</button>`
+            : nothing}
+        </div>
+      </form>
+      ${stepActions(flow)}
+    </section>`;
+  }
+}
+
+function onlyDigits(value: string): string {
+  return value.replace(/\D/g, '').slice(0, CODE_LENGTH);
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'ov-totp-entry': OvTotpEntry;
+  }
+}

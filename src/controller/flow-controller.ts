@@ -1,0 +1,345 @@
+import { Task, TaskStatus } from '@lit/task';
+import type { ReactiveController, ReactiveControllerHost } from 'lit';
+import type { IdxTransaction, ProceedOptions } from '@okta/okta-auth-js';
+import { OvCancelEvent } from '../events/ov-cancel.js';
+import { OvErrorEvent } from '../events/ov-error.js';
+import { OvStepEvent } from '../events/ov-step.js';
+import { OvSuccessEvent } from '../events/ov-success.js';
+import { OvTerminalEvent } from '../events/ov-terminal.js';
+import { strings } from '../i18n/strings.js';
+import { PollLoop } from './poll-loop.js';
+import { isAbort, problem, toProblem } from './problems.js';
+import { OutcomeStep, ProblemCode } from './types.js';
+import type { OvAuthClient, OvFlowState, OvOption, OvProblem, OvStep, OvTransaction } from './types.js';
+import { POLL_STEPS, toSnapshot } from './snapshot.js';
+
+/**
+ * Every call runs okta-auth-js in step mode, whatever the page configured: a page may hand in an
+ * `OktaAuth` built with `idx: { enableLegacyMode: true }` or `useGenericRemediator: true`, and
+ * per-call options win over the client's (`run.ts` merges `{...authClient.options.idx, ...options}`).
+ *
+ * Why step mode: legacy mode remediates on its own from the values it has collected (it re-posts
+ * the password on a later step, picks `okta_password` on select-authenticator-enroll, …), so the
+ * request sent can differ from the screen the user acted on. Step mode sends exactly the
+ * remediation named, once, which is what a widget that renders one server step at a time needs.
+ * The snapshot is built from `neededToProceed`/`context`, which do not depend on the mode.
+ */
+const STEP_MODE = { enableLegacyMode: false, useGenericRemediator: false } as const;
+
+/** Consecutive failed polls tolerated (e.g. a flaky network) before polling stops and Retry is offered. */
+const POLL_FAILURES_TOLERATED = 3;
+
+/** Longest wait for a previous, overtaken request to settle before the next one is sent anyway. */
+const MAX_SERIAL_WAIT = 5000;
+
+type RequestKind = 'start' | 'resume' | 'proceed' | 'poll' | 'cancel';
+
+interface FlowRequest {
+  readonly kind: RequestKind;
+  readonly call: (client: OvAuthClient) => Promise<IdxTransaction>;
+  /** For a user's request: the step it answered (stale-answer and double-submit checks). */
+  readonly step?: OvStep;
+}
+
+interface Outcome {
+  readonly request: FlowRequest;
+  readonly transaction?: OvTransaction;
+  readonly error?: unknown;
+}
+
+export interface OvFlowControllerOptions {
+  /** The `OktaAuth` to use, or a function that returns it (called once, when the flow starts). */
+  authClient: OvAuthClient | (() => OvAuthClient | Promise<OvAuthClient>);
+}
+
+type Host = ReactiveControllerHost & EventTarget;
+const noop = () => {};
+
+/**
+ * The one owner of every `OktaAuth.idx` call and of the poll loop. It turns each transaction into an
+ * immutable snapshot (`state.step`), dispatches the `ov-*` events on its host, and takes the user's
+ * intents back through its public methods.
+ */
+export class OvFlowController implements ReactiveController {
+  readonly host: Host;
+  readonly #options: OvFlowControllerOptions;
+  readonly #poll = new PollLoop();
+  readonly #listeners = new Set<(state: OvFlowState) => void>();
+  readonly #task: Task<[FlowRequest], Outcome>;
+  #client?: OvAuthClient;
+  #state: OvFlowState = Object.freeze({ busy: false, polling: false });
+  #transaction?: OvTransaction;
+  #failed?: FlowRequest;
+  #pollFailures = 0;
+  #inFlight: Promise<unknown> = Promise.resolve();
+  #connected = false;
+  #resyncOnConnect = false;
+
+  constructor(host: Host, options: OvFlowControllerOptions) {
+    (this.host = host).addController(this);
+    this.#options = options;
+    // @lit/task gives each request an AbortSignal and applies only the latest run's answer.
+    this.#task = new Task(host, {
+      autoRun: false,
+      task: ([request], { signal }) => this.#perform(request, signal),
+      onComplete: (outcome) => this.#settle(outcome),
+    });
+  }
+
+  get state(): OvFlowState {
+    return this.#state;
+  }
+
+  /** Resolves once the latest request has been applied (for tests and pages that await steps). */
+  get settled(): Promise<void> {
+    return this.#task.taskComplete.then(noop, noop);
+  }
+
+  hostConnected(): void {
+    this.#connected = true;
+    if (this.#resyncOnConnect) {
+      this.#resyncOnConnect = false;
+      this.start();
+    } else {
+      this.#schedulePoll();
+    }
+  }
+
+  hostDisconnected(): void {
+    this.#connected = false;
+    this.#poll.stop();
+    if (this.#state.busy || this.#state.polling) {
+      // An answer that arrives while off the page is dropped; re-read the server's state on return.
+      this.#resyncOnConnect = this.#task.status === TaskStatus.PENDING;
+      this.#task.abort();
+    }
+    this.#setState({ busy: false, polling: false });
+  }
+
+  /** Calls `listener` after every state change; returns the unsubscribe function. */
+  subscribe(listener: (state: OvFlowState) => void): () => void {
+    this.#listeners.add(listener);
+    return () => this.#listeners.delete(listener);
+  }
+
+  /** Resumes the transaction okta-auth-js has saved (e.g. after a reload), or starts a new one. */
+  start(): void {
+    this.#run(
+      {
+        kind: 'resume',
+        call: async (client) =>
+          client.idx.canProceed()
+            ? client.idx.proceed({ ...STEP_MODE, autoRemediate: false })
+            : client.idx.start({ ...STEP_MODE }),
+      },
+      true,
+    );
+  }
+
+  /** Drops any saved transaction and starts a new sign-in. */
+  restart(): void {
+    this.#run({ kind: 'start', call: (client) => client.idx.start({ ...STEP_MODE }) }, true);
+  }
+
+  /** Answers the current step with the values of its inputs (`username`, `password`, `verificationCode`, …). */
+  submit(values: Readonly<Record<string, unknown>> = {}): void {
+    const step = this.#state.step;
+    if (step) this.proceed(step.name, values);
+  }
+
+  /** Picks one of the current step's options. */
+  choose(option: OvOption): void {
+    this.submit(option.values);
+  }
+
+  /** Answers a remediation of the current response by name (e.g. `select-enrollment-channel` from enroll-poll). */
+  proceed(step: string, values: Readonly<Record<string, unknown>> = {}): void {
+    const current = this.#state.step;
+    if (!current || this.#state.busy) return;
+    this.#run({ kind: 'proceed', step: current, call: (client) => client.idx.proceed({ ...STEP_MODE, ...values, step }) }, true);
+  }
+
+  /** Sends the push, code or activation link again. */
+  resend(): void {
+    const step = this.#state.step;
+    if (!step?.can.resend || this.#state.busy) return;
+    const action = Object.keys(this.#transaction?.actions ?? {}).find((a) => a.endsWith('-resend'));
+    const options: ProceedOptions = action ? { actions: [action] } : { step: 'resend' };
+    this.#run({ kind: 'proceed', step, call: (client) => client.idx.proceed({ ...STEP_MODE, ...options }) }, true);
+  }
+
+  skip(): void {
+    if (this.#state.step?.can.skip) this.proceed('skip');
+  }
+
+  /** Shows another remediation of the same response without a request ("Can't scan?", "Verify with something else"). */
+  switchTo(remediation: string): void {
+    const tx = this.#transaction;
+    if (!tx || !this.#state.step?.alternatives.includes(remediation)) return;
+    this.#poll.stop();
+    this.#task.abort();
+    this.#showStep(toSnapshot(tx, remediation));
+    this.#schedulePoll();
+  }
+
+  /** "Verify with something else": the authenticator picker of the same response. */
+  selectOther(): void {
+    const other = this.#state.step?.alternatives.find((n) => n.startsWith('select-authenticator-'));
+    if (other) this.switchTo(other);
+  }
+
+  /** Cancels the transaction on the server, emits `ov-cancel` and starts a new sign-in. */
+  cancel(): void {
+    this.#poll.stop();
+    if (!this.#state.step?.can.cancel) {
+      this.restart();
+      return;
+    }
+    this.#run({ kind: 'cancel', call: (client) => client.idx.cancel({ ...STEP_MODE }) }, true);
+  }
+
+  /** Repeats the request that failed, with the same values. */
+  retry(): void {
+    const failed = this.#failed;
+    if (failed) this.#run(failed, failed.kind !== 'poll');
+  }
+
+  #run(request: FlowRequest, byUser: boolean): void {
+    this.#failed = undefined;
+    if (byUser) this.#poll.stop();
+    this.#setState({ busy: byUser, problem: undefined, polling: request.kind === 'poll' });
+    void this.#task.run([request]);
+  }
+
+  async #perform(request: FlowRequest, signal: AbortSignal): Promise<Outcome> {
+    // okta-auth-js keeps one transaction in storage; two calls at once could let an old answer
+    // overwrite a newer state (e.g. a late poll re-saving a cancelled transaction). So a request
+    // waits for the one it overtook, whose answer is dropped.
+    await this.#previousSettled();
+    try {
+      const client = await this.#getClient();
+      signal.throwIfAborted();
+      const call = request.call(client);
+      this.#inFlight = call.catch(noop);
+      const transaction = await call;
+      signal.throwIfAborted();
+      return { request, transaction };
+    } catch (error) {
+      signal.throwIfAborted();
+      return { request, error };
+    }
+  }
+
+  /** Made on first use, so a page can set `authClient` (or the attributes) after construction. */
+  async #getClient(): Promise<OvAuthClient> {
+    const source = this.#options.authClient;
+    this.#client ??= await (typeof source === 'function' ? source() : source);
+    return this.#client;
+  }
+
+  async #previousSettled(): Promise<void> {
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    await Promise.race([this.#inFlight, new Promise((resolve) => (timer = setTimeout(resolve, MAX_SERIAL_WAIT)))]);
+    clearTimeout(timer);
+  }
+
+  #settle({ request, transaction, error }: Outcome): void {
+    try {
+      if (error !== undefined || !transaction) throw error ?? new TypeError('No transaction');
+      this.#apply(request, transaction);
+    } catch (e) {
+      if (!isAbort(e)) this.#fail(request, e);
+    }
+  }
+
+  #apply(request: FlowRequest, tx: OvTransaction): void {
+    if (request.kind === 'poll') this.#pollFailures = 0;
+    switch (tx.status) {
+      case 'CANCELED':
+        this.#transaction = undefined;
+        this.host.dispatchEvent(new OvCancelEvent());
+        // Deferred: a run started inside @lit/task's onComplete would be marked complete with this one.
+        queueMicrotask(() => this.restart());
+        return;
+      case 'SUCCESS':
+        this.#transaction = tx;
+        this.#succeed(tx);
+        return;
+      default: {
+        const step = toSnapshot(tx);
+        this.#transaction = tx;
+        this.#setState({ busy: false, polling: false });
+        this.#showStep(step);
+        if (step.name === OutcomeStep.TERMINAL) this.host.dispatchEvent(new OvTerminalEvent(step.messages));
+        if (tx.requestDidSucceed === false && step.name !== OutcomeStep.TERMINAL) {
+          // The server refused what was sent (wrong password or code): its message is on screen.
+          const messages = [...step.messages, ...step.inputs.flatMap((i) => i.messages)];
+          this.host.dispatchEvent(new OvErrorEvent(problem(ProblemCode.INVALID_INPUT, strings.invalidInput, false, messages)));
+        }
+        this.#schedulePoll();
+      }
+    }
+  }
+
+  #succeed(tx: OvTransaction): void {
+    this.#showStep(toSnapshot(tx));
+    try {
+      if (tx.tokens) this.#client?.tokenManager.setTokens(tx.tokens);
+    } catch (error) {
+      this.#setState({ busy: false, polling: false });
+      this.#report(problem(ProblemCode.TOKENS, strings.tokenSaveFailed, false), error);
+      return;
+    }
+    this.#setState({ busy: false, polling: false });
+    this.host.dispatchEvent(new OvSuccessEvent(tx.tokens, tx));
+  }
+
+  #fail(request: FlowRequest, error: unknown): void {
+    const found = toProblem(error);
+    if (request.kind === 'resume' && found.code === ProblemCode.EXPIRED) {
+      // A saved transaction that the server no longer knows: begin again rather than show an error.
+      queueMicrotask(() => this.restart());
+      return;
+    }
+    if (request.kind === 'poll' && found.canRetry && ++this.#pollFailures < POLL_FAILURES_TOLERATED) {
+      this.#setState({ busy: false, polling: false, problem: { ...problem(found.code, strings.pollTrouble, false), transient: true } });
+      this.host.dispatchEvent(new OvErrorEvent(found, error));
+      this.#schedulePoll();
+      return;
+    }
+    this.#pollFailures = 0;
+    this.#failed = found.canRetry ? request : undefined;
+    this.#setState({ busy: false, polling: false });
+    this.#report(found, error);
+  }
+
+  #report(found: OvProblem, error?: unknown): void {
+    this.#setState({ problem: found });
+    this.host.dispatchEvent(new OvErrorEvent(found, error));
+  }
+
+  /** Keeps the previous snapshot object when a poll brings nothing new, so nothing re-renders or re-announces. */
+  #showStep(step: OvStep): void {
+    const current = this.#state.step;
+    if (current && JSON.stringify(current) === JSON.stringify(step)) return;
+    this.#setState({ step });
+    this.host.dispatchEvent(new OvStepEvent(step));
+  }
+
+  #schedulePoll(): void {
+    const step = this.#state.step;
+    const pending = this.#transaction?.status === 'PENDING';
+    if (!this.#connected || !pending || !step?.poll || !POLL_STEPS.has(step.name) || this.#state.problem?.canRetry) return;
+    this.#poll.schedule(step.poll.refresh, () =>
+      this.#run({ kind: 'poll', call: (client) => client.idx.proceed({ ...STEP_MODE, step: step.name }) }, false),
+    );
+  }
+
+  #setState(patch: Partial<OvFlowState>): void {
+    const next = { ...this.#state, ...patch };
+    if (next.problem === undefined) delete next.problem;
+    this.#state = Object.freeze(next);
+    this.host.requestUpdate();
+    for (const listener of this.#listeners) listener(this.#state);
+  }
+}

@@ -1,0 +1,124 @@
+import type { IdxTransaction, Tokens } from '@okta/okta-auth-js';
+
+/**
+ * The part of `OktaAuth` the controller uses. A real `OktaAuth` (configured in step or legacy mode)
+ * satisfies it, and so does a small fake in the tests.
+ */
+export interface OvAuthClient {
+  idx: Pick<OktaAuthIdx, 'start' | 'proceed' | 'cancel' | 'canProceed'>;
+  tokenManager: { setTokens(tokens: Tokens): void };
+}
+type OktaAuthIdx = import('@okta/okta-auth-js').IdxAPI;
+
+/** The transaction fields the snapshot is built from (never the mode-dependent `nextStep`). */
+export type OvTransaction = Pick<
+  IdxTransaction,
+  'status' | 'neededToProceed' | 'context' | 'actions' | 'messages' | 'tokens' | 'requestDidSucceed' | 'rawIdxState'
+> & Partial<Pick<IdxTransaction, 'nextStep' | 'interactionCode'>>;
+
+export interface OvMessage {
+  readonly text: string;
+  /** Okta's i18n key, for a later translation of server messages. */
+  readonly key?: string;
+  readonly level: 'error' | 'info';
+}
+
+/** A field the user fills in. `name` is what `controller.submit()` expects (`username`, `password`, `verificationCode`, `email`, `phoneNumber`). */
+export interface OvInput {
+  readonly name: string;
+  readonly label: string;
+  readonly required: boolean;
+  readonly secret: boolean;
+  readonly messages: readonly OvMessage[];
+}
+
+/** One choice of a picker step; `values` is what `controller.choose()` sends for it. */
+export interface OvOption {
+  readonly label: string;
+  readonly value: string;
+  readonly authenticatorKey?: string;
+  /** e.g. the device name or masked phone number of an enrolment. */
+  readonly detail?: string;
+  readonly values: Readonly<Record<string, unknown>>;
+}
+
+export interface OvAuthenticator {
+  readonly key: string;
+  readonly id: string;
+  readonly type: string;
+  readonly displayName: string;
+  readonly methods: readonly string[];
+  readonly qrcode?: { readonly href: string; readonly type: string };
+  readonly correctAnswer?: string;
+  readonly selectedChannel?: string;
+  readonly email?: string;
+  readonly phoneNumber?: string;
+}
+
+/** Names the snapshot uses besides Okta's remediation names. */
+export const OutcomeStep = {
+  SUCCESS: 'success',
+  TERMINAL: 'terminal',
+  UNSUPPORTED: 'unsupported',
+} as const;
+
+/**
+ * One immutable snapshot of a sign-in step: everything an element needs to render it and nothing
+ * that depends on how okta-auth-js was configured.
+ */
+export interface OvStep {
+  /** Okta's remediation name (`identify`, `challenge-poll`, …) or an OutcomeStep. */
+  readonly name: string;
+  /** For `unsupported`: the remediation name the widget does not handle. */
+  readonly remediation?: string;
+  readonly inputs: readonly OvInput[];
+  readonly options: readonly OvOption[];
+  readonly authenticator?: OvAuthenticator;
+  /** Form-level messages; field messages sit on their input. */
+  readonly messages: readonly OvMessage[];
+  /** Present only on a step the controller polls. */
+  readonly poll?: { readonly refresh: number };
+  readonly can: {
+    readonly resend: boolean;
+    readonly cancel: boolean;
+    readonly selectOther: boolean;
+    readonly skip: boolean;
+    readonly changeChannel: boolean;
+  };
+  /** Other remediations of the same server response the user may switch to without a request. */
+  readonly alternatives: readonly string[];
+  readonly identifier?: string;
+}
+
+export const ProblemCode = {
+  NETWORK: 'network',
+  RATE_LIMITED: 'rate-limited',
+  EXPIRED: 'expired',
+  UNEXPECTED: 'unexpected',
+  INVALID_INPUT: 'invalid-input',
+  CONFIG: 'config',
+  TOKENS: 'tokens',
+  QR_REFUSED: 'qr-refused',
+} as const;
+export type ProblemCode = (typeof ProblemCode)[keyof typeof ProblemCode];
+
+/** A recoverable problem: shown on screen and sent as `ov-error`. */
+export interface OvProblem {
+  readonly code: ProblemCode;
+  readonly message: string;
+  /** `retry()` repeats the failed request with the same values. */
+  readonly canRetry: boolean;
+  /** The controller keeps trying by itself (a poll failed, the next one is scheduled). */
+  readonly transient?: boolean;
+  /** Server messages, when the server refused what was sent. */
+  readonly messages?: readonly OvMessage[];
+}
+
+/** What the controller exposes; replaced (never mutated) on every change. */
+export interface OvFlowState {
+  readonly step?: OvStep;
+  /** A request the user started is in flight (polls do not count). */
+  readonly busy: boolean;
+  readonly problem?: OvProblem;
+  readonly polling: boolean;
+}

@@ -1,0 +1,17 @@
+import type { OvProblem } from '../controller/types.js';
+
+/** A recoverable problem, also shown on screen: the user can retry or start over. */
+export class OvErrorEvent extends Event {
+  readonly detail: { readonly problem: OvProblem; readonly error?: unknown };
+
+  constructor(problem: OvProblem, error?: unknown) {
+    super('ov-error', { bubbles: true, composed: true });
+    this.detail = { problem, ...(error !== undefined && { error }) };
+  }
+}
+
+declare global {
+  interface HTMLElementEventMap {
+    'ov-error': OvErrorEvent;
+  }
+}

@@ -1,0 +1,31 @@
+// Classes and types only; importing this module registers nothing (see define.ts).
+export { OvSignin } from './components/ov-signin/ov-signin.js';
+export { OvIdentify } from './components/ov-identify/ov-identify.js';
+export { OvTotpEntry } from './components/ov-totp-entry/ov-totp-entry.js';
+export { OvAuthenticatorPicker } from './components/ov-authenticator-picker/ov-authenticator-picker.js';
+export { OvQrEnroll } from './components/ov-qr-enroll/ov-qr-enroll.js';
+export { OvPollStatus } from './components/ov-poll-status/ov-poll-status.js';
+export { OvFlowController } from './controller/flow-controller.js';
+export type { OvFlowControllerOptions } from './controller/flow-controller.js';
+export { createAuthClient } from './controller/create-auth-client.js';
+export { toSnapshot, DEFAULT_POLL_REFRESH } from './controller/snapshot.js';
+export { OutcomeStep, ProblemCode } from './controller/types.js';
+export type {
+  OvAuthClient,
+  OvAuthenticator,
+  OvFlowState,
+  OvInput,
+  OvMessage,
+  OvOption,
+  OvProblem,
+  OvStep,
+  OvTransaction,
+} from './controller/types.js';
+export { ovFlowContext } from './context.js';
+export type { OvFlowContext } from './context.js';
+export { OvStepEvent } from './events/ov-step.js';
+export { OvSuccessEvent } from './events/ov-success.js';
+export { OvTerminalEvent } from './events/ov-terminal.js';
+export { OvErrorEvent } from './events/ov-error.js';
+export { OvCancelEvent } from './events/ov-cancel.js';
+export { strings } from './i18n/strings.js';

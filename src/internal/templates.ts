@@ -1,0 +1,75 @@
+import { html, nothing } from 'lit';
+import type { TemplateResult } from 'lit';
+import type { OvFlowContext } from '../context.js';
+import type { OvInput, OvMessage } from '../controller/types.js';
+import { strings } from '../i18n/strings.js';
+
+/** Form-level server messages, above the form. Server text is rendered as text, never as HTML. */
+export function formMessages(messages: readonly OvMessage[]): TemplateResult | typeof nothing {
+  if (messages.length === 0) return nothing;
+  const hasError = messages.some((m) => m.level === 'error');
+  return html`<div role=${hasError ? 'alert' : 'status'} part="messages">
+    <ul class="messages">
+      ${messages.map((m) => html`<li class=${m.level}>${m.text}</li>`)}
+    </ul>
+  </div>`;
+}
+
+/** The id of the element holding an input's messages, for `aria-describedby`. */
+export function errorId(input: OvInput): string {
+  return `${input.name}-error`;
+}
+
+export function fieldMessages(input: OvInput | undefined): TemplateResult | typeof nothing {
+  if (!input || input.messages.length === 0) return nothing;
+  return html`<p class="field-error" id=${errorId(input)}>${input.messages.map((m) => m.text).join(' ')}</p>`;
+}
+
+export function invalid(input: OvInput | undefined): 'true' | typeof nothing {
+  return input && input.messages.some((m) => m.level === 'error') ? 'true' : nothing;
+}
+
+export function describedBy(input: OvInput | undefined): string | typeof nothing {
+  return input && input.messages.length > 0 ? errorId(input) : nothing;
+}
+
+/** A network failure, expired session or unreadable answer, with the ways out the user has. */
+export function problemNotice(flow: OvFlowContext | undefined): TemplateResult | typeof nothing {
+  const problem = flow?.state.problem;
+  if (!flow || !problem) return nothing;
+  // A poll that failed and will be tried again is reported by the poll's own progress line.
+  if (problem.transient) return nothing;
+  return html`<div class="problem" role="alert" part="problem">
+    <p>${problem.message}</p>
+    <div class="actions">
+      ${problem.canRetry
+        ? html`<button type="button" @click=${() => flow.controller.retry()}>${strings.tryAgain}</button>`
+        : nothing}
+      <button type="button" class="secondary" @click=${() => flow.controller.restart()}>${strings.startOver}</button>
+    </div>
+  </div>`;
+}
+
+/** Skip and cancel, where the step offers them. */
+export function stepActions(flow: OvFlowContext): TemplateResult | typeof nothing {
+  const { step, busy } = flow.state;
+  if (!step || (!step.can.skip && !step.can.cancel)) return nothing;
+  return html`<div class="actions">
+    ${step.can.skip
+      ? html`<button type="button" class="secondary" data-skip aria-disabled=${busy ? 'true' : nothing} @click=${() => flow.controller.skip()}>
+          ${strings.skip}
+        </button>`
+      : nothing}
+    ${step.can.cancel
+      ? html`<button type="button" class="link" data-cancel @click=${() => flow.controller.cancel()}>${strings.cancel}</button>`
+      : nothing}
+  </div>`;
+}
+
+/** The polite live region of a polling step: what is happening now, changed only when that changes. */
+export function pollProgress(flow: OvFlowContext, waiting: string): TemplateResult {
+  const problem = flow.state.problem;
+  return html`<p class="progress" role="status" aria-live="polite" aria-atomic="true" part="status">
+    ${problem?.transient ? problem.message : waiting}
+  </p>`;
+}

@@ -1,0 +1,157 @@
+import { expect } from '@open-wc/testing';
+import { DEFAULT_POLL_REFRESH, MalformedResponseError, toSnapshot } from '../../../src/controller/snapshot.js';
+import * as idx from '../fixtures/idx.js';
+
+describe('toSnapshot (transaction → step)', () => {
+  describe('is the same whichever mode okta-auth-js ran in', () => {
+    for (const [label, tx] of Object.entries(idx.STEPS)) {
+      it(label, () => {
+        const legacy = toSnapshot(idx.inMode(tx, 'legacy'));
+        const step = toSnapshot(idx.inMode(tx, 'step'));
+        expect(idx.inMode(tx, 'legacy').nextStep).to.not.deep.equal(idx.inMode(tx, 'step').nextStep);
+        expect(legacy).to.deep.equal(step);
+      });
+    }
+  });
+
+  it('identify: username and password inputs, cancel offered, no poll', () => {
+    const step = toSnapshot(idx.identify);
+    expect(step.name).to.equal('identify');
+    expect(step.inputs.map((i) => [i.name, i.label, i.secret])).to.deep.equal([
+      ['username', 'Username', false],
+      ['password', 'Password', true],
+    ]);
+    expect(step.poll).to.equal(undefined);
+    expect(step.can.cancel).to.equal(true);
+    expect(step.alternatives).to.deep.equal([]);
+  });
+
+  it('identify without credentials: username only', () => {
+    expect(toSnapshot(idx.identifierOnly).inputs.map((i) => i.name)).to.deep.equal(['username']);
+  });
+
+  it('a refused identify: form message above the form, none on the fields', () => {
+    const step = toSnapshot(idx.identifyWrongPassword);
+    expect(step.messages).to.deep.equal([{ text: 'Authentication failed', key: 'errors.E0000004', level: 'error' }]);
+    expect(step.inputs.every((i) => i.messages.length === 0)).to.equal(true);
+  });
+
+  it('password challenge: the password input and the user', () => {
+    const step = toSnapshot(idx.passwordChallenge);
+    expect(step.name).to.equal('challenge-authenticator');
+    expect(step.authenticator?.key).to.equal('okta_password');
+    expect(step.inputs.map((i) => i.name)).to.deep.equal(['password']);
+    expect(step.identifier).to.equal('ada@example.com');
+  });
+
+  it('select-authenticator-authenticate: one option per authenticator with the values to send', () => {
+    const step = toSnapshot(idx.selectAuthenticatorAuthenticate);
+    expect(step.options.map((o) => [o.label, o.authenticatorKey, o.detail])).to.deep.equal([
+      ['Okta Verify', 'okta_verify', 'Pixel 8'],
+      ['Phone', 'phone_number', '+1 XXX-XXX-2241'],
+    ]);
+    expect(step.options[0]!.values).to.deep.equal({ authenticator: { id: idx.OV.id } });
+    expect(step.options[1]!.values).to.deep.equal({ authenticator: { id: 'autPH0001', methodType: 'sms', enrollmentId: 'smsENR0001' } });
+  });
+
+  it('select-authenticator-enroll: the Okta Verify option, skip offered', () => {
+    const step = toSnapshot(idx.selectAuthenticatorEnroll);
+    expect(step.options.map((o) => o.values)).to.deep.equal([{ authenticator: { id: idx.OV.id } }]);
+    expect(step.can.skip).to.equal(true);
+  });
+
+  it('authenticator-verification-data: push or code, with the resend action', () => {
+    const step = toSnapshot(idx.verificationData);
+    expect(step.options.map((o) => o.values)).to.deep.equal([{ methodType: 'totp' }, { methodType: 'push' }]);
+    expect(step.authenticator?.displayName).to.equal('Okta Verify');
+    expect(step.can.selectOther).to.equal(true);
+  });
+
+  it('challenge-poll: poll refresh from the remediation, resend and select-other offered', () => {
+    const step = toSnapshot(idx.pushPoll);
+    expect(step.poll).to.deep.equal({ refresh: 1000 });
+    expect(step.can).to.include({ resend: true, selectOther: true, cancel: true });
+    expect(step.authenticator?.correctAnswer).to.equal(undefined);
+  });
+
+  it('challenge-poll: refresh defaults to 4000 ms', () => {
+    expect(toSnapshot(idx.pushPollWithRefresh(null)).poll).to.deep.equal({ refresh: DEFAULT_POLL_REFRESH });
+    expect(DEFAULT_POLL_REFRESH).to.equal(4000);
+  });
+
+  it('number challenge: the number to tap', () => {
+    expect(toSnapshot(idx.numberChallenge).authenticator?.correctAnswer).to.equal('52');
+  });
+
+  it('resend (push rejected): the server message, resend offered, no poll', () => {
+    const step = toSnapshot(idx.pushRejected);
+    expect(step.name).to.equal('resend');
+    expect(step.poll).to.equal(undefined);
+    expect(step.can.resend).to.equal(true);
+    expect(step.messages[0]?.text).to.equal('You have chosen to reject this login.');
+  });
+
+  it('TOTP challenge: a verificationCode input', () => {
+    const step = toSnapshot(idx.totpChallenge);
+    expect(step.inputs.map((i) => [i.name, i.label])).to.deep.equal([['verificationCode', 'Enter code']]);
+  });
+
+  it('wrong TOTP: the message sits at the field only', () => {
+    const step = toSnapshot(idx.totpInvalid);
+    expect(step.inputs[0]!.messages.map((m) => m.text)).to.deep.equal(['Invalid code. Try again.']);
+    expect(step.messages).to.deep.equal([]);
+  });
+
+  it('enroll-poll (QR): QR from context.currentAuthenticator, poll, channel switch offered', () => {
+    const step = toSnapshot(idx.qrEnroll);
+    expect(step.authenticator?.qrcode?.href).to.equal(idx.PNG_1PX);
+    expect(step.authenticator?.selectedChannel).to.equal('qrcode');
+    expect(step.poll).to.deep.equal({ refresh: 4000 });
+    expect(step.can.changeChannel).to.equal(true);
+    expect(step.alternatives).to.deep.equal(['select-enrollment-channel', 'select-authenticator-enroll']);
+  });
+
+  it('select-enrollment-channel (switched to from the QR): channel options', () => {
+    const step = toSnapshot(idx.qrEnroll, 'select-enrollment-channel');
+    expect(step.name).to.equal('select-enrollment-channel');
+    expect(step.options.map((o) => o.values)).to.deep.equal([{ channel: 'qrcode' }, { channel: 'email' }, { channel: 'sms' }]);
+    expect(step.poll).to.equal(undefined);
+    expect(step.alternatives).to.include('enroll-poll');
+  });
+
+  it('enrollment-channel-data: email or phoneNumber input', () => {
+    expect(toSnapshot(idx.emailChannelData).inputs.map((i) => i.name)).to.deep.equal(['email']);
+    expect(toSnapshot(idx.smsChannelData).inputs.map((i) => i.name)).to.deep.equal(['phoneNumber']);
+  });
+
+  it('enroll-poll after a link: channel and address, resend offered', () => {
+    expect(toSnapshot(idx.emailLinkSent).authenticator).to.include({ selectedChannel: 'email', email: 'ada@example.com' });
+    expect(toSnapshot(idx.smsLinkSent).authenticator).to.include({ selectedChannel: 'sms', phoneNumber: '+12165550100' });
+    expect(toSnapshot(idx.emailLinkSent).can.resend).to.equal(true);
+  });
+
+  it('terminal and success', () => {
+    const terminal = toSnapshot(idx.terminalExpired);
+    expect(terminal.name).to.equal('terminal');
+    expect(terminal.messages.map((m) => m.text)).to.deep.equal(['The session has expired.']);
+    expect(toSnapshot(idx.success)).to.include({ name: 'success', identifier: 'ada@example.com' });
+  });
+
+  it('a remediation without a screen becomes "unsupported", naming it', () => {
+    expect(toSnapshot(idx.unsupported)).to.include({ name: 'unsupported', remediation: 'enroll-profile' });
+  });
+
+  it('is deeply frozen', () => {
+    const step = toSnapshot(idx.selectAuthenticatorAuthenticate);
+    expect(Object.isFrozen(step)).to.equal(true);
+    expect(Object.isFrozen(step.options[0]!.values)).to.equal(true);
+  });
+
+  it('malformed: pending without remediations, an option without id, an unknown status', () => {
+    expect(() => toSnapshot({ ...idx.identify, neededToProceed: [] })).to.throw(MalformedResponseError);
+    const broken = JSON.parse(JSON.stringify(idx.selectAuthenticatorAuthenticate.neededToProceed));
+    broken[0].value[0].options[0].value.form.value = [];
+    expect(() => toSnapshot({ ...idx.selectAuthenticatorAuthenticate, neededToProceed: broken })).to.throw(MalformedResponseError);
+    expect(() => toSnapshot({ ...idx.identify, status: 'WEIRD' as never })).to.throw(MalformedResponseError);
+  });
+});

@@ -1,0 +1,7 @@
+// The globals web-test-runner's mocha provides (no @types/mocha in this project).
+type MochaDone = (error?: unknown) => void;
+type MochaFn = (this: unknown, done: MochaDone) => void | Promise<unknown>;
+declare function describe(title: string, fn: () => void): void;
+declare function it(title: string, fn?: MochaFn | (() => void | Promise<unknown>)): void;
+declare function beforeEach(fn: MochaFn | (() => void | Promise<unknown>)): void;
+declare function afterEach(fn: MochaFn | (() => void | Promise<unknown>)): void;
