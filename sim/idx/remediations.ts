@@ -67,7 +67,7 @@ const identify: Handler = (ctx, tx, body) => {
   }
   const password = text(record(body.credentials).passcode);
   const outcome = checkPassword(ctx, login, password);
-  if (outcome === 'wrong') return fail(401, AUTHENTICATION_FAILED);
+  if (outcome === 'wrong') return { status: 401, extras: { messages: [AUTHENTICATION_FAILED], identifier: login } };
   if (outcome === 'locked') return fail(403, LOCKED_OUT);
   passwordVerified(ctx, tx, login);
   return OK;
@@ -85,6 +85,8 @@ const answerTotp: Handler = (ctx, tx, body) => {
   const user = ctx.store.user(tx.login)!;
   const code = text(record(body.credentials).totp)?.trim() ?? '';
   const now = Date.now();
+  // A lockout holds in sign-ins already past the password too, or each open one would allow more guesses.
+  if (user.lockedUntil > now) return lockOut(tx);
   for (const device of ctx.store.devicesOf(user.config.login)) {
     const counter = /^\d{6}$/.test(code) ? matchTotp(device.secret, code, now) : null;
     // A code is good once: one at or before the last accepted step is a replay.
@@ -99,11 +101,15 @@ const answerTotp: Handler = (ctx, tx, body) => {
   if (user.totpFailures >= ctx.settings.maxTotpFailures) {
     user.totpFailures = 0;
     user.lockedUntil = now + ctx.settings.lockoutMs;
-    tx.step = { name: 'terminal', messages: [LOCKED_OUT], httpStatus: 403 };
-    return { status: 403 };
+    return lockOut(tx);
   }
   return fieldFail(401, 'totp', PASSCODE_INVALID);
 };
+
+function lockOut(tx: Transaction): IdxResult {
+  tx.step = { name: 'terminal', messages: [LOCKED_OUT], httpStatus: 403 };
+  return { status: 403 };
+}
 
 const challengeAnswer: Handler = (ctx, tx, body) =>
   tx.step.name === 'challenge-password' ? answerPassword(ctx, tx, body) : answerTotp(ctx, tx, body);
@@ -112,15 +118,19 @@ const challengeAnswer: Handler = (ctx, tx, body) =>
 const challenge: Handler = (ctx, tx, body) => {
   const authenticator = record(body.authenticator);
   const repeatingPush = tx.step.name === 'resend' || tx.step.name === 'challenge-poll';
-  if (body.authenticator === undefined && !repeatingPush) {
+  // Only the `resend` form arrives without an authenticator (the SDK drops its nested value);
+  // `{id}` alone is a pick from select-authenticator-authenticate, even while a push waits.
+  const resendForm = body.authenticator === undefined;
+  if (resendForm && !repeatingPush) {
     return fail(400, message("The 'authenticator' field is required.", 'E0000001'));
   }
   if (authenticator.id !== undefined && authenticator.id !== OKTA_VERIFY_ID) {
     return fail(400, message('The authenticator is not available for this sign-in.', 'E0000001'));
   }
-  const methodType = text(authenticator.methodType) ?? (repeatingPush ? 'push' : undefined);
+  const methodType = text(authenticator.methodType) ?? (resendForm ? 'push' : undefined);
   const methods = ctx.store.user(tx.login)!.config.methods;
   if (methodType === undefined) {
+    withdrawPushes(ctx.store, tx);
     tx.step = { name: 'authenticator-verification-data' };
     return OK;
   }

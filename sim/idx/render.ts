@@ -24,6 +24,8 @@ export interface RenderExtras {
   messages?: IdxMessage[];
   /** Field-level messages by field name, e.g. an invalid code on `totp`. */
   fieldMessages?: Record<string, IdxMessage[]>;
+  /** What a failed identify was given; Okta echoes it as `user.value.identifier` (fixture 15). */
+  identifier?: string;
 }
 
 /** The IDX response (v1.0.0) for the transaction's current step. */
@@ -202,6 +204,7 @@ class ResponseParts {
     const out: Record<string, unknown> = {};
     if (step.name === 'identify') {
       if (this.ctx.settings.passwordOnIdentify) out.currentAuthenticator = objectValue(password());
+      if (this.extras.identifier) out.user = objectValue({ identifier: this.extras.identifier });
       return out;
     }
     const current = this.currentAuthenticator(step);
@@ -215,17 +218,16 @@ class ResponseParts {
   }
 
   private authenticatorLists(step: Step): Record<string, unknown> {
-    const enrolling = ['select-authenticator-enroll', 'enroll-poll', 'enrollment-channel-data'].includes(step.name);
     if (step.name === 'challenge-password') {
       return { authenticators: arrayValue([password()]), authenticatorEnrollments: arrayValue([passwordEnrollment()]) };
     }
-    if (enrolling) {
-      return { authenticators: arrayValue([oktaVerify()]), authenticatorEnrollments: arrayValue([passwordEnrollment()]) };
-    }
+    const enrolling = ['select-authenticator-enroll', 'enroll-poll', 'enrollment-channel-data'].includes(step.name);
     const devices = this.user ? this.ctx.store.devicesOf(this.user.config.login) : [];
+    // `authenticators` are the org's definitions, with every method Okta Verify has; the enrollments
+    // (and the select options) carry what this user's device offers (fixture 22).
     return {
-      authenticators: arrayValue([oktaVerify(this.methods)]),
-      authenticatorEnrollments: arrayValue(devices.map((d) => oktaVerifyEnrollment(d, this.methods))),
+      authenticators: arrayValue([oktaVerify()]),
+      authenticatorEnrollments: arrayValue(enrolling ? [passwordEnrollment()] : devices.map((d) => oktaVerifyEnrollment(d, this.methods))),
     };
   }
 

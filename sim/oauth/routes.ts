@@ -76,6 +76,10 @@ export const token: Route = (ctx, req) => {
   if (params.get('grant_type') !== 'interaction_code') {
     return oauthError(400, 'unsupported_grant_type', `The grant type '${params.get('grant_type') ?? ''}' is not supported here.`);
   }
+  // An unknown client is a client error (RFC 6749 §5.2), not a bad code.
+  if (!ctx.store.config.clients.some((c) => c.clientId === params.get('client_id'))) {
+    return oauthError(401, 'invalid_client', "Invalid value for 'client_id' parameter.");
+  }
   const code = params.get('interaction_code');
   const tx = ctx.store.transactions().find((t) => t.step.name === 'success' && t.step.interactionCode === code);
   if (!code || !tx || tx.codeRedeemed) return oauthError(400, 'invalid_grant', 'The interaction code is invalid or has expired.');
