@@ -46,9 +46,12 @@ export const sharedStyles = css`
     display: grid;
     gap: 0.75rem;
   }
+  .field,
   label {
     display: grid;
     gap: 0.25rem;
+  }
+  label {
     font-weight: 600;
   }
   input {

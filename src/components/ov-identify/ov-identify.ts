@@ -48,18 +48,21 @@ export class OvIdentify extends OvFlowElement {
 
   private renderInput(input: OvInput | undefined, autocomplete: string, type: string): TemplateResult | typeof nothing {
     if (!input) return nothing;
-    return html`<label>
-      ${input.label}
-      <input
-        name=${input.name}
-        type=${type}
-        autocomplete=${autocomplete}
-        ?required=${input.required}
-        aria-invalid=${invalid(input)}
-        aria-describedby=${describedBy(input)}
-      />
+    // The message sits outside the label, so it describes the field without becoming part of its name.
+    return html`<div class="field">
+      <label>
+        ${input.label}
+        <input
+          name=${input.name}
+          type=${type}
+          autocomplete=${autocomplete}
+          ?required=${input.required}
+          aria-invalid=${invalid(input)}
+          aria-describedby=${describedBy(input)}
+        />
+      </label>
       ${fieldMessages(input)}
-    </label>`;
+    </div>`;
   }
 
   override render() {

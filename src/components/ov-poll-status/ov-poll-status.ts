@@ -55,6 +55,12 @@ export class OvPollStatus extends OvFlowElement {
     this.flow?.controller.resend();
   }
 
+  /** The link offered while waiting goes away once used: focus moves to the heading, not to the page. */
+  private handleResendWhileWaiting(): void {
+    this.handleResend();
+    void this.updateComplete.then(() => this.focus());
+  }
+
   private renderWaiting(step: OvStep) {
     const flow = this.flow!;
     const answer = step.authenticator?.correctAnswer;
@@ -68,7 +74,7 @@ export class OvPollStatus extends OvFlowElement {
       ${step.can.resend && this.resendReady
         ? html`<p>
             ${strings.resendPushHint}
-            <button type="button" class="link" data-resend @click=${this.handleResend}>${strings.resendPush}</button>
+            <button type="button" class="link" data-resend @click=${this.handleResendWhileWaiting}>${strings.resendPush}</button>
           </p>`
         : nothing}`;
   }

@@ -1,6 +1,6 @@
 import { html, nothing } from 'lit';
 import type { PropertyValues } from 'lit';
-import { property, state } from 'lit/decorators.js';
+import { property, query, state } from 'lit/decorators.js';
 import { OvFlowElement } from '../../internal/flow-element.js';
 import { describedBy, fieldMessages, formMessages, invalid, pollProgress, problemNotice, stepActions } from '../../internal/templates.js';
 import { sharedStyles } from '../../styles/shared.styles.js';
@@ -34,6 +34,7 @@ export class OvQrEnroll extends OvFlowElement {
   @property({ type: Number, attribute: 'resend-delay' }) resendDelay = 30_000;
 
   @state() private resendReady = false;
+  @query('input[aria-invalid="true"]') private invalidInput?: HTMLInputElement;
 
   #lastStep?: OvStep;
   #resendTimer?: ReturnType<typeof setTimeout>;
@@ -47,7 +48,10 @@ export class OvQrEnroll extends OvFlowElement {
     super.updated(changed);
     const step = this.flow?.state.step;
     if (step === this.#lastStep) return;
+    const previous = this.#lastStep;
     this.#lastStep = step;
+    // The server refused the address or number: focus the field, whose message describes it.
+    if (previous?.name === 'enrollment-channel-data' && step?.name === 'enrollment-channel-data') this.invalidInput?.focus();
     this.#clearResendTimer();
     this.resendReady = false;
     if (step && isLinkSent(step)) this.#armResend();
@@ -74,6 +78,8 @@ export class OvQrEnroll extends OvFlowElement {
     this.resendReady = false;
     this.#armResend();
     this.flow?.controller.resend();
+    // "Send again" goes away until the next resend is offered: focus moves to the heading, not to the page.
+    void this.updateComplete.then(() => this.focus());
   }
 
   private handleBackToQr(): void {
@@ -138,18 +144,20 @@ export class OvQrEnroll extends OvFlowElement {
       ${this.renderNotices(step)}
       <form @submit=${this.handleChannelSubmit} novalidate>
         ${input
-          ? html`<label>
-              ${input.label || (isEmail ? strings.emailLabel : strings.phoneLabel)}
-              <input
-                name=${input.name}
-                type=${isEmail ? 'email' : 'tel'}
-                autocomplete=${isEmail ? 'email' : 'tel'}
-                ?required=${input.required}
-                aria-invalid=${invalid(input)}
-                aria-describedby=${describedBy(input)}
-              />
+          ? html`<div class="field">
+              <label>
+                ${input.label || (isEmail ? strings.emailLabel : strings.phoneLabel)}
+                <input
+                  name=${input.name}
+                  type=${isEmail ? 'email' : 'tel'}
+                  autocomplete=${isEmail ? 'email' : 'tel'}
+                  ?required=${input.required}
+                  aria-invalid=${invalid(input)}
+                  aria-describedby=${describedBy(input)}
+                />
+              </label>
               ${fieldMessages(input)}
-            </label>`
+            </div>`
           : nothing}
         <div class="actions">
           <button type="submit" aria-disabled=${this.flow?.state.busy ? 'true' : nothing}>${strings.sendLink}</button>

@@ -81,21 +81,23 @@ export class OvSignin extends LitElement {
     }
     const step = this.controller.state.step;
     if (step !== this.#shownStep) {
-      // The first screen does not take focus from the page; every later one does.
-      const isFirst = this.#shownStep === undefined;
+      const previous = this.#shownStep;
       this.#shownStep = step;
-      if (!isFirst) void this.#focusScreen();
+      // The first screen does not take focus from the page.
+      if (previous) void this.#focusScreen(!step || !isSameScreen(previous, step));
     }
   }
 
-  async #focusScreen(): Promise<void> {
+  /**
+   * A new screen: its heading takes focus. The same form answered again (a wrong code, a poll with
+   * news) leaves focus where that screen put it, e.g. on the field in error; else its heading.
+   */
+  async #focusScreen(isNewScreen: boolean): Promise<void> {
     const screen = this.renderRoot.querySelector<HTMLElement>('[data-screen]');
-    if (screen instanceof OvFlowElement) {
-      await screen.updateComplete;
-      screen.focus();
-    } else {
-      screen?.querySelector<HTMLElement>('[data-heading]')?.focus();
-    }
+    if (screen instanceof OvFlowElement) await screen.updateComplete;
+    if (!isNewScreen && screen?.matches(':focus-within')) return;
+    if (screen instanceof OvFlowElement) screen.focus();
+    else screen?.querySelector<HTMLElement>('[data-heading]')?.focus();
   }
 
   private renderStep(step: OvStep) {
@@ -154,6 +156,11 @@ export class OvSignin extends LitElement {
       ${step ? this.renderStep(step) : this.renderWithoutStep()}
     </div>`;
   }
+}
+
+/** Both steps are the same form: one step name, about the same authenticator. */
+function isSameScreen(previous: OvStep, next: OvStep): boolean {
+  return previous.name === next.name && previous.authenticator?.key === next.authenticator?.key;
 }
 
 declare global {

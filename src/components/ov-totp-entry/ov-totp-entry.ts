@@ -94,25 +94,27 @@ export class OvTotpEntry extends OvFlowElement {
       <p id="instruction">${strings.totpInstruction(step.authenticator?.displayName || 'Okta Verify')}</p>
       ${problemNotice(flow)} ${formMessages(step.messages)}
       <form @submit=${this.handleSubmit} novalidate>
-        <label>
-          ${input?.label || strings.totpLabel}
-          <input
-            name=${input?.name ?? 'verificationCode'}
-            type="text"
-            inputmode="numeric"
-            autocomplete="one-time-code"
-            pattern="[0-9]*"
-            maxlength="12"
-            spellcheck="false"
-            required
-            aria-invalid=${serverError || this.incomplete ? 'true' : nothing}
-            aria-describedby=${describedBy}
-            @input=${this.handleInput}
-            @paste=${this.handlePaste}
-          />
+        <div class="field">
+          <label>
+            ${input?.label || strings.totpLabel}
+            <input
+              name=${input?.name ?? 'verificationCode'}
+              type="text"
+              inputmode="numeric"
+              autocomplete="one-time-code"
+              pattern="[0-9]*"
+              maxlength="12"
+              spellcheck="false"
+              required
+              aria-invalid=${serverError || this.incomplete ? 'true' : nothing}
+              aria-describedby=${describedBy}
+              @input=${this.handleInput}
+              @paste=${this.handlePaste}
+            />
+          </label>
           ${fieldMessages(input)}
           ${this.incomplete ? html`<p class="field-error" id="incomplete">${strings.codeIncomplete}</p>` : nothing}
-        </label>
+        </div>
         <div class="actions">
           <button type="submit" aria-disabled=${flow.state.busy ? 'true' : nothing}>
             ${flow.state.busy ? strings.working : strings.verify}

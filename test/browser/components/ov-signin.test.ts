@@ -1,8 +1,9 @@
-import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
+import { aTimeout, expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import '../../../src/define.js';
 import type { OvSignin } from '../../../src/components/ov-signin/ov-signin.js';
 import type { OvIdentify } from '../../../src/components/ov-identify/ov-identify.js';
+import type { OvTotpEntry } from '../../../src/components/ov-totp-entry/ov-totp-entry.js';
 import { FakeClient } from '../fixtures/fake-client.js';
 import { $ } from '../fixtures/host.js';
 import { recordEvents } from '../fixtures/events.js';
@@ -87,6 +88,20 @@ describe('<ov-signin>', () => {
     await expect(el).to.be.accessible();
   });
 
+  it('the same form answered again (a wrong code) keeps focus in the field its screen focused', async () => {
+    const client = new FakeClient().answer(idx.totpChallenge).answer(idx.totpInvalid);
+    const el = await signin(client, 'challenge-authenticator');
+    const totp = await screen<OvTotpEntry>(el, 'ov-totp-entry');
+    const input = totp.shadowRoot!.querySelector('input')!;
+    input.focus();
+    await sendKeys({ type: '000000' });
+    await waitUntil(() => el.controller.state.step?.inputs[0]?.messages.length === 1, 'the wrong-code answer');
+    await totp.updateComplete;
+    // <ov-signin> decides about focus once the screen has re-rendered.
+    await aTimeout(50);
+    expect(deepActive() === input, `focus is on ${deepActive()?.localName}`).to.equal(true);
+  });
+
   it('terminal: the server message in an assertive region, and Back to sign in starts again', async () => {
     const client = new FakeClient().answer(idx.pushPoll);
     client.answer(idx.terminalExpired);
@@ -109,7 +124,7 @@ describe('<ov-signin>', () => {
     const client = new FakeClient().answer(idx.totpChallenge).answer(idx.canceled).answer(idx.identify);
     const el = await signin(client, 'challenge-authenticator');
     const cancelled = oneEvent(el, 'ov-cancel');
-    const totp = await screen(el, 'ov-totp-entry');
+    const totp = await screen<OvTotpEntry>(el, 'ov-totp-entry');
     (totp.shadowRoot!.querySelector('[data-cancel]') as HTMLButtonElement).click();
     await cancelled;
     await waitUntil(() => el.controller.state.step?.name === 'identify');

@@ -1,0 +1,41 @@
+/** What the widget asked the simulator, read from its request log: poll cadence and silence after the end. */
+import { aTimeout, expect } from '@open-wc/testing';
+import { requestsSince } from './control-api.js';
+import type { RequestRecord } from './control-api.js';
+
+/** The simulator's TESTING settings: enroll-poll and challenge-poll both ask for a poll every 300 ms. */
+export const POLL_REFRESH_MS = 300;
+
+const POLL_PATHS = new Set(['/idp/idx/challenge/poll', '/idp/idx/authenticators/poll']);
+
+function isPoll(request: RequestRecord): boolean {
+  return request.method === 'POST' && POLL_PATHS.has(request.path);
+}
+
+/** A point in the request log; `pollsSince(mark)` reads what came after it. */
+export async function markRequests(): Promise<number> {
+  return (await requestsSince(0)).at(-1)?.seq ?? 0;
+}
+
+export async function pollsSince(mark: number): Promise<RequestRecord[]> {
+  return (await requestsSince(mark)).filter(isPoll);
+}
+
+/**
+ * The widget polled at the server's pace while it waited: at least `min` polls, none sooner than
+ * the refresh after the previous answer (with a little clock slack), and none left out for long.
+ */
+export function expectPollCadence(polls: readonly RequestRecord[], min: number): void {
+  expect(polls.length, `polls while waiting: ${polls.length}`).to.be.at.least(min);
+  const gaps = polls.slice(1).map((poll, i) => poll.at - polls[i]!.at);
+  for (const gap of gaps) {
+    expect(gap, `gaps between polls (ms): ${gaps.join(', ')}`).to.be.within(POLL_REFRESH_MS - 30, POLL_REFRESH_MS * 4);
+  }
+}
+
+/** After the end (success, terminal, cancel), no poll for several refresh intervals. */
+export async function expectNoMorePolls(mark: number): Promise<void> {
+  await aTimeout(POLL_REFRESH_MS * 5);
+  const late = await pollsSince(mark);
+  expect(late.length, `polls after the end: ${late.map((r) => `${r.path} (${r.status})`).join(', ')}`).to.equal(0);
+}

@@ -1,0 +1,37 @@
+/** The screens every flow passes through, done with the mouse and keyboard; each is checked with axe on the way. */
+import type { MountedSignin } from './widget.js';
+import { PASSWORD } from './widget.js';
+import { button, field, screenTitled } from './screen.js';
+import { click, fillIn } from './user.js';
+import { expectAccessible } from './expectations.js';
+
+export async function signInWithPassword(mounted: MountedSignin, login: string, password = PASSWORD): Promise<void> {
+  const { widget } = mounted;
+  await screenTitled(widget, 'Sign in');
+  await expectAccessible(mounted);
+  await fillIn(field(widget, 'Username'), login);
+  await fillIn(field(widget, 'Password'), password);
+  await click(button(widget, 'Sign in'));
+}
+
+/** Password, then Okta Verify, then the method (`Get a push notification` or `Enter a code`). */
+export async function verifyWithOktaVerify(mounted: MountedSignin, login: string, method: string): Promise<void> {
+  const { widget } = mounted;
+  await signInWithPassword(mounted, login);
+  await screenTitled(widget, 'Verify it’s you with a security method');
+  await expectAccessible(mounted);
+  await click(button(widget, /^Okta Verify/));
+  await screenTitled(widget, 'Choose how to verify with Okta Verify');
+  await expectAccessible(mounted);
+  await click(button(widget, method));
+}
+
+/** Password, then Okta Verify in the enrolment picker: the QR screen. */
+export async function startEnrolment(mounted: MountedSignin, login: string): Promise<void> {
+  const { widget } = mounted;
+  await signInWithPassword(mounted, login);
+  await screenTitled(widget, 'Set up a security method');
+  await expectAccessible(mounted);
+  await click(button(widget, /^Okta Verify/));
+  await screenTitled(widget, 'Set up Okta Verify');
+}

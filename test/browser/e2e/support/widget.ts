@@ -1,0 +1,62 @@
+/** Mounts the real widget against the simulator and records what it tells the page. */
+import { fixture, html } from '@open-wc/testing';
+import { ifDefined } from 'lit/directives/if-defined.js';
+import '../../../../src/define.js';
+import type { OvSignin } from '../../../../src/components/ov-signin/ov-signin.js';
+import { resetMouse } from '@web/test-runner-commands';
+import { issuer, resetSimulator } from './control-api.js';
+import { eventually, queryAllDeep } from './screen.js';
+
+export const CLIENT_ID = 'ov-demo';
+export const PASSWORD = 'Ov-Demo-2026!';
+
+export type OvEventType = 'ov-step' | 'ov-success' | 'ov-terminal' | 'ov-cancel' | 'ov-error';
+export type OvEvent = HTMLElementEventMap[OvEventType];
+
+export interface MountedSignin {
+  readonly widget: OvSignin;
+  /** Every ov-* event the widget fired, in order. */
+  readonly events: OvEvent[];
+  /** The events of one type, typed. */
+  eventsOf<K extends OvEventType>(type: K): Array<HTMLElementEventMap[K]>;
+  /** The names of the steps announced by ov-step, in order. */
+  stepNames(): string[];
+}
+
+/** A clean slate for each test: the simulator is shared by every test file, okta-auth-js keeps its transaction in storage. */
+export async function startFresh(): Promise<void> {
+  sessionStorage.clear();
+  localStorage.clear();
+  await resetMouse();
+  await resetSimulator();
+}
+
+export interface MountOptions {
+  /** Milliseconds before a resend is offered (the widget's default is 30 s). */
+  resendDelay?: number;
+}
+
+export async function mountSignin({ resendDelay }: MountOptions = {}): Promise<MountedSignin> {
+  const events: OvEvent[] = [];
+  const record = (event: Event) => events.push(event as OvEvent);
+  // Lit binds the listeners before the element connects, so the first ov-step is not missed.
+  const widget = await fixture<OvSignin>(html`<ov-signin
+    issuer=${await issuer()}
+    client-id=${CLIENT_ID}
+    redirect-uri=${`${location.origin}/callback`}
+    resend-delay=${ifDefined(resendDelay)}
+    @ov-step=${record}
+    @ov-success=${record}
+    @ov-terminal=${record}
+    @ov-cancel=${record}
+    @ov-error=${record}
+  ></ov-signin>`);
+  // The first mount of a run also loads okta-auth-js (transformed on request by the test server).
+  await eventually(() => queryAllDeep(widget, 'h2[data-heading]').length > 0, 'the first screen', 15_000);
+  return {
+    widget,
+    events,
+    eventsOf: <K extends OvEventType>(type: K) => events.filter((e) => e.type === type) as Array<HTMLElementEventMap[K]>,
+    stepNames: () => events.filter((e) => e.type === 'ov-step').map((e) => (e as HTMLElementEventMap['ov-step']).detail.step.name),
+  };
+}
