@@ -1,5 +1,5 @@
 import { html, nothing } from 'lit';
-import type { PropertyValues, TemplateResult } from 'lit';
+import type { TemplateResult } from 'lit';
 import { query } from 'lit/decorators.js';
 import { OvFlowElement } from '../../internal/flow-element.js';
 import { describedBy, fieldMessages, formMessages, invalid, problemNotice, stepActions } from '../../internal/templates.js';
@@ -20,14 +20,7 @@ export class OvIdentify extends OvFlowElement {
   @query('input[type="password"]') private passwordInput?: HTMLInputElement;
   @query('input[aria-invalid="true"]') private invalidInput?: HTMLInputElement;
 
-  #lastStep?: OvStep;
-
-  protected override updated(changed: PropertyValues<this>): void {
-    super.updated(changed);
-    const step = this.flow?.state.step;
-    if (step === this.#lastStep) return;
-    const previous = this.#lastStep;
-    this.#lastStep = step;
+  protected override stepRendered(previous: OvStep | undefined, step: OvStep | undefined): void {
     // The server answered this form again (wrong password): clear the password, focus what is wrong.
     if (previous && step && previous.name === step.name) {
       if (this.passwordInput) this.passwordInput.value = '';

@@ -1,5 +1,4 @@
 import { html, nothing } from 'lit';
-import type { PropertyValues } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { OvFlowElement } from '../../internal/flow-element.js';
 import { formMessages, pollProgress, problemNotice, stepActions } from '../../internal/templates.js';
@@ -25,7 +24,6 @@ export class OvPollStatus extends OvFlowElement {
 
   @state() private resendReady = false;
 
-  #lastStep?: OvStep;
   #resendTimer?: ReturnType<typeof setTimeout>;
 
   override disconnectedCallback(): void {
@@ -34,11 +32,7 @@ export class OvPollStatus extends OvFlowElement {
     this.#resendTimer = undefined;
   }
 
-  protected override updated(changed: PropertyValues<this>): void {
-    super.updated(changed);
-    const step = this.flow?.state.step;
-    if (step === this.#lastStep) return;
-    this.#lastStep = step;
+  protected override stepRendered(_previous: OvStep | undefined, step: OvStep | undefined): void {
     clearTimeout(this.#resendTimer);
     this.#resendTimer = undefined;
     this.resendReady = false;

@@ -1,5 +1,4 @@
 import { html, nothing } from 'lit';
-import type { PropertyValues } from 'lit';
 import { property, query, state } from 'lit/decorators.js';
 import { OvFlowElement } from '../../internal/flow-element.js';
 import { describedBy, fieldMessages, formMessages, invalid, pollProgress, problemNotice, stepActions } from '../../internal/templates.js';
@@ -36,7 +35,6 @@ export class OvQrEnroll extends OvFlowElement {
   @state() private resendReady = false;
   @query('input[aria-invalid="true"]') private invalidInput?: HTMLInputElement;
 
-  #lastStep?: OvStep;
   #resendTimer?: ReturnType<typeof setTimeout>;
 
   override disconnectedCallback(): void {
@@ -44,12 +42,7 @@ export class OvQrEnroll extends OvFlowElement {
     this.#clearResendTimer();
   }
 
-  protected override updated(changed: PropertyValues<this>): void {
-    super.updated(changed);
-    const step = this.flow?.state.step;
-    if (step === this.#lastStep) return;
-    const previous = this.#lastStep;
-    this.#lastStep = step;
+  protected override stepRendered(previous: OvStep | undefined, step: OvStep | undefined): void {
     // The server refused the address or number: focus the field, whose message describes it.
     if (previous?.name === 'enrollment-channel-data' && step?.name === 'enrollment-channel-data') this.invalidInput?.focus();
     this.#clearResendTimer();

@@ -1,5 +1,4 @@
 import { html, nothing } from 'lit';
-import type { PropertyValues } from 'lit';
 import { query, state } from 'lit/decorators.js';
 import { OvFlowElement } from '../../internal/flow-element.js';
 import { errorId, fieldMessages, formMessages, problemNotice, stepActions } from '../../internal/templates.js';
@@ -23,16 +22,11 @@ export class OvTotpEntry extends OvFlowElement {
   @query('input') private input?: HTMLInputElement;
   @state() private incomplete = false;
 
-  #lastStep?: OvStep;
   /** The code already sent for the current step, so typing after a paste cannot send it twice. */
   #sent?: string;
 
-  protected override updated(changed: PropertyValues<this>): void {
-    super.updated(changed);
-    const step = this.flow?.state.step;
-    if (step === this.#lastStep) return;
-    const again = this.#lastStep?.name === step?.name;
-    this.#lastStep = step;
+  protected override stepRendered(previous: OvStep | undefined, step: OvStep | undefined): void {
+    const again = previous?.name === step?.name;
     this.#sent = undefined;
     // A wrong code comes back as the same step with a field message: start the code afresh.
     if (again && this.input) {

@@ -1,12 +1,10 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { readFile } from 'node:fs/promises';
 import { PNG } from 'pngjs';
 import jsqrModule from 'jsqr';
 import { decodeQrDataUri, qrPngDataUri } from '../../../sim/device/qr.ts';
+import { fixturesSkipReason, readFixture } from '../support/recorded-fixtures.ts';
 
-const repoRoot = new URL('../../../', import.meta.url);
-const fixtures = new URL('../shared/idx-fixtures/', repoRoot);
 
 // Same CommonJS interop note as in qr.ts.
 const jsQR = (jsqrModule as unknown as { default: typeof import('jsqr').default }).default;
@@ -40,8 +38,8 @@ test('the QR image is 200×200 like Okta’s, with a 2-module quiet zone', async
   assert.ok(Math.abs(found.location.topLeftCorner.x - 2 * modulePx) < 1, `QR starts at x=${found.location.topLeftCorner.x}`);
 });
 
-test('the recorded Okta enrollment QR decodes to an oktaverify:// URI', async () => {
-  const fixture = JSON.parse(await readFile(new URL('41-credential-enroll-ov-qr-enroll-poll.json', fixtures), 'utf8'));
+test('the recorded Okta enrollment QR decodes to an oktaverify:// URI', { skip: fixturesSkipReason }, async () => {
+  const fixture = await readFixture('41-credential-enroll-ov-qr-enroll-poll.json');
   const href: string = fixture.currentAuthenticator.value.contextualData.qrcode.href;
   assert.match(decodeQrDataUri(href), /^oktaverify:\/\//);
 });
