@@ -68,6 +68,11 @@ export class OvSignin extends LitElement {
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     super.willUpdate(changed);
+    // Started before rendering, so its first state is part of this update rather than a second one.
+    if (!this.#started && this.configured) {
+      this.#started = true;
+      this.controller.start();
+    }
     if (this.flowContext?.state !== this.controller.state) {
       this.flowContext = { controller: this.controller, state: this.controller.state };
     }
@@ -75,10 +80,6 @@ export class OvSignin extends LitElement {
 
   protected override updated(changed: PropertyValues<this>): void {
     super.updated(changed);
-    if (!this.#started && this.configured) {
-      this.#started = true;
-      this.controller.start();
-    }
     const step = this.controller.state.step;
     if (step !== this.#shownStep) {
       const previous = this.#shownStep;
