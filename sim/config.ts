@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import { ruleProblem, type FaultRule } from './faults/rules.ts';
 
 export type OktaVerifyMethod = 'push' | 'totp';
 
@@ -59,6 +60,8 @@ export interface SimConfig {
   /** Origins (same pattern syntax as redirectOrigins) allowed to call the org from a browser. */
   corsOrigins: string[];
   users: UserConfig[];
+  /** Faults injected from the start (see sim/faults/rules.ts); the control API can change them. */
+  faults: FaultRule[];
 }
 
 export const DEMO_PASSWORD = 'Ov-Demo-2026!';
@@ -94,6 +97,7 @@ export function defaultConfig(): SimConfig {
       lockoutMs: 15 * 60_000,
       tokenLifetimeSeconds: 3600,
     },
+    faults: [],
     clients: [{ clientId: DEMO_CLIENT_ID, redirectOrigins: LOCAL_ORIGINS }],
     corsOrigins: LOCAL_ORIGINS,
     users: [
@@ -119,6 +123,7 @@ export interface ConfigInput {
   clients?: ClientConfig[];
   corsOrigins?: string[];
   users?: Array<Partial<UserConfig> & { login: string }>;
+  faults?: FaultRule[];
   /** Start from TESTING_SETTINGS instead of the realistic defaults. */
   testing?: boolean;
 }
@@ -126,10 +131,15 @@ export interface ConfigInput {
 /** Defaults, then the testing preset, then what the caller gave; users given replace the seeded ones. */
 export function resolveConfig(input: ConfigInput = {}): SimConfig {
   const base = defaultConfig();
+  for (const rule of input.faults ?? []) {
+    const problem = ruleProblem(rule);
+    if (problem) throw new Error(`Fault rule ${JSON.stringify(rule)}: ${problem}`);
+  }
   return {
     settings: { ...base.settings, ...(input.testing ? TESTING_SETTINGS : {}), ...input.settings },
     clients: input.clients ?? base.clients,
     corsOrigins: input.corsOrigins ?? base.corsOrigins,
+    faults: input.faults ?? base.faults,
     users: input.users?.map((u) => user(u.login, u.firstName ?? u.login.split('@')[0], u)) ?? base.users,
   };
 }

@@ -9,6 +9,7 @@ import {
   type PushAnswer,
 } from '../device/virtual-device.ts';
 import { json, parseJsonObject, type Route, type SimResponse } from '../http/types.ts';
+import { ruleProblem, type FaultRule } from '../faults/rules.ts';
 import { stateView } from './state-view.ts';
 
 /** Errors of the control API: `{error}` with a status that says what went wrong. */
@@ -81,6 +82,34 @@ const requests: Route = (ctx, req) => {
 
 const state: Route = (ctx) => json(200, stateView(ctx.store));
 
+function faultRules(value: unknown): FaultRule[] {
+  const rules = Array.isArray(value) ? value : [value];
+  for (const rule of rules) {
+    const problem = ruleProblem(rule);
+    if (problem) throw new DeviceError(400, problem);
+  }
+  return rules as FaultRule[];
+}
+
+const listFaults: Route = (ctx) => json(200, { faults: ctx.store.faults.list() });
+
+/** One rule (`{kind, path, ...}`) added after the others. */
+const addFault: Route = (ctx, req) => {
+  for (const rule of faultRules(body(req.body))) ctx.store.faults.add(rule);
+  return listFaults(ctx, req, []);
+};
+
+/** `{faults: [...]}` replaces every rule. */
+const replaceFaults: Route = (ctx, req) => {
+  ctx.store.faults.replace(faultRules(body(req.body).faults ?? []));
+  return listFaults(ctx, req, []);
+};
+
+const clearFaults: Route = (ctx, req) => {
+  ctx.store.faults.replace([]);
+  return listFaults(ctx, req, []);
+};
+
 export const CONTROL_ROUTES: Array<[method: string, pattern: RegExp, route: Route]> = [
   ['POST', /^\/sim\/api\/reset$/, reset],
   ['GET', /^\/sim\/api\/state$/, state],
@@ -88,6 +117,10 @@ export const CONTROL_ROUTES: Array<[method: string, pattern: RegExp, route: Rout
   ['GET', /^\/sim\/api\/requests$/, requests],
   ['GET', /^\/sim\/api\/settings$/, getSettings],
   ['PATCH', /^\/sim\/api\/settings$/, patchSettings],
+  ['GET', /^\/sim\/api\/faults$/, listFaults],
+  ['POST', /^\/sim\/api\/faults$/, addFault],
+  ['PUT', /^\/sim\/api\/faults$/, replaceFaults],
+  ['DELETE', /^\/sim\/api\/faults$/, clearFaults],
   ['POST', /^\/sim\/api\/devices\/enroll$/, enroll],
   ['GET', /^\/sim\/api\/users\/([^/]+)\/devices$/, userDevices],
   ['GET', /^\/sim\/api\/devices\/([^/]+)\/pushes$/, pushes],

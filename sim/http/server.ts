@@ -1,5 +1,6 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { originMatches } from '../config.ts';
+import { deliver, type Delivery } from '../faults/deliver.ts';
 import { match } from './router.ts';
 import { json, type SimContext, type SimRequest, type SimResponse } from './types.ts';
 
@@ -50,7 +51,7 @@ function preflight(req: IncomingMessage, cors: Record<string, string>): SimRespo
     status: 204,
     body: '',
     headers: {
-      'Access-Control-Allow-Methods': 'GET, POST, PATCH, DELETE, OPTIONS',
+      'Access-Control-Allow-Methods': 'GET, POST, PUT, PATCH, DELETE, OPTIONS',
       'Access-Control-Allow-Headers': req.headers['access-control-request-headers'] ?? 'Content-Type, Accept',
       'Access-Control-Max-Age': '600',
     },
@@ -61,22 +62,30 @@ function internalError(): SimResponse {
   return json(500, { errorCode: 'E0000009', errorSummary: 'Internal Server Error', errorCauses: [] });
 }
 
-async function handle(ctx: SimContext, req: IncomingMessage, fallbackOrigin: string): Promise<SimResponse> {
-  const url = new URL(req.url ?? '/', 'http://sim.invalid');
-  const cors = corsHeaders(ctx, req);
-  const withCors = (response: SimResponse): SimResponse => ({ ...response, headers: { ...cors, ...response.headers } });
+/** CORS headers go on every answer, faults included, so a browser sees the status rather than a CORS error. */
+async function handle(ctx: SimContext, req: IncomingMessage, fallbackOrigin: string): Promise<Delivery> {
+  const path = pathOf(req);
   const method = req.method ?? 'GET';
-  if (method === 'OPTIONS') return withCors(preflight(req, cors));
+  const cors = corsHeaders(ctx, req);
+  const fault = path.startsWith('/sim/') ? undefined : ctx.store.faults.take(method, path);
+  const delivery = await deliver(fault, path, () => answer(ctx, req, cors, fallbackOrigin));
+  return 'drop' in delivery ? delivery : { ...delivery, response: { ...delivery.response, headers: { ...cors, ...delivery.response.headers } } };
+}
+
+async function answer(ctx: SimContext, req: IncomingMessage, cors: Record<string, string>, fallbackOrigin: string): Promise<SimResponse> {
+  const url = new URL(req.url ?? '/', 'http://sim.invalid');
+  const method = req.method ?? 'GET';
+  if (method === 'OPTIONS') return preflight(req, cors);
   const found = match(method === 'HEAD' ? 'GET' : method, url.pathname);
-  if (!found) return withCors(json(404, { errorCode: 'E0000022', errorSummary: 'The endpoint does not exist.', errorCauses: [] }));
+  if (!found) return json(404, { errorCode: 'E0000022', errorSummary: 'The endpoint does not exist.', errorCauses: [] });
   if ('allowed' in found) {
-    return withCors(json(405, { errorCode: 'E0000022', errorSummary: 'The endpoint does not support the provided HTTP method.' }, { Allow: found.allowed.join(', ') }));
+    return json(405, { errorCode: 'E0000022', errorSummary: 'The endpoint does not support the provided HTTP method.' }, { Allow: found.allowed.join(', ') });
   }
   let body: string;
   try {
     body = await readBody(req);
   } catch (error) {
-    if (error instanceof BodyTooLarge) return withCors(json(413, { errorCode: 'E0000003', errorSummary: 'The request body is too large.' }));
+    if (error instanceof BodyTooLarge) return json(413, { errorCode: 'E0000003', errorSummary: 'The request body is too large.' });
     throw error;
   }
   const host = req.headers.host;
@@ -88,11 +97,21 @@ async function handle(ctx: SimContext, req: IncomingMessage, fallbackOrigin: str
     body,
     origin: host && /^[\w.\-[\]:]+$/.test(host) ? `http://${host}` : fallbackOrigin,
   };
-  return withCors(await found.route(ctx, simRequest, found.params));
+  return found.route(ctx, simRequest, found.params);
 }
 
-function send(res: ServerResponse, response: SimResponse): void {
-  const payload = typeof response.body === 'string' ? response.body : JSON.stringify(response.body);
+function pathOf(req: IncomingMessage): string {
+  return (req.url ?? '/').split('?')[0];
+}
+
+function send(res: ServerResponse, delivery: Delivery): void {
+  if ('drop' in delivery) {
+    res.socket?.destroy();
+    return;
+  }
+  const { response } = delivery;
+  const whole = typeof response.body === 'string' ? response.body : JSON.stringify(response.body);
+  const payload = delivery.truncate ? whole.slice(0, Math.floor(whole.length / 2)) : whole;
   res.writeHead(response.status, {
     ...(payload ? { 'Content-Type': response.contentType ?? 'application/json' } : {}),
     'X-Content-Type-Options': 'nosniff',
@@ -106,15 +125,16 @@ export function createSimServer(ctx: SimContext, fallbackOrigin: () => string): 
   return createServer((req, res) => {
     const started = performance.now();
     handle(ctx, req, fallbackOrigin())
-      .catch((error: unknown) => {
-        console.error(`ov-sim: ${req.method} ${req.url?.split('?')[0]} failed: ${(error as Error)?.message ?? String(error)}`);
-        return internalError();
+      .catch((error: unknown): Delivery => {
+        console.error(`ov-sim: ${req.method} ${pathOf(req)} failed: ${(error as Error)?.message ?? String(error)}`);
+        return { response: internalError() };
       })
-      .then((response) => {
-        send(res, response);
-        const path = (req.url ?? '/').split('?')[0];
+      .then((delivery) => {
+        send(res, delivery);
+        const path = pathOf(req);
         if (!path.startsWith('/sim/')) {
-          ctx.store.recordRequest({ at: Date.now(), method: req.method ?? '', path, status: response.status, durationMs: performance.now() - started });
+          const status = 'drop' in delivery ? 0 : delivery.response.status;
+          ctx.store.recordRequest({ at: Date.now(), method: req.method ?? '', path, status, durationMs: performance.now() - started });
         }
       });
   });

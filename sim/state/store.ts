@@ -1,5 +1,6 @@
 import { existsSync, readFileSync, writeFileSync, renameSync } from 'node:fs';
 import type { SimConfig } from '../config.ts';
+import { FaultPlan } from '../faults/rules.ts';
 import { generateTotpSecret } from '../crypto/totp.ts';
 import { oktaId, randomToken } from '../crypto/ids.ts';
 import { createSigningKey, exportSigningKey, importSigningKey, type SigningKey } from '../crypto/jwt.ts';
@@ -21,6 +22,8 @@ export class SimStore {
   readonly pushes = new Map<string, Push>();
   readonly outbox: OutboxMessage[] = [];
   readonly requests: RequestRecord[] = [];
+  /** Faults to inject; starts from the config's and goes back to them on reset. */
+  readonly faults = new FaultPlan();
   signingKey: SigningKey;
   private readonly byStateHandle = new Map<string, Transaction>();
   private readonly byInteractionHandle = new Map<string, Transaction>();
@@ -34,6 +37,7 @@ export class SimStore {
     this.signingKey = saved ? importSigningKey(saved.signingKey) : createSigningKey();
     if (saved) this.load(saved);
     else this.seed();
+    this.faults.replace(config.faults);
   }
 
   /** Back to the configured users and devices; transactions, pushes and outbox emptied. */
@@ -43,6 +47,7 @@ export class SimStore {
     this.pushes.clear();
     this.outbox.length = 0;
     this.requests.length = 0;
+    this.faults.replace(this.config.faults);
     this.seed();
     this.save();
   }
