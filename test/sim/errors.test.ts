@@ -159,3 +159,11 @@ test('a form posted at the wrong step is refused, and the transaction carries on
   const identified = await auth.idx.proceed({ step: 'identify', username: 'push@example.com', password: DEMO_PASSWORD });
   assertStep(identified, 'select-authenticator-authenticate');
 });
+
+test('an oversized body is refused with 413 before it is read, and the server carries on', async () => {
+  const huge = JSON.stringify({ stateHandle: 'x'.repeat(2 * 1024 * 1024) });
+  const refused = await fetch(`${sim.url}/idp/idx/introspect`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: huge });
+  assert.equal(refused.status, 413);
+  assert.equal(((await refused.json()) as { errorCode: string }).errorCode, 'E0000003');
+  assert.equal((await fetch(`${sim.issuer}/v1/keys`)).status, 200);
+});
