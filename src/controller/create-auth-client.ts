@@ -1,4 +1,5 @@
 import type { OvAuthClient } from './types.js';
+import { recordRetryAfter } from './retry-after.js';
 
 export interface OvClientConfig {
   issuer: string;
@@ -14,5 +15,5 @@ export interface OvClientConfig {
  */
 export async function createAuthClient(config: OvClientConfig): Promise<OvAuthClient> {
   const { OktaAuth } = await import('@okta/okta-auth-js/idx');
-  return new OktaAuth({ ...config });
+  return recordRetryAfter(new OktaAuth({ ...config }));
 }

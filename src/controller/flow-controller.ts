@@ -8,10 +8,13 @@ import { OvSuccessEvent } from '../events/ov-success.js';
 import { OvTerminalEvent } from '../events/ov-terminal.js';
 import { strings } from '../i18n/strings.js';
 import { PollLoop } from './poll-loop.js';
-import { isAbort, problem, toProblem } from './problems.js';
+import { pollDelay } from './backoff.js';
+import { isAbort, isPassing, problem, retryAfterOf, toProblem } from './problems.js';
 import { OutcomeStep, ProblemCode } from './types.js';
 import type { OvAuthClient, OvFlowState, OvOption, OvProblem, OvStep, OvTransaction } from './types.js';
 import { POLL_STEPS, toSnapshot } from './snapshot.js';
+import { takeRetryAfter } from './retry-after.js';
+import { transportFailure } from './transport-failure.js';
 
 /**
  * Every call runs okta-auth-js in step mode, whatever the page configured: a page may hand in an
@@ -26,7 +29,10 @@ import { POLL_STEPS, toSnapshot } from './snapshot.js';
  */
 const STEP_MODE = { enableLegacyMode: false, useGenericRemediator: false } as const;
 
-/** Consecutive failed polls tolerated (e.g. a flaky network) before polling stops and Retry is offered. */
+/**
+ * Unreadable poll answers tolerated in a row before polling stops and Start over is offered.
+ * Network failures, 5xx and 429 pass by themselves: those polls go on, backing off.
+ */
 const POLL_FAILURES_TOLERATED = 3;
 
 /** Longest wait for a previous, overtaken request to settle before the next one is sent anyway. */
@@ -71,6 +77,7 @@ export class OvFlowController implements ReactiveController {
   #transaction?: OvTransaction;
   #failed?: FlowRequest;
   #pollFailures = 0;
+  #retryAfter?: number;
   #inFlight: Promise<unknown> = Promise.resolve();
   #connected = false;
   #resyncOnConnect = false;
@@ -97,6 +104,8 @@ export class OvFlowController implements ReactiveController {
 
   hostConnected(): void {
     this.#connected = true;
+    document.addEventListener('visibilitychange', this.#pollWhenBack);
+    window.addEventListener('pageshow', this.#pollWhenBack);
     if (this.#resyncOnConnect) {
       this.#resyncOnConnect = false;
       this.start();
@@ -107,6 +116,8 @@ export class OvFlowController implements ReactiveController {
 
   hostDisconnected(): void {
     this.#connected = false;
+    document.removeEventListener('visibilitychange', this.#pollWhenBack);
+    window.removeEventListener('pageshow', this.#pollWhenBack);
     this.#poll.stop();
     if (this.#state.busy || this.#state.polling) {
       // An answer that arrives while off the page is dropped; re-read the server's state on return.
@@ -115,6 +126,14 @@ export class OvFlowController implements ReactiveController {
     }
     this.#setState({ busy: false, polling: false });
   }
+
+  /**
+   * Background tabs throttle timers and a sleeping device runs none: when the page is shown again
+   * (tab switch, restore from the back/forward cache) the due poll runs at once, only one.
+   */
+  readonly #pollWhenBack = (): void => {
+    if (document.visibilityState === 'visible') this.#poll.runNow();
+  };
 
   /** Calls `listener` after every state change; returns the unsubscribe function. */
   subscribe(listener: (state: OvFlowState) => void): () => void {
@@ -207,7 +226,9 @@ export class OvFlowController implements ReactiveController {
   #run(request: FlowRequest, byUser: boolean): void {
     this.#failed = undefined;
     if (byUser) this.#poll.stop();
-    this.#setState({ busy: byUser, problem: undefined, polling: request.kind === 'poll' });
+    // A retrying poll keeps the "connection unstable" line, so the live region does not flip back and forth.
+    const stillTransient = request.kind === 'poll' && this.#state.problem?.transient ? this.#state.problem : undefined;
+    this.#setState({ busy: byUser, problem: stillTransient, polling: request.kind === 'poll' });
     void this.#task.run([request]);
   }
 
@@ -246,6 +267,8 @@ export class OvFlowController implements ReactiveController {
   #settle({ request, transaction, error }: Outcome): void {
     try {
       if (error !== undefined || !transaction) throw error ?? new TypeError('No transaction');
+      const failure = transportFailure(transaction);
+      if (failure) throw failure;
       this.#apply(request, transaction);
     } catch (e) {
       if (!isAbort(e)) this.#fail(request, e);
@@ -253,7 +276,11 @@ export class OvFlowController implements ReactiveController {
   }
 
   #apply(request: FlowRequest, tx: OvTransaction): void {
-    if (request.kind === 'poll') this.#pollFailures = 0;
+    if (request.kind === 'poll') {
+      this.#pollFailures = 0;
+      this.#retryAfter = undefined;
+      if (this.#state.problem?.transient) this.#setState({ problem: undefined });
+    }
     switch (tx.status) {
       case 'CANCELED':
         this.#transaction = undefined;
@@ -301,13 +328,16 @@ export class OvFlowController implements ReactiveController {
       queueMicrotask(() => this.restart());
       return;
     }
-    if (request.kind === 'poll' && found.canRetry && ++this.#pollFailures < POLL_FAILURES_TOLERATED) {
+    if (request.kind === 'poll' && found.canRetry && (isPassing(found) || this.#pollFailures + 1 < POLL_FAILURES_TOLERATED)) {
+      this.#pollFailures += 1;
+      this.#retryAfter = retryAfterOf(error, takeRetryAfter(this.#client));
       this.#setState({ busy: false, polling: false, problem: { ...problem(found.code, strings.pollTrouble, false), transient: true } });
       this.host.dispatchEvent(new OvErrorEvent(found, error));
       this.#schedulePoll();
       return;
     }
     this.#pollFailures = 0;
+    this.#retryAfter = undefined;
     this.#failed = found.canRetry ? request : undefined;
     this.#setState({ busy: false, polling: false });
     this.#report(found, error);
@@ -330,7 +360,7 @@ export class OvFlowController implements ReactiveController {
     const step = this.#state.step;
     const pending = this.#transaction?.status === 'PENDING';
     if (!this.#connected || !pending || !step?.poll || !POLL_STEPS.has(step.name) || this.#state.problem?.canRetry) return;
-    this.#poll.schedule(step.poll.refresh, () =>
+    this.#poll.schedule(pollDelay(step.poll.refresh, this.#pollFailures, this.#retryAfter), () =>
       this.#run({ kind: 'poll', call: (client) => client.idx.proceed({ ...STEP_MODE, step: step.name }) }, false),
     );
   }

@@ -5,6 +5,7 @@
  */
 export class PollLoop {
   #timer: ReturnType<typeof setTimeout> | undefined;
+  #tick?: () => void;
 
   get scheduled(): boolean {
     return this.#timer !== undefined;
@@ -12,14 +13,21 @@ export class PollLoop {
 
   schedule(delay: number, tick: () => void): void {
     this.stop();
-    this.#timer = setTimeout(() => {
-      this.#timer = undefined;
-      tick();
-    }, delay);
+    this.#tick = tick;
+    this.#timer = setTimeout(() => this.runNow(), delay);
+  }
+
+  /** Runs the scheduled tick at once (the page came back to the foreground); nothing if none is due. */
+  runNow(): void {
+    const tick = this.#tick;
+    if (this.#timer === undefined || !tick) return;
+    this.stop();
+    tick();
   }
 
   stop(): void {
     if (this.#timer !== undefined) clearTimeout(this.#timer);
     this.#timer = undefined;
+    this.#tick = undefined;
   }
 }

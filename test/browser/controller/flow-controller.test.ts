@@ -266,21 +266,35 @@ describe('OvFlowController', () => {
       expect(client.calls.at(-1)!.options).to.include({ autoRemediate: false });
     });
 
-    it('keeps polling through a failed poll, and stops with Retry after repeated failures', async () => {
+    it('keeps polling through network failures, backing off, and recovers by itself', async () => {
       const offline = () => new TypeError('Failed to fetch');
-      const client = new FakeClient().answer(idx.pushPollWithRefresh(REFRESH)).fail(offline()).fail(offline()).fail(offline());
+      const client = new FakeClient().answer(idx.pushPollWithRefresh(REFRESH)).fail(offline()).fail(offline()).fail(offline()).answer(idx.success);
       const { host, controller } = await flowOn(client);
       const errors = recordEvents(host, 'ov-error') as OvErrorEvent[];
-      const states: Array<boolean | undefined> = [];
-      controller.subscribe((s) => s.problem && states.push(s.problem.transient));
+      const transient: Array<boolean | undefined> = [];
+      controller.subscribe((s) => s.problem && transient.push(s.problem.transient));
+      const started = performance.now();
       controller.start();
-      await waitUntil(() => errors.length === 3, 'three failed polls', { interval: 5 });
-      expect(states.slice(0, 2)).to.deep.equal([true, true]);
-      expect(controller.state.problem).to.include({ code: 'network', canRetry: true });
+      await waitUntil(() => stepName(controller) === 'success', 'success after the network came back', { timeout: 5000 });
+      expect(errors.map((e) => e.detail.problem.code)).to.deep.equal(['network', 'network', 'network']);
+      expect(transient.every((t) => t === true)).to.equal(true);
+      expect(controller.state.problem).to.equal(undefined);
+      expect(client.calls).to.have.length(5);
+      // Waits of at least refresh, then ≥ refresh, ≥ 2×refresh/2, ≥ 4×refresh/2 (jittered back-off).
+      expect(performance.now() - started).to.be.greaterThan(REFRESH * 4);
+    });
+
+    it('stops with Retry after repeated unreadable answers', async () => {
+      const unreadable = () => new SyntaxError('Unexpected end of JSON input');
+      const client = new FakeClient().answer(idx.pushPollWithRefresh(REFRESH)).fail(unreadable()).fail(unreadable()).fail(unreadable());
+      const { host, controller } = await flowOn(client);
+      const errors = recordEvents(host, 'ov-error') as OvErrorEvent[];
+      controller.start();
+      await waitUntil(() => errors.length === 3, 'three unreadable polls', { interval: 5 });
+      expect(controller.state.problem).to.include({ code: 'unexpected', canRetry: true });
       expect(controller.state.problem?.transient).to.equal(undefined);
-      await aTimeout(REFRESH * 3);
+      await aTimeout(REFRESH * 6);
       expect(client.calls).to.have.length(4);
-      expect(timers.pendingWith(REFRESH)).to.equal(0);
 
       client.answer(idx.success);
       controller.retry();
