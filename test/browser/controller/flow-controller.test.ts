@@ -115,6 +115,19 @@ describe('OvFlowController', () => {
   });
 
   describe('polling', () => {
+    it('a page shown again (tab switch, back/forward cache) polls at once instead of waiting out the interval', async () => {
+      const LONG = 60_000;
+      const client = new FakeClient().answer(idx.pushPollWithRefresh(LONG)).answer(idx.success);
+      const { controller } = await flowOn(client);
+      controller.start();
+      await waitUntil(() => timers.pendingWith(LONG) === 1, 'the poll scheduled');
+      document.dispatchEvent(new Event('visibilitychange'));
+      await waitUntil(() => stepName(controller) === 'success', 'polled at once');
+      expect(client.calls).to.have.length(2);
+      window.dispatchEvent(new Event('pageshow'));
+      expect(client.calls, 'nothing due, nothing sent').to.have.length(2);
+    });
+
     it('polls challenge-poll at its refresh, one request at a time, until success', async () => {
       const client = new FakeClient().answer(idx.pushPollWithRefresh(REFRESH));
       const first = client.hold();
