@@ -7,6 +7,7 @@ import { OvStepEvent } from '../events/ov-step.js';
 import { OvSuccessEvent } from '../events/ov-success.js';
 import { OvTerminalEvent } from '../events/ov-terminal.js';
 import { strings } from '../i18n/strings.js';
+import { PollLeadership } from './poll-leadership.js';
 import { PollLoop } from './poll-loop.js';
 import { pollDelay } from './backoff.js';
 import { isAbort, isPassing, problem, retryAfterOf, toProblem } from './problems.js';
@@ -70,6 +71,7 @@ export class OvFlowController implements ReactiveController {
   readonly host: Host;
   readonly #options: OvFlowControllerOptions;
   readonly #poll = new PollLoop();
+  readonly #leadership = new PollLeadership();
   readonly #listeners = new Set<(state: OvFlowState) => void>();
   readonly #task: Task<[FlowRequest], Outcome>;
   #client?: OvAuthClient;
@@ -119,6 +121,7 @@ export class OvFlowController implements ReactiveController {
     document.removeEventListener('visibilitychange', this.#pollWhenBack);
     window.removeEventListener('pageshow', this.#pollWhenBack);
     this.#poll.stop();
+    this.#leadership.release();
     if (this.#state.busy || this.#state.polling) {
       // An answer that arrives while off the page is dropped; re-read the server's state on return.
       this.#resyncOnConnect = this.#task.status === TaskStatus.PENDING;
@@ -359,7 +362,12 @@ export class OvFlowController implements ReactiveController {
   #schedulePoll(): void {
     const step = this.#state.step;
     const pending = this.#transaction?.status === 'PENDING';
-    if (!this.#connected || !pending || !step?.poll || !POLL_STEPS.has(step.name) || this.#state.problem?.canRetry) return;
+    if (!this.#connected || !pending || !step?.poll || !POLL_STEPS.has(step.name) || this.#state.problem?.canRetry) {
+      this.#leadership.release();
+      return;
+    }
+    const stateHandle = this.#transaction?.context?.stateHandle;
+    if (stateHandle && !this.#leadership.claim(`ov-signin:poll:${stateHandle}`, () => this.#schedulePoll())) return;
     this.#poll.schedule(pollDelay(step.poll.refresh, this.#pollFailures, this.#retryAfter), () =>
       this.#run({ kind: 'poll', call: (client) => client.idx.proceed({ ...STEP_MODE, step: step.name }) }, false),
     );

@@ -115,6 +115,25 @@ describe('OvFlowController', () => {
   });
 
   describe('polling', () => {
+    it('two tabs on the same transaction: one polls, the other takes over when it stops', async () => {
+      const first = new FakeClient().answer(idx.pushPollWithRefresh(REFRESH));
+      const second = new FakeClient().answer(idx.pushPollWithRefresh(REFRESH));
+      for (let i = 0; i < 20; i++) {
+        first.answer(idx.pushPollWithRefresh(REFRESH));
+        second.answer(idx.pushPollWithRefresh(REFRESH));
+      }
+      const a = await flowOn(first);
+      const b = await flowOn(second);
+      a.controller.start();
+      await waitUntil(() => first.calls.length >= 3, 'the first tab polls', { interval: 2 });
+      b.controller.start();
+      await aTimeout(REFRESH * 6);
+      expect(second.calls, 'the second tab only started').to.have.length(1);
+      a.host.remove();
+      await waitUntil(() => second.calls.length >= 3, 'the second tab takes over', { interval: 2 });
+      b.host.remove();
+    });
+
     it('a page shown again (tab switch, back/forward cache) polls at once instead of waiting out the interval', async () => {
       const LONG = 60_000;
       const client = new FakeClient().answer(idx.pushPollWithRefresh(LONG)).answer(idx.success);
@@ -136,7 +155,7 @@ describe('OvFlowController', () => {
       const stepped = oneEvent(host, 'ov-step');
       controller.start();
       await stepped;
-      expect(timers.pendingWith(REFRESH)).to.equal(1);
+      await waitUntil(() => timers.pendingWith(REFRESH) === 1, 'the poll scheduled (once this tab leads)', { interval: 2 });
 
       await waitUntil(() => client.inFlight === 1, 'the first poll', { interval: 5 });
       expect(client.calls[1]!.options).to.deep.equal({ enableLegacyMode: false, useGenericRemediator: false, step: 'challenge-poll' });
@@ -245,7 +264,7 @@ describe('OvFlowController', () => {
       const stepped = oneEvent(host, 'ov-step');
       controller.start();
       await stepped;
-      expect(timers.pendingWith(REFRESH)).to.equal(1);
+      await waitUntil(() => timers.pendingWith(REFRESH) === 1, 'the poll scheduled (once this tab leads)', { interval: 2 });
       const parent = host.parentNode!;
       host.remove();
       expect(timers.pendingWith(REFRESH)).to.equal(0);
@@ -325,7 +344,7 @@ describe('OvFlowController', () => {
       expect(timers.pendingWith(4000)).to.equal(0);
       controller.switchTo('enroll-poll');
       expect(stepName(controller)).to.equal('enroll-poll');
-      expect(timers.pendingWith(4000)).to.equal(1);
+      await waitUntil(() => timers.pendingWith(4000) === 1, 'the poll scheduled (once this tab leads)', { interval: 2 });
       expect(client.calls).to.have.length(1);
       host.remove();
     });
