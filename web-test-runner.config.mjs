@@ -5,8 +5,11 @@ import rollupCommonjs from '@rollup/plugin-commonjs';
 import { chromeLauncher } from '@web/test-runner-chrome';
 import { fileURLToPath } from 'node:url';
 import { simulatorPlugin } from './test/support/simulator-plugin.mjs';
+import { cspPagesMiddleware } from './test/support/csp-pages-middleware.mjs';
+import { screenshotPlugin } from './test/support/screenshot-plugin.mjs';
 
 const commonjs = fromRollup(rollupCommonjs);
+const simulator = simulatorPlugin();
 
 export default {
   files: ['test/browser/**/*.test.ts'],
@@ -14,11 +17,13 @@ export default {
   concurrency: 1,
   testFramework: { config: { timeout: 20000 } },
   testsFinishTimeout: 10 * 60 * 1000,
+  middleware: [cspPagesMiddleware(() => simulator.url)],
   plugins: [
     esbuildPlugin({ ts: true, tsconfig: fileURLToPath(new URL('./tsconfig.json', import.meta.url)) }),
     // okta-auth-js pulls in tiny-emitter, which ships only CommonJS.
     commonjs({ include: ['**/node_modules/tiny-emitter/**'], strictRequires: false }),
-    simulatorPlugin(),
+    simulator,
+    screenshotPlugin(),
   ],
   browsers: [
     chromeLauncher({

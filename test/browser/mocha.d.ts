@@ -5,3 +5,4 @@ declare function describe(title: string, fn: () => void): void;
 declare function it(title: string, fn?: MochaFn | (() => void | Promise<unknown>)): void;
 declare function beforeEach(fn: MochaFn | (() => void | Promise<unknown>)): void;
 declare function afterEach(fn: MochaFn | (() => void | Promise<unknown>)): void;
+declare function before(fn: MochaFn | (() => void | Promise<unknown>)): void;

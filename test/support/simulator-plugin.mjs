@@ -4,6 +4,10 @@ export function simulatorPlugin() {
   let sim;
   return {
     name: 'ov-simulator',
+    /** The running simulator's URL, for the server side (the CSP of the hostile pages names it). */
+    get url() {
+      return sim?.url;
+    },
     async serverStart() {
       const { startSimulator } = await import('../../sim/index.ts');
       sim = await startSimulator({ port: 0, config: { testing: true } });

@@ -1,12 +1,20 @@
 /** Reading the widget the way a user sees it: through every shadow root, by visible text. */
 import { waitUntil } from '@open-wc/testing';
 
+/**
+ * By node type, not `instanceof`: a widget inside an iframe (the hostile-page tests) is built from
+ * that frame's `Element`, not this page's.
+ */
+function isElement(node: Node): node is Element {
+  return node.nodeType === Node.ELEMENT_NODE;
+}
+
 /** Every element matching `selector` in `root` and in the shadow roots beneath it, in document order. */
 export function queryAllDeep<T extends Element = HTMLElement>(root: Element | ShadowRoot, selector: string): T[] {
   const found: T[] = [];
   const visit = (node: Element | ShadowRoot) => {
-    if (node instanceof Element && node.matches(selector)) found.push(node as T);
-    if (node instanceof Element && node.shadowRoot) visit(node.shadowRoot);
+    if (isElement(node) && node.matches(selector)) found.push(node as T);
+    if (isElement(node) && node.shadowRoot) visit(node.shadowRoot);
     for (const child of node.children) visit(child);
   };
   visit(root);
@@ -23,9 +31,9 @@ export function queryDeep<T extends Element = HTMLElement>(root: Element, select
 export function textOf(root: Element | ShadowRoot): string {
   const parts: string[] = [];
   const visit = (node: Node) => {
-    if (node instanceof HTMLStyleElement) return;
+    if (node.nodeName === 'STYLE') return;
     if (node.nodeType === Node.TEXT_NODE) parts.push(node.textContent ?? '');
-    if (node instanceof Element && node.shadowRoot) visit(node.shadowRoot);
+    if (isElement(node) && node.shadowRoot) visit(node.shadowRoot);
     node.childNodes.forEach(visit);
   };
   visit(root);
@@ -51,6 +59,18 @@ export function field(widget: Element, label: string | RegExp): HTMLInputElement
   const found = labels.find((l) => matches(textOf(l), label))?.querySelector('input');
   if (!found) throw new Error(`no field "${label}" among: ${labels.map((l) => `"${textOf(l)}"`).join(', ')}`);
   return found;
+}
+
+/** Where `element` is in this page's viewport, through the same-origin iframes it may sit in. */
+export function boxInTopPage(element: Element): DOMRect {
+  const box = element.getBoundingClientRect();
+  let { x, y } = box;
+  for (let frame = element.ownerDocument.defaultView?.frameElement; frame; frame = frame.ownerDocument.defaultView?.frameElement) {
+    const frameBox = frame.getBoundingClientRect();
+    x += frameBox.x + frame.clientLeft;
+    y += frameBox.y + frame.clientTop;
+  }
+  return new DOMRect(x, y, box.width, box.height);
 }
 
 /** The element that has focus, looking through shadow roots. */

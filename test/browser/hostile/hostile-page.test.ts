@@ -1,0 +1,96 @@
+/**
+ * The bundle (dist/bundle/ov-signin.js) on a CMS page that styles everything globally, served with a
+ * strict Content-Security-Policy (and a variant enforcing Trusted Types): the push and QR enrolment
+ * flows finish with no policy violation and every screen looks as it does on a clean page.
+ */
+import { expect } from '@open-wc/testing';
+import { setViewport } from '@web/test-runner-commands';
+import { startFresh } from '../e2e/support/widget.js';
+import { boxInTopPage, eventually, screenTitled } from '../e2e/support/screen.js';
+import { openPage, pixelDiff, screenshotOf } from './support/page-frame.js';
+import type { PageName, PageOptions, Rect, Screenshot } from './support/page-frame.js';
+import { push, qrEnrolment } from './support/flows.js';
+import type { Flow } from './support/flows.js';
+
+/** Pixels allowed to differ per screen: the widget's rounded corners show the page behind them. */
+const CORNER_PIXELS = 40;
+
+interface Shot {
+  screenshot: Screenshot;
+  /** Part of the screen unique to each run (the QR code), relative to the screenshot. */
+  unique?: Rect;
+}
+
+/** Runs `flow` on a fresh page; returns a screenshot of each screen and the policy violations seen. */
+async function run(flow: Flow, page: PageName, options?: PageOptions): Promise<{ shots: Map<string, Shot>; violations: string[] }> {
+  await startFresh();
+  const opened = await openPage(page, options);
+  const shots = new Map<string, Shot>();
+  try {
+    await flow(opened.widget, async (heading, unique) => {
+      await screenTitled(opened.widget, heading);
+      const screenshot = await screenshotOf(opened.widget);
+      shots.set(heading, { screenshot, ...(unique && { unique: relativeTo(unique, opened.widget) }) });
+    });
+    return { shots, violations: opened.violations() };
+  } finally {
+    opened.close();
+  }
+}
+
+function relativeTo(element: Element, widget: Element): Rect {
+  const [box, origin] = [boxInTopPage(element), boxInTopPage(widget)];
+  return { x: Math.floor(box.x - origin.x), y: Math.floor(box.y - origin.y), width: Math.ceil(box.width) + 1, height: Math.ceil(box.height) + 1 };
+}
+
+/** The screens of `actual` that differ from the same screen of `reference` by more than the corners. */
+async function screensThatDiffer(reference: Map<string, Shot>, actual: Map<string, Shot>): Promise<string[]> {
+  expect([...actual.keys()]).to.deep.equal([...reference.keys()]);
+  const differing: string[] = [];
+  for (const [heading, { screenshot, unique }] of reference) {
+    const diff = await pixelDiff(screenshot, actual.get(heading)!.screenshot, unique);
+    if (!diff.sameSize) differing.push(`${heading}: ${diff.sizes.join(' vs ')}`);
+    else if (diff.differing > CORNER_PIXELS) differing.push(`${heading}: ${diff.differing} of ${diff.total} pixels`);
+  }
+  return differing;
+}
+
+describe('hostile CMS page under a strict CSP (the one-file bundle)', () => {
+  before(() => setViewport({ width: 1000, height: 1000 }));
+
+  for (const [name, flow] of [
+    ['push', push],
+    ['QR enrolment', qrEnrolment],
+  ] as const) {
+    it(`${name}: no CSP violation, with or without Trusted Types, and every screen as on a clean page`, async () => {
+      const clean = await run(flow, 'clean');
+      const hostile = await run(flow, 'hostile');
+      const trustedTypes = await run(flow, 'hostile', { trustedTypes: true });
+      expect(clean.violations, 'clean page').to.deep.equal([]);
+      expect(hostile.violations, 'hostile page').to.deep.equal([]);
+      expect(trustedTypes.violations, 'hostile page with Trusted Types').to.deep.equal([]);
+      expect(await screensThatDiffer(clean.shots, hostile.shots), 'hostile vs clean').to.deep.equal([]);
+      expect(await screensThatDiffer(clean.shots, trustedTypes.shots), 'hostile with Trusted Types vs clean').to.deep.equal([]);
+    });
+  }
+
+  it('the checks can fail: an inline style and an HTML string are violations, a changed colour is a difference', async () => {
+    await startFresh();
+    const page = await openPage('hostile', { trustedTypes: true });
+    try {
+      const before = await screenshotOf(page.widget);
+      const document = page.frame.contentDocument!;
+      document.body.setAttribute('style', 'outline: 1px solid red');
+      expect(() => (document.createElement('div').innerHTML = '<b>unsafe</b>')).to.throw(/TrustedHTML/);
+      await eventually(() => page.violations().length === 2, 'two violations reported');
+      expect(page.violations().map((v) => v.split(':')[0])).to.have.members(['style-src-attr', 'require-trusted-types-for']);
+
+      // Through the CSSOM, which the policy allows: the way a page themes the widget.
+      page.widget.style.setProperty('--ov-accent', '#0a7d32');
+      const after = await screenshotOf(page.widget);
+      expect((await pixelDiff(before, after)).differing).to.be.above(CORNER_PIXELS);
+    } finally {
+      page.close();
+    }
+  });
+});

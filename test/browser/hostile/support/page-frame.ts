@@ -1,0 +1,92 @@
+/**
+ * A test page (pages/*.html) opened in an iframe of the wtr page: wtr's own page runs inline
+ * scripts, so the strict policy (test/support/csp-pages-middleware.mjs) can only govern a page of
+ * its own. The frame is same-origin, so the test reads it and its shadow roots directly, and clicks
+ * and types into it with the usual CDP input (user.ts offsets by the frame's position).
+ */
+import { executeServerCommand, resetMouse } from '@web/test-runner-commands';
+import type { OvSignin } from '../../../../src/components/ov-signin/ov-signin.js';
+import { issuer } from '../../e2e/support/control-api.js';
+import { CLIENT_ID } from '../../e2e/support/widget.js';
+import { boxInTopPage, eventually, queryAllDeep } from '../../e2e/support/screen.js';
+
+export type PageName = 'clean' | 'hostile' | 'bundle-twice' | 'bundle-and-define';
+
+export interface PageFrame {
+  readonly frame: HTMLIFrameElement;
+  readonly widget: OvSignin;
+  /** What the page's `securitypolicyviolation` listener recorded since it loaded. */
+  violations(): string[];
+  /** Uncaught errors and unhandled rejections on the page since it loaded. */
+  errors(): string[];
+  close(): void;
+}
+
+export interface PageOptions {
+  /** Serve the page with Trusted Types enforced as well. */
+  trustedTypes?: boolean;
+}
+
+type PageWindow = Window & { cspViolations: string[]; pageErrors: string[] };
+
+export async function openPage(name: PageName, { trustedTypes = false }: PageOptions = {}): Promise<PageFrame> {
+  const settings = new URLSearchParams({
+    issuer: await issuer(),
+    'client-id': CLIENT_ID,
+    'redirect-uri': `${location.origin}/callback`,
+  });
+  const frame = document.createElement('iframe');
+  frame.src = `/test/browser/hostile/pages/${name}.html?${trustedTypes ? 'trusted-types&' : ''}${settings}`;
+  Object.assign(frame.style, { position: 'fixed', top: '0', left: '0', width: '900px', height: '1000px', border: '0' });
+  const loaded = new Promise((resolve) => frame.addEventListener('load', resolve, { once: true }));
+  document.body.append(frame);
+  await loaded;
+  const page = frame.contentWindow as PageWindow;
+  const widget = page.document.querySelector('ov-signin') as OvSignin;
+  await eventually(() => queryAllDeep(widget, 'h2[data-heading]').length > 0, 'the first screen', 15_000);
+  return {
+    frame,
+    widget,
+    violations: () => [...page.cspViolations],
+    errors: () => [...page.pageErrors],
+    close: () => frame.remove(),
+  };
+}
+
+export interface Screenshot {
+  png: string;
+  width: number;
+  height: number;
+}
+
+/** The widget as drawn, once it is idle and has painted, in view, with the mouse away from it (no hover). */
+export async function screenshotOf(widget: OvSignin): Promise<Screenshot> {
+  await resetMouse();
+  widget.scrollIntoView({ block: 'nearest' });
+  await eventually(() => !widget.controller.state.busy, 'the widget idle');
+  await widget.updateComplete;
+  const view = widget.ownerDocument.defaultView!;
+  await new Promise((resolve) => view.requestAnimationFrame(() => view.requestAnimationFrame(resolve)));
+  const box = boxInTopPage(widget);
+  const clip = { x: Math.round(box.x), y: Math.round(box.y), width: Math.round(box.width), height: Math.round(box.height) };
+  return { png: await executeServerCommand<string, typeof clip>('screenshot', clip), width: clip.width, height: clip.height };
+}
+
+export interface Rect {
+  x: number;
+  y: number;
+  width: number;
+  height: number;
+}
+
+export interface PixelDiff {
+  sameSize: boolean;
+  sizes: string[];
+  differing: number;
+  total?: number;
+}
+
+/** Pixels that differ between two screenshots; `ignore` (relative to them) is left out. */
+export function pixelDiff(a: Screenshot, b: Screenshot, ignore?: Rect): Promise<PixelDiff> {
+  return executeServerCommand<PixelDiff, object>('pixel-diff', { a: a.png, b: b.png, ...(ignore && { ignore }) });
+}
