@@ -18,7 +18,7 @@ export type OvTransaction = Pick<
 
 export interface OvMessage {
   readonly text: string;
-  /** Okta's i18n key, for a later translation of server messages. */
+  /** Okta's i18n key: known keys are shown translated (src/i18n/server-messages.ts). */
   readonly key?: string;
   readonly level: 'error' | 'info';
 }

@@ -1,97 +1,116 @@
+import { msg, str } from '@lit/localize';
+import { formatCount, pluralCategory } from './plural.js';
+
 /**
- * Every user-facing string of the widget, in English. Strings that take values are functions, so
- * moving to `@lit/localize` (`msg()` / `str`) later is a mechanical change of this one file.
- * Server messages are not here: they arrive already localized by Okta and are shown as text.
+ * Every user-facing string of the widget. Each is a getter or function so that `msg()` runs at render
+ * time, in the active locale; the ids are stable and are what the translations in xliff/ refer to.
+ * Server messages and field labels are localized in server-text.ts.
  */
 export const strings = {
   // ov-signin
-  loading: 'Loading…',
-  working: 'Working…',
-  identifyHeading: 'Sign in',
-  username: 'Username',
-  password: 'Password',
-  signIn: 'Sign in',
-  next: 'Next',
-  passwordHeading: 'Verify with your password',
-  verify: 'Verify',
-  cancel: 'Cancel',
-  backToSignIn: 'Back to sign in',
-  tryAgain: 'Try again',
-  startOver: 'Start over',
-  skip: 'Set up later',
-  terminalHeading: 'Sign-in could not continue',
-  successHeading: 'You are signed in',
-  successText: 'Signing you in…',
-  problemHeading: 'Something went wrong',
-  unsupportedHeading: 'This step is not supported here',
+  get loading() { return msg('Loading…', { id: 'loading' }); },
+  get working() { return msg('Working…', { id: 'working' }); },
+  get identifyHeading() { return msg('Sign in', { id: 'identifyHeading' }); },
+  get username() { return msg('Username', { id: 'username' }); },
+  get password() { return msg('Password', { id: 'password' }); },
+  get signIn() { return msg('Sign in', { id: 'signIn' }); },
+  get next() { return msg('Next', { id: 'next' }); },
+  get passwordHeading() { return msg('Verify with your password', { id: 'passwordHeading' }); },
+  get verify() { return msg('Verify', { id: 'verify' }); },
+  get cancel() { return msg('Cancel', { id: 'cancel' }); },
+  get backToSignIn() { return msg('Back to sign in', { id: 'backToSignIn' }); },
+  get tryAgain() { return msg('Try again', { id: 'tryAgain' }); },
+  get startOver() { return msg('Start over', { id: 'startOver' }); },
+  get skip() { return msg('Set up later', { id: 'skip' }); },
+  get terminalHeading() { return msg('Sign-in could not continue', { id: 'terminalHeading' }); },
+  get successHeading() { return msg('You are signed in', { id: 'successHeading' }); },
+  get successText() { return msg('Signing you in…', { id: 'successText' }); },
+  get problemHeading() { return msg('Something went wrong', { id: 'problemHeading' }); },
+  get unsupportedHeading() { return msg('This step is not supported here', { id: 'unsupportedHeading' }); },
   unsupportedText: (step: string) =>
-    `The sign-in step “${step}” cannot be completed in this widget. Start over or use another sign-in method.`,
-  signedInAs: (identifier: string) => `Signed in as ${identifier}`,
+    msg(str`The sign-in step “${step}” cannot be completed in this widget. Start over or use another sign-in method.`, { id: 'unsupportedText' }),
+  signedInAs: (identifier: string) => msg(str`Signed in as ${identifier}`, { id: 'signedInAs' }),
 
   // problems (recoverable errors, shown on screen and sent as ov-error)
-  networkError: 'We could not reach the sign-in service. Check your connection and try again.',
-  rateLimited: 'Too many attempts. Wait a moment, then try again.',
-  sessionExpired: 'This sign-in has expired. Start again.',
-  unexpectedResponse: 'The sign-in service sent a response we could not understand. Try again or start over.',
-  configMissing: 'The sign-in widget is missing its issuer, client ID or redirect URI.',
-  tokenSaveFailed: 'You were signed in, but the session could not be saved in this browser.',
-  invalidInput: 'Check what you entered and try again.',
-  qrRefused: 'The QR code could not be shown safely. Use “Can’t scan?” to get an activation link instead.',
-  pollTrouble: 'Still waiting. The connection is unstable, retrying…',
+  get networkError() { return msg('We could not reach the sign-in service. Check your connection and try again.', { id: 'networkError' }); },
+  get rateLimited() { return msg('Too many attempts. Wait a moment, then try again.', { id: 'rateLimited' }); },
+  get sessionExpired() { return msg('This sign-in has expired. Start again.', { id: 'sessionExpired' }); },
+  get unexpectedResponse() { return msg('The sign-in service sent a response we could not understand. Try again or start over.', { id: 'unexpectedResponse' }); },
+  get configMissing() { return msg('The sign-in widget is missing its issuer, client ID or redirect URI.', { id: 'configMissing' }); },
+  get tokenSaveFailed() { return msg('You were signed in, but the session could not be saved in this browser.', { id: 'tokenSaveFailed' }); },
+  get invalidInput() { return msg('Check what you entered and try again.', { id: 'invalidInput' }); },
+  get qrRefused() { return msg('The QR code could not be shown safely. Use “Can’t scan?” to get an activation link instead.', { id: 'qrRefused' }); },
+  get pollTrouble() { return msg('Still waiting. The connection is unstable, retrying…', { id: 'pollTrouble' }); },
 
   // ov-authenticator-picker
-  pickEnrollHeading: 'Set up a security method',
-  pickAuthenticateHeading: 'Verify it’s you with a security method',
-  pickMethodHeading: (authenticator: string) => `Choose how to verify with ${authenticator}`,
-  pickListLabel: 'Security methods',
-  pickChannelHeading: 'Get an activation link instead',
-  channelEmail: 'Email me a link',
-  channelSms: 'Text me a link (SMS)',
-  select: (label: string) => `Select ${label}`,
+  get pickEnrollHeading() { return msg('Set up a security method', { id: 'pickEnrollHeading' }); },
+  get pickAuthenticateHeading() { return msg('Verify it’s you with a security method', { id: 'pickAuthenticateHeading' }); },
+  pickMethodHeading: (authenticator: string) => msg(str`Choose how to verify with ${authenticator}`, { id: 'pickMethodHeading' }),
+  get pickListLabel() { return msg('Security methods', { id: 'pickListLabel' }); },
+  get pickChannelHeading() { return msg('Get an activation link instead', { id: 'pickChannelHeading' }); },
+  get channelEmail() { return msg('Email me a link', { id: 'channelEmail' }); },
+  get channelSms() { return msg('Text me a link (SMS)', { id: 'channelSms' }); },
+  select: (label: string) => msg(str`Select ${label}`, { id: 'select' }),
 
   // ov-qr-enroll
-  qrHeading: 'Set up Okta Verify',
-  qrStep1: 'On your mobile device, download the Okta Verify app from the App Store or Google Play.',
-  qrStep2: 'Open Okta Verify and follow the steps to add an account.',
-  qrStep3: 'When prompted, tap Scan a QR code, then scan the code below.',
-  qrAlt: 'QR code to scan with Okta Verify',
-  cantScan: 'Can’t scan?',
-  backToQr: 'Scan a QR code instead',
-  emailLabel: 'Email',
-  phoneLabel: 'Phone number',
-  sendLink: 'Send me the setup link',
-  channelDataEmailHeading: 'Get a setup link by email',
-  channelDataSmsHeading: 'Get a setup link by SMS',
-  checkEmailHeading: 'Check your email',
-  checkSmsHeading: 'Check your text messages',
-  checkEmailText: (email: string) => `We sent an activation link to ${email}. Open it on your mobile device to set up Okta Verify.`,
-  checkEmailTextNoAddress: 'We sent an activation link to your email. Open it on your mobile device to set up Okta Verify.',
-  checkSmsText: (phone: string) => `We sent an activation link to ${phone}. Open it on your mobile device to set up Okta Verify.`,
-  checkSmsTextNoNumber: 'We sent an activation link by SMS. Open it on your mobile device to set up Okta Verify.',
-  resendLinkHint: 'Haven’t received it?',
-  resendLink: 'Send again',
-  waitingForScan: 'Waiting for Okta Verify to finish setup…',
-  waitingForLink: 'Waiting for you to open the link on your mobile device…',
+  get qrHeading() { return msg('Set up Okta Verify', { id: 'qrHeading' }); },
+  get qrStep1() { return msg('On your mobile device, download the Okta Verify app from the App Store or Google Play.', { id: 'qrStep1' }); },
+  get qrStep2() { return msg('Open Okta Verify and follow the steps to add an account.', { id: 'qrStep2' }); },
+  get qrStep3() { return msg('When prompted, tap Scan a QR code, then scan the code below.', { id: 'qrStep3' }); },
+  get qrAlt() { return msg('QR code to scan with Okta Verify', { id: 'qrAlt' }); },
+  get cantScan() { return msg('Can’t scan?', { id: 'cantScan' }); },
+  get backToQr() { return msg('Scan a QR code instead', { id: 'backToQr' }); },
+  get emailLabel() { return msg('Email', { id: 'emailLabel' }); },
+  get phoneLabel() { return msg('Phone number', { id: 'phoneLabel' }); },
+  get sendLink() { return msg('Send me the setup link', { id: 'sendLink' }); },
+  get channelDataEmailHeading() { return msg('Get a setup link by email', { id: 'channelDataEmailHeading' }); },
+  get channelDataSmsHeading() { return msg('Get a setup link by SMS', { id: 'channelDataSmsHeading' }); },
+  get checkEmailHeading() { return msg('Check your email', { id: 'checkEmailHeading' }); },
+  get checkSmsHeading() { return msg('Check your text messages', { id: 'checkSmsHeading' }); },
+  checkEmailText: (email: string) => msg(str`We sent an activation link to ${email}. Open it on your mobile device to set up Okta Verify.`, { id: 'checkEmailText' }),
+  get checkEmailTextNoAddress() { return msg('We sent an activation link to your email. Open it on your mobile device to set up Okta Verify.', { id: 'checkEmailTextNoAddress' }); },
+  checkSmsText: (phone: string) => msg(str`We sent an activation link to ${phone}. Open it on your mobile device to set up Okta Verify.`, { id: 'checkSmsText' }),
+  get checkSmsTextNoNumber() { return msg('We sent an activation link by SMS. Open it on your mobile device to set up Okta Verify.', { id: 'checkSmsTextNoNumber' }); },
+  get resendLinkHint() { return msg('Haven’t received it?', { id: 'resendLinkHint' }); },
+  get resendLink() { return msg('Send again', { id: 'resendLink' }); },
+  get waitingForScan() { return msg('Waiting for Okta Verify to finish setup…', { id: 'waitingForScan' }); },
+  get waitingForLink() { return msg('Waiting for you to open the link on your mobile device…', { id: 'waitingForLink' }); },
 
   // ov-poll-status
-  pushHeading: 'Get a push notification',
-  pushSent: 'Push notification sent. Approve it in Okta Verify on your mobile device.',
-  numberHeading: 'Verify with a number',
-  numberInstruction: 'On your mobile device, open Okta Verify and tap this number:',
-  numberLabel: (n: string) => `Number to tap: ${n}`,
-  waitingForApproval: 'Waiting for your approval…',
-  resendPushHeading: 'Push notification not approved',
-  resendPushText: 'Send a new push notification to your mobile device.',
-  resendPush: 'Resend push notification',
-  resendPushHint: 'Haven’t received a push notification?',
-  verifyOther: 'Verify with something else',
-  pollStopped: 'Stopped waiting.',
+  get pushHeading() { return msg('Get a push notification', { id: 'pushHeading' }); },
+  get pushSent() { return msg('Push notification sent. Approve it in Okta Verify on your mobile device.', { id: 'pushSent' }); },
+  get numberHeading() { return msg('Verify with a number', { id: 'numberHeading' }); },
+  get numberInstruction() { return msg('On your mobile device, open Okta Verify and tap this number:', { id: 'numberInstruction' }); },
+  numberLabel: (n: string) => msg(str`Number to tap: ${n}`, { id: 'numberLabel' }),
+  get waitingForApproval() { return msg('Waiting for your approval…', { id: 'waitingForApproval' }); },
+  get resendPushHeading() { return msg('Push notification not approved', { id: 'resendPushHeading' }); },
+  get resendPushText() { return msg('Send a new push notification to your mobile device.', { id: 'resendPushText' }); },
+  get resendPush() { return msg('Resend push notification', { id: 'resendPush' }); },
+  get resendPushHint() { return msg('Haven’t received a push notification?', { id: 'resendPushHint' }); },
+  get verifyOther() { return msg('Verify with something else', { id: 'verifyOther' }); },
 
   // ov-totp-entry
-  totpHeading: 'Enter a code',
-  totpInstruction: (authenticator: string) => `Enter the 6-digit code from ${authenticator}.`,
-  totpLabel: 'Code',
-  codeIncomplete: 'Enter all 6 digits.',
+  get totpHeading() { return msg('Enter a code', { id: 'totpHeading' }); },
+  totpInstruction: (authenticator: string) => msg(str`Enter the 6-digit code from ${authenticator}.`, { id: 'totpInstruction' }),
+  get totpLabel() { return msg('Code', { id: 'totpLabel' }); },
+  /**
+   * "Enter 3 more digits.": one message per CLDR plural category (Arabic has all six). One and two
+   * come first as exact counts, like ICU's `=1`: many languages say "one digit" without the numeral,
+   * and Arabic says "two digits" with a dual noun.
+   */
+  codeIncomplete: (missing: number) => {
+    if (missing === 1) return msg('Enter one more digit.', { id: 'codeIncomplete.exactly1' });
+    if (missing === 2) return msg('Enter two more digits.', { id: 'codeIncomplete.exactly2' });
+    const n = formatCount(missing);
+    switch (pluralCategory(missing)) {
+      case 'zero': return msg(str`Enter ${n} more digits.`, { id: 'codeIncomplete.zero' });
+      case 'one': return msg(str`Enter ${n} more digit.`, { id: 'codeIncomplete.one' });
+      case 'two': return msg(str`Enter ${n} more digits.`, { id: 'codeIncomplete.two' });
+      case 'few': return msg(str`Enter ${n} more digits.`, { id: 'codeIncomplete.few' });
+      case 'many': return msg(str`Enter ${n} more digits.`, { id: 'codeIncomplete.many' });
+      default: return msg(str`Enter ${n} more digits.`, { id: 'codeIncomplete.other' });
+    }
+  },
 };
 
 export type Strings = typeof strings;

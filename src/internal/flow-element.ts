@@ -6,10 +6,37 @@ import { ovFlowContext } from '../context.js';
 import type { OvFlowContext } from '../context.js';
 import type { OvFlowController } from '../controller/flow-controller.js';
 import type { OvStep } from '../controller/types.js';
+import { LocaleController } from '../i18n/locale-controller.js';
 
 /**
  * Base of the step elements. Inside `<ov-signin>` they take the flow from context; on a page that
  * composes its own flow they are given a `controller` and follow its state themselves.
+ *
+ * They paint no background and follow the page's `color-scheme` (inside `<ov-signin>`, its own).
+ * @cssprop [--ov-accent=light-dark(#1662dd, #8ab4f8)] - Primary buttons, links, secondary button text; the focus ring unless `--ov-focus-ring` is set.
+ * @cssprop [--ov-accent-text=light-dark(#ffffff, #0b1b36)] - Text on the accent colour.
+ * @cssprop [--ov-text=light-dark(#1d1d21, #e6e7eb)] - Body text.
+ * @cssprop [--ov-muted=light-dark(#4b4f58, #b0b5bf)] - Secondary text: progress lines, details.
+ * @cssprop [--ov-error=light-dark(#b3261e, #ffb4ab)] - Error text and the edge of problem notices and invalid fields.
+ * @cssprop [--ov-border=light-dark(#6e7380, #8b909b)] - Edges of fields, choices and the QR code.
+ * @cssprop [--ov-surface=light-dark(#ffffff, #1c1d22)] - Background of secondary buttons and choices.
+ * @cssprop [--ov-input-background=light-dark(#ffffff, #26282e)] - Background of text fields.
+ * @cssprop [--ov-focus-ring=var(--ov-accent)] - The 2px focus ring of every control.
+ * @cssprop [--ov-font=400 1rem/1.5 system-ui, sans-serif] - The `font` shorthand of all text.
+ * @cssprop [--ov-radius=6px] - Corner radius of fields and buttons.
+ * @cssprop [--ov-space=1rem] - The spacing unit: gaps, margins and control padding scale with it.
+ * @csspart base - The screen.
+ * @csspart heading - The screen's heading.
+ * @csspart button - Every filled button (primary and secondary).
+ * @csspart button-primary - The main action.
+ * @csspart button-secondary - Other actions shown as buttons.
+ * @csspart link-button - Actions shown as links (cancel, resend, verify with something else).
+ * @csspart actions - The row of actions.
+ * @csspart messages - The list of server messages above the form.
+ * @csspart message - One message; also `message-error` or `message-info` by its level.
+ * @csspart message-error - A message of level error.
+ * @csspart message-info - A message of level info.
+ * @csspart problem - A problem notice (network, expired session) with its ways out.
  */
 export class OvFlowElement extends LitElement {
   @consume({ context: ovFlowContext, subscribe: true })
@@ -18,6 +45,9 @@ export class OvFlowElement extends LitElement {
 
   /** The flow controller to render and drive; not needed inside `<ov-signin>`. */
   @property({ attribute: false }) controller?: OvFlowController;
+
+  /** Re-renders on a change of locale; `locale.dir` is for the frame of a step element used alone. */
+  protected readonly locale = new LocaleController(this);
 
   #unsubscribe?: () => void;
   #renderedStep?: OvStep;

@@ -3,6 +3,7 @@ import type { TemplateResult } from 'lit';
 import type { OvFlowContext } from '../context.js';
 import type { OvInput, OvMessage } from '../controller/types.js';
 import { strings } from '../i18n/strings.js';
+import { serverText } from '../i18n/server-text.js';
 
 /** Form-level server messages, above the form. Server text is rendered as text, never as HTML. */
 export function formMessages(messages: readonly OvMessage[]): TemplateResult | typeof nothing {
@@ -10,7 +11,7 @@ export function formMessages(messages: readonly OvMessage[]): TemplateResult | t
   const hasError = messages.some((m) => m.level === 'error');
   return html`<div role=${hasError ? 'alert' : 'status'} part="messages">
     <ul class="messages">
-      ${messages.map((m) => html`<li class=${m.level}>${m.text}</li>`)}
+      ${messages.map((m) => html`<li class=${m.level} part="message message-${m.level}">${serverText(m)}</li>`)}
     </ul>
   </div>`;
 }
@@ -22,7 +23,7 @@ export function errorId(input: OvInput): string {
 
 export function fieldMessages(input: OvInput | undefined): TemplateResult | typeof nothing {
   if (!input || input.messages.length === 0) return nothing;
-  return html`<p class="field-error" id=${errorId(input)}>${input.messages.map((m) => m.text).join(' ')}</p>`;
+  return html`<p class="field-error" part="field-error" id=${errorId(input)}>${input.messages.map(serverText).join(' ')}</p>`;
 }
 
 export function invalid(input: OvInput | undefined): 'true' | typeof nothing {
@@ -41,11 +42,11 @@ export function problemNotice(flow: OvFlowContext | undefined): TemplateResult |
   if (problem.transient) return nothing;
   return html`<div class="problem" role="alert" part="problem">
     <p>${problem.message}</p>
-    <div class="actions">
+    <div class="actions" part="actions">
       ${problem.canRetry
-        ? html`<button type="button" @click=${() => flow.controller.retry()}>${strings.tryAgain}</button>`
+        ? html`<button type="button" part="button button-primary" @click=${() => flow.controller.retry()}>${strings.tryAgain}</button>`
         : nothing}
-      <button type="button" class="secondary" @click=${() => flow.controller.restart()}>${strings.startOver}</button>
+      <button type="button" class="secondary" part="button button-secondary" @click=${() => flow.controller.restart()}>${strings.startOver}</button>
     </div>
   </div>`;
 }
@@ -54,14 +55,14 @@ export function problemNotice(flow: OvFlowContext | undefined): TemplateResult |
 export function stepActions(flow: OvFlowContext): TemplateResult | typeof nothing {
   const { step, busy } = flow.state;
   if (!step || (!step.can.skip && !step.can.cancel)) return nothing;
-  return html`<div class="actions">
+  return html`<div class="actions" part="actions">
     ${step.can.skip
-      ? html`<button type="button" class="secondary" data-skip aria-disabled=${busy ? 'true' : nothing} @click=${() => flow.controller.skip()}>
+      ? html`<button type="button" class="secondary" part="button button-secondary" data-skip aria-disabled=${busy ? 'true' : nothing} @click=${() => flow.controller.skip()}>
           ${strings.skip}
         </button>`
       : nothing}
     ${step.can.cancel
-      ? html`<button type="button" class="link" data-cancel @click=${() => flow.controller.cancel()}>${strings.cancel}</button>`
+      ? html`<button type="button" class="link" part="link-button" data-cancel @click=${() => flow.controller.cancel()}>${strings.cancel}</button>`
       : nothing}
   </div>`;
 }

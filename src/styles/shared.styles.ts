@@ -1,24 +1,56 @@
-import { css } from 'lit';
+import { css, unsafeCSS } from 'lit';
+import { darkPalette, lightPalette } from './palette.js';
+import type { OvPalette } from './palette.js';
+
+/** Each colour a page may set, and the palette entry it defaults to. */
+const COLOURS: ReadonlyArray<[property: string, key: keyof OvPalette]> = [
+  ['--ov-accent', 'accent'],
+  ['--ov-accent-text', 'accentText'],
+  ['--ov-text', 'text'],
+  ['--ov-muted', 'muted'],
+  ['--ov-error', 'error'],
+  ['--ov-border', 'border'],
+  ['--ov-surface', 'surface'],
+  ['--ov-input-background', 'inputBackground'],
+];
+
+/** `--_accent: var(--ov-accent, <default>);` and so on, the default given by `value`. */
+function colourLocals(value: (key: keyof OvPalette) => string) {
+  return unsafeCSS(COLOURS.map(([property, key]) => `${property.replace('--ov-', '--_')}: var(${property}, ${value(key)});`).join('\n'));
+}
 
 /**
  * Rules every ov-* element shares. Appearance comes from `--ov-*` custom properties set on the
- * page; the rules read only private `--_*` locals.
+ * page; the rules read only private `--_*` locals. Default colours follow the element's
+ * `color-scheme` through `light-dark()`, so they switch with it (see docs/theming.md).
  */
 export const sharedStyles = css`
   :host {
-    --_accent: var(--ov-accent, #1662dd);
-    --_accent-text: var(--ov-accent-text, #ffffff);
-    --_text: var(--ov-text, #1d1d21);
-    --_muted: var(--ov-muted, #4b4f58);
-    --_error: var(--ov-error, #b3261e);
-    --_border: var(--ov-border, #6e7380);
-    --_surface: var(--ov-surface, #ffffff);
+    ${colourLocals((key) => `light-dark(${lightPalette[key]}, ${darkPalette[key]})`)}
+    --_focus-ring: var(--ov-focus-ring, var(--_accent));
     --_radius: var(--ov-radius, 6px);
+    --_space: var(--ov-space, 1rem);
     display: block;
-    box-sizing: border-box;
-    color: var(--_text);
-    font: var(--ov-font, 400 1rem/1.5 system-ui, sans-serif);
-    text-align: start;
+    /* A page's global rules (on *, on body) reach the host and the screens inherit from it: reset
+       what text inherits. !important because, from inside a shadow root, it beats the page's rules
+       whether they are !important or not. Pages theme through the --ov-* properties instead. */
+    box-sizing: border-box !important;
+    color: var(--_text) !important;
+    font: var(--ov-font, 400 1rem/1.5 system-ui, sans-serif) !important;
+    text-align: start !important;
+    text-indent: 0 !important;
+    text-transform: none !important;
+    text-shadow: none !important;
+    letter-spacing: normal !important;
+    word-spacing: normal !important;
+    white-space: normal !important;
+    cursor: auto !important;
+  }
+  /* Browsers without light-dark() keep the light palette. */
+  @supports not (color: light-dark(#000, #fff)) {
+    :host {
+      ${colourLocals((key) => lightPalette[key])}
+    }
   }
   *,
   *::before,
@@ -30,36 +62,32 @@ export const sharedStyles = css`
   }
   h2 {
     font-size: 1.25rem;
-    margin: 0 0 0.75rem;
+    margin: 0 0 calc(0.75 * var(--_space));
   }
   h2:focus {
     outline: none;
   }
-  h2:focus-visible {
-    outline: 2px solid var(--_accent);
-    outline-offset: 2px;
-  }
   p {
-    margin: 0 0 0.75rem;
+    margin: 0 0 calc(0.75 * var(--_space));
   }
   form {
     display: grid;
-    gap: 0.75rem;
+    gap: calc(0.75 * var(--_space));
   }
   .field,
   label {
     display: grid;
-    gap: 0.25rem;
+    gap: calc(0.25 * var(--_space));
   }
   label {
     font-weight: 600;
   }
   input {
     font: inherit;
-    padding: 0.5rem 0.625rem;
+    padding: calc(0.5 * var(--_space)) calc(0.625 * var(--_space));
     border: 1px solid var(--_border);
     border-radius: var(--_radius);
-    background: var(--_surface);
+    background: var(--_input-background);
     color: var(--_text);
   }
   input[aria-invalid='true'] {
@@ -68,11 +96,19 @@ export const sharedStyles = css`
   button {
     font: inherit;
     cursor: pointer;
-    padding: 0.5rem 1rem;
+    /* WCAG 2.2 target size, whatever font or spacing the page sets. */
+    min-block-size: 24px;
+    min-inline-size: 24px;
+    padding: calc(0.5 * var(--_space)) var(--_space);
     border-radius: var(--_radius);
     border: 1px solid var(--_accent);
     background: var(--_accent);
     color: var(--_accent-text);
+    transition:
+      background-color 0.15s,
+      border-color 0.15s,
+      color 0.15s,
+      opacity 0.15s;
   }
   button.secondary {
     background: var(--_surface);
@@ -82,20 +118,22 @@ export const sharedStyles = css`
     border: none;
     background: none;
     color: var(--_accent);
-    padding: 0.25rem 0;
+    padding: calc(0.25 * var(--_space)) 0;
     text-decoration: underline;
   }
   button[aria-disabled='true'] {
     cursor: progress;
     opacity: 0.7;
   }
+  /* One ring for every control: 2px, offset onto the surface, ≥3:1 against it by default. */
   button:focus-visible,
-  input:focus-visible {
-    outline: 2px solid var(--_accent);
+  input:focus-visible,
+  h2:focus-visible {
+    outline: 2px solid var(--_focus-ring);
     outline-offset: 2px;
   }
   .messages {
-    margin: 0 0 0.75rem;
+    margin: 0 0 calc(0.75 * var(--_space));
     padding: 0;
     list-style: none;
   }
@@ -110,17 +148,17 @@ export const sharedStyles = css`
   .actions {
     display: flex;
     flex-wrap: wrap;
-    gap: 0.5rem 1rem;
+    gap: calc(0.5 * var(--_space)) var(--_space);
     align-items: center;
-    margin-top: 1rem;
+    margin-top: var(--_space);
   }
   .problem {
     border-inline-start: 4px solid var(--_error);
-    padding: 0.5rem 0.75rem;
-    margin: 0 0 0.75rem;
+    padding: calc(0.5 * var(--_space)) calc(0.75 * var(--_space));
+    margin: 0 0 calc(0.75 * var(--_space));
   }
   .problem p {
-    margin: 0 0 0.5rem;
+    margin: 0 0 calc(0.5 * var(--_space));
   }
   .visually-hidden {
     position: absolute;
@@ -130,8 +168,12 @@ export const sharedStyles = css`
     clip: rect(0 0 0 0);
     white-space: nowrap;
   }
+  /* !important: also stops transitions a page adds to the parts. */
   @media (prefers-reduced-motion: reduce) {
-    * {
+    :host,
+    *,
+    *::before,
+    *::after {
       transition: none !important;
       animation: none !important;
     }

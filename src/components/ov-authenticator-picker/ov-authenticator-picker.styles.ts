@@ -6,12 +6,12 @@ export const pickerStyles = css`
     margin: 0;
     padding: 0;
     display: grid;
-    gap: 0.5rem;
+    gap: calc(0.5 * var(--_space));
   }
   button[data-option] {
     inline-size: 100%;
     display: grid;
-    gap: 0.125rem;
+    gap: calc(0.125 * var(--_space));
     text-align: start;
     background: var(--_surface);
     color: var(--_text);

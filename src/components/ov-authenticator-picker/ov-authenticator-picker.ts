@@ -16,6 +16,8 @@ export const PICKER_STEPS: ReadonlySet<string> = new Set([
  * @summary The choices of a step as a list of buttons: which authenticator to enroll or verify with,
  * or (Okta Verify) push or code. Tab or the arrow keys move between choices, Enter or Space picks.
  * @csspart option - Each choice.
+ * @csspart option-label - The name of a choice.
+ * @csspart option-detail - The description under a choice's name.
  */
 export class OvAuthenticatorPicker extends OvFlowElement {
   static override styles = [sharedStyles, pickerStyles];
@@ -44,8 +46,8 @@ export class OvAuthenticatorPicker extends OvFlowElement {
     const flow = this.flow;
     const step = flow?.state.step;
     if (!flow || !step || !PICKER_STEPS.has(step.name)) return nothing;
-    return html`<section part="base" aria-labelledby="heading">
-      <h2 id="heading" tabindex="-1" data-heading>${heading(step)}</h2>
+    return html`<section part="base" dir=${this.locale.dir} aria-labelledby="heading">
+      <h2 id="heading" tabindex="-1" part="heading" data-heading>${heading(step)}</h2>
       ${problemNotice(flow)} ${formMessages(step.messages)}
       <ul aria-label=${strings.pickListLabel} @keydown=${this.handleKeydown}>
         ${step.options.map(
@@ -57,8 +59,8 @@ export class OvAuthenticatorPicker extends OvFlowElement {
               aria-disabled=${flow.state.busy ? 'true' : nothing}
               @click=${() => this.handleChoose(option)}
             >
-              <span class="label">${option.label}</span>
-              ${option.detail ? html`<span class="detail">${option.detail}</span>` : nothing}
+              <span class="label" part="option-label">${option.label}</span>
+              ${option.detail ? html`<span class="detail" part="option-detail">${option.detail}</span>` : nothing}
             </button>
           </li>`,
         )}

@@ -5,14 +5,17 @@ import { OvFlowElement } from '../../internal/flow-element.js';
 import { describedBy, fieldMessages, formMessages, invalid, problemNotice, stepActions } from '../../internal/templates.js';
 import { sharedStyles } from '../../styles/shared.styles.js';
 import { strings } from '../../i18n/strings.js';
+import { fieldLabel } from '../../i18n/server-text.js';
 import type { OvInput, OvStep } from '../../controller/types.js';
 import { identifyStyles } from './ov-identify.styles.js';
 
 /**
  * @summary Username and password (`identify`), or the password alone when the server asks for it
  * separately (`challenge-authenticator` for `okta_password`).
- * @csspart messages - Form-level messages.
- * @csspart problem - A recoverable problem with Retry / Start over.
+ * @csspart form - The form.
+ * @csspart label - A field's label, around its input.
+ * @csspart input - Each text field.
+ * @csspart field-error - The message under a field.
  */
 export class OvIdentify extends OvFlowElement {
   static override styles = [sharedStyles, identifyStyles];
@@ -43,9 +46,10 @@ export class OvIdentify extends OvFlowElement {
     if (!input) return nothing;
     // The message sits outside the label, so it describes the field without becoming part of its name.
     return html`<div class="field">
-      <label>
-        ${input.label}
+      <label part="label">
+        ${fieldLabel(input)}
         <input
+          part="input"
           name=${input.name}
           type=${type}
           autocomplete=${autocomplete}
@@ -66,15 +70,15 @@ export class OvIdentify extends OvFlowElement {
     const isIdentify = step.name === 'identify';
     // The password challenge has one input, named `password` or (no authenticator key) `verificationCode`.
     const password = isIdentify ? find('password') : step.inputs[0];
-    return html`<section part="base" aria-labelledby="heading">
-      <h2 id="heading" tabindex="-1" data-heading>${isIdentify ? strings.identifyHeading : strings.passwordHeading}</h2>
+    return html`<section part="base" dir=${this.locale.dir} aria-labelledby="heading">
+      <h2 id="heading" tabindex="-1" part="heading" data-heading>${isIdentify ? strings.identifyHeading : strings.passwordHeading}</h2>
       ${!isIdentify && step.identifier ? html`<p class="user">${step.identifier}</p>` : nothing}
       ${problemNotice(flow)} ${formMessages(step.messages)}
-      <form @submit=${this.handleSubmit} novalidate>
+      <form part="form" @submit=${this.handleSubmit} novalidate>
         ${this.renderInput(find('username'), 'username', 'text')}
         ${this.renderInput(password, 'current-password', 'password')}
-        <div class="actions">
-          <button type="submit" aria-disabled=${flow.state.busy ? 'true' : nothing}>
+        <div class="actions" part="actions">
+          <button type="submit" part="button button-primary" aria-disabled=${flow.state.busy ? 'true' : nothing}>
             ${flow.state.busy ? strings.working : isIdentify && !password ? strings.next : isIdentify ? strings.signIn : strings.verify}
           </button>
         </div>

@@ -4,7 +4,7 @@ export const pollStatusStyles = css`
   .number {
     font-size: 2.5rem;
     font-weight: 700;
-    margin: 0.25rem 0 0.75rem;
+    margin: calc(0.25 * var(--_space)) 0 calc(0.75 * var(--_space));
     font-variant-numeric: tabular-nums;
   }
   .progress {

@@ -58,28 +58,31 @@ export class OvPollStatus extends OvFlowElement {
   private renderWaiting(step: OvStep) {
     const flow = this.flow!;
     const answer = step.authenticator?.correctAnswer;
-    return html`<h2 id="heading" tabindex="-1" data-heading>${answer ? strings.numberHeading : strings.pushHeading}</h2>
+    // The heading takes focus on a new screen; described by the number, that announces it once.
+    // The number is no live region, so the polls that follow never repeat it.
+    const describedBy = answer ? 'number' : nothing;
+    return html`<h2 id="heading" tabindex="-1" part="heading" data-heading aria-describedby=${describedBy}>${answer ? strings.numberHeading : strings.pushHeading}</h2>
       ${problemNotice(flow)} ${formMessages(step.messages)}
       ${answer
         ? html`<p>${strings.numberInstruction}</p>
-            <p class="number" part="number" aria-label=${strings.numberLabel(answer)}>${answer}</p>`
+            <p class="number" part="number" id="number" aria-label=${strings.numberLabel(answer)}>${answer}</p>`
         : html`<p>${strings.pushSent}</p>`}
       ${pollProgress(flow, strings.waitingForApproval)}
       ${step.can.resend && this.resendReady
         ? html`<p>
             ${strings.resendPushHint}
-            <button type="button" class="link" data-resend @click=${this.handleResendWhileWaiting}>${strings.resendPush}</button>
+            <button type="button" class="link" part="link-button" data-resend @click=${this.handleResendWhileWaiting}>${strings.resendPush}</button>
           </p>`
         : nothing}`;
   }
 
   private renderResend(step: OvStep) {
     const flow = this.flow!;
-    return html`<h2 id="heading" tabindex="-1" data-heading>${strings.resendPushHeading}</h2>
+    return html`<h2 id="heading" tabindex="-1" part="heading" data-heading>${strings.resendPushHeading}</h2>
       ${problemNotice(flow)} ${formMessages(step.messages)}
       <p>${strings.resendPushText}</p>
-      <div class="actions">
-        <button type="button" data-resend aria-disabled=${flow.state.busy ? 'true' : nothing} @click=${this.handleResend}>
+      <div class="actions" part="actions">
+        <button type="button" part="button button-primary" data-resend aria-disabled=${flow.state.busy ? 'true' : nothing} @click=${this.handleResend}>
           ${strings.resendPush}
         </button>
       </div>`;
@@ -89,11 +92,11 @@ export class OvPollStatus extends OvFlowElement {
     const flow = this.flow;
     const step = flow?.state.step;
     if (!flow || !step || !POLL_STATUS_STEPS.has(step.name)) return nothing;
-    return html`<section part="base" aria-labelledby="heading">
+    return html`<section part="base" dir=${this.locale.dir} aria-labelledby="heading">
       ${step.name === 'resend' ? this.renderResend(step) : this.renderWaiting(step)}
       ${step.can.selectOther
-        ? html`<div class="actions">
-            <button type="button" class="link" data-other @click=${() => flow.controller.selectOther()}>${strings.verifyOther}</button>
+        ? html`<div class="actions" part="actions">
+            <button type="button" class="link" part="link-button" data-other @click=${() => flow.controller.selectOther()}>${strings.verifyOther}</button>
           </div>`
         : nothing}
       ${stepActions(flow)}

@@ -2,16 +2,16 @@ import { css } from 'lit';
 
 export const qrEnrollStyles = css`
   ol {
-    margin: 0 0 1rem;
+    margin: 0 0 var(--_space);
     padding-inline-start: 1.25rem;
     display: grid;
-    gap: 0.25rem;
+    gap: calc(0.25 * var(--_space));
   }
   .qr {
     display: block;
     inline-size: 200px;
     block-size: 200px;
-    margin: 0 0 0.75rem;
+    margin: 0 0 calc(0.75 * var(--_space));
     image-rendering: pixelated;
     border: 1px solid var(--_border);
   }
@@ -23,6 +23,6 @@ export const qrEnrollStyles = css`
     margin: 0;
     padding: 0;
     display: grid;
-    gap: 0.5rem;
+    gap: calc(0.5 * var(--_space));
   }
 `;

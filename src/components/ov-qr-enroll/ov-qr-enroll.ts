@@ -4,6 +4,7 @@ import { OvFlowElement } from '../../internal/flow-element.js';
 import { describedBy, fieldMessages, formMessages, invalid, pollProgress, problemNotice, stepActions } from '../../internal/templates.js';
 import { sharedStyles } from '../../styles/shared.styles.js';
 import { strings } from '../../i18n/strings.js';
+import { fieldLabel } from '../../i18n/server-text.js';
 import { OvErrorEvent } from '../../events/ov-error.js';
 import { problem } from '../../controller/problems.js';
 import { ProblemCode } from '../../controller/types.js';
@@ -25,6 +26,10 @@ export function isSafeQrSource(href: string): boolean {
  * resend offered after `resend-delay`, and a way back to the QR.
  * @csspart qr - The QR image.
  * @csspart status - The polite progress line while Okta waits for the phone.
+ * @csspart form - The email or phone form.
+ * @csspart label - The field's label, around its input.
+ * @csspart input - The email or phone field.
+ * @csspart field-error - The message under the field.
  */
 export class OvQrEnroll extends OvFlowElement {
   static override styles = [sharedStyles, qrEnrollStyles];
@@ -93,7 +98,7 @@ export class OvQrEnroll extends OvFlowElement {
 
   private renderQr(step: OvStep) {
     const href = step.authenticator?.qrcode?.href;
-    return html`<h2 id="heading" tabindex="-1" data-heading>${strings.qrHeading}</h2>
+    return html`<h2 id="heading" tabindex="-1" part="heading" data-heading>${strings.qrHeading}</h2>
       ${this.renderNotices(step)}
       <ol>
         <li>${strings.qrStep1}</li>
@@ -102,10 +107,10 @@ export class OvQrEnroll extends OvFlowElement {
       </ol>
       ${href && isSafeQrSource(href)
         ? html`<img class="qr" part="qr" src=${href} alt=${strings.qrAlt} width="200" height="200" />`
-        : html`<p class="problem" role="alert">${strings.qrRefused}</p>`}
+        : html`<p class="problem" role="alert" part="problem">${strings.qrRefused}</p>`}
       ${this.renderProgress(strings.waitingForScan)}
       ${step.can.changeChannel
-        ? html`<button type="button" class="link" @click=${() => this.flow?.controller.switchTo('select-enrollment-channel')}>
+        ? html`<button type="button" class="link" part="link-button" @click=${() => this.flow?.controller.switchTo('select-enrollment-channel')}>
             ${strings.cantScan}
           </button>`
         : nothing}`;
@@ -114,12 +119,12 @@ export class OvQrEnroll extends OvFlowElement {
   private renderChannelChoice(step: OvStep) {
     const flow = this.flow!;
     const channels = step.options.filter((o) => o.value === 'email' || o.value === 'sms');
-    return html`<h2 id="heading" tabindex="-1" data-heading>${strings.pickChannelHeading}</h2>
+    return html`<h2 id="heading" tabindex="-1" part="heading" data-heading>${strings.pickChannelHeading}</h2>
       ${this.renderNotices(step)}
       <ul class="channels" aria-label=${strings.pickChannelHeading}>
         ${channels.map(
           (option) => html`<li>
-            <button type="button" class="secondary" data-channel=${option.value} @click=${() => flow.controller.choose(option)}>
+            <button type="button" class="secondary" part="button button-secondary" data-channel=${option.value} @click=${() => flow.controller.choose(option)}>
               ${option.value === 'email' ? strings.channelEmail : strings.channelSms}
             </button>
           </li>`,
@@ -131,16 +136,17 @@ export class OvQrEnroll extends OvFlowElement {
   private renderChannelData(step: OvStep) {
     const input = step.inputs[0];
     const isEmail = input?.name === 'email';
-    return html`<h2 id="heading" tabindex="-1" data-heading>
+    return html`<h2 id="heading" tabindex="-1" part="heading" data-heading>
         ${isEmail ? strings.channelDataEmailHeading : strings.channelDataSmsHeading}
       </h2>
       ${this.renderNotices(step)}
-      <form @submit=${this.handleChannelSubmit} novalidate>
+      <form part="form" @submit=${this.handleChannelSubmit} novalidate>
         ${input
           ? html`<div class="field">
-              <label>
-                ${input.label || (isEmail ? strings.emailLabel : strings.phoneLabel)}
+              <label part="label">
+                ${fieldLabel(input)}
                 <input
+                  part="input"
                   name=${input.name}
                   type=${isEmail ? 'email' : 'tel'}
                   autocomplete=${isEmail ? 'email' : 'tel'}
@@ -152,8 +158,8 @@ export class OvQrEnroll extends OvFlowElement {
               ${fieldMessages(input)}
             </div>`
           : nothing}
-        <div class="actions">
-          <button type="submit" aria-disabled=${this.flow?.state.busy ? 'true' : nothing}>${strings.sendLink}</button>
+        <div class="actions" part="actions">
+          <button type="submit" part="button button-primary" aria-disabled=${this.flow?.state.busy ? 'true' : nothing}>${strings.sendLink}</button>
         </div>
       </form>
       ${this.renderBackToQr(step)}`;
@@ -165,14 +171,14 @@ export class OvQrEnroll extends OvFlowElement {
     const text = isEmail
       ? a?.email ? strings.checkEmailText(a.email) : strings.checkEmailTextNoAddress
       : a?.phoneNumber ? strings.checkSmsText(a.phoneNumber) : strings.checkSmsTextNoNumber;
-    return html`<h2 id="heading" tabindex="-1" data-heading>${isEmail ? strings.checkEmailHeading : strings.checkSmsHeading}</h2>
+    return html`<h2 id="heading" tabindex="-1" part="heading" data-heading>${isEmail ? strings.checkEmailHeading : strings.checkSmsHeading}</h2>
       ${this.renderNotices(step)}
       <p>${text}</p>
       ${this.renderProgress(strings.waitingForLink)}
       ${step.can.resend && this.resendReady
         ? html`<p>
             ${strings.resendLinkHint}
-            <button type="button" class="link" data-resend @click=${this.handleResend}>${strings.resendLink}</button>
+            <button type="button" class="link" part="link-button" data-resend @click=${this.handleResend}>${strings.resendLink}</button>
           </p>`
         : nothing}
       ${this.renderBackToQr(step)}`;
@@ -181,7 +187,7 @@ export class OvQrEnroll extends OvFlowElement {
   private renderBackToQr(step: OvStep) {
     const canGoBack = step.alternatives.includes('enroll-poll') || step.alternatives.includes('select-enrollment-channel');
     return canGoBack
-      ? html`<button type="button" class="link" data-back @click=${this.handleBackToQr}>${strings.backToQr}</button>`
+      ? html`<button type="button" class="link" part="link-button" data-back @click=${this.handleBackToQr}>${strings.backToQr}</button>`
       : nothing;
   }
 
@@ -205,7 +211,7 @@ export class OvQrEnroll extends OvFlowElement {
           : isLinkSent(step)
             ? this.renderLinkSent(step)
             : this.renderQr(step);
-    return html`<section part="base" aria-labelledby="heading">${body} ${stepActions(flow)}</section>`;
+    return html`<section part="base" dir=${this.locale.dir} aria-labelledby="heading">${body} ${stepActions(flow)}</section>`;
   }
 }
 

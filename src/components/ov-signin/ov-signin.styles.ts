@@ -1,13 +1,22 @@
 import { css } from 'lit';
 
 export const signinStyles = css`
+  /* The widget follows the user's light or dark preference unless the page or \`theme\` picks one;
+     the screens inside inherit it. A page's own \`color-scheme\` on the element wins over these. */
   :host {
+    color-scheme: light dark;
     max-inline-size: var(--ov-width, 24rem);
+  }
+  :host([theme='light']) {
+    color-scheme: light;
+  }
+  :host([theme='dark']) {
+    color-scheme: dark;
   }
   [part='base'] {
     background: var(--_surface);
-    padding: var(--ov-padding, 1.5rem);
-    border: 1px solid var(--ov-frame, transparent);
+    padding: var(--ov-padding, calc(1.5 * var(--_space)));
+    border: 1px solid var(--ov-frame-border, transparent);
     border-radius: var(--_radius);
   }
   .status {

@@ -12,6 +12,8 @@ import { OvFlowElement } from '../../internal/flow-element.js';
 import { problemNotice, stepActions } from '../../internal/templates.js';
 import { sharedStyles } from '../../styles/shared.styles.js';
 import { strings } from '../../i18n/strings.js';
+import { LocaleController } from '../../i18n/locale-controller.js';
+import { serverText } from '../../i18n/server-text.js';
 import { isPasswordStep } from '../ov-identify/ov-identify.js';
 import { PICKER_STEPS } from '../ov-authenticator-picker/ov-authenticator-picker.js';
 import { ENROLL_STEPS } from '../ov-qr-enroll/ov-qr-enroll.js';
@@ -21,13 +23,55 @@ import { signinStyles } from './ov-signin.styles.js';
 /**
  * @summary Signs a user in through the Okta Identity Engine, Okta Verify included, one screen per
  * server step. Give it `issuer`, `client-id` and `redirect-uri`, or an `authClient`.
+ * It speaks the language of its `lang`, else the closest ancestor's, else the browser's (en, ar, de,
+ * es, fr, ja, nl, pt-BR; right to left in Arabic). See docs/localization.md.
  * @fires ov-step - Each new step, with its snapshot.
  * @fires ov-success - Signed in; tokens are saved in `authClient.tokenManager`.
  * @fires ov-terminal - The server ended the sign-in.
  * @fires ov-error - A recoverable problem, also shown on screen.
  * @fires ov-cancel - The user cancelled.
+ *
+ * Colours default to a light or a dark palette after the element's `color-scheme` (see `theme`);
+ * a page may give any colour property a `light-dark()` value to set both. See docs/theming.md.
+ * @cssprop [--ov-accent=light-dark(#1662dd, #8ab4f8)] - Primary buttons, links, secondary button text; the focus ring unless `--ov-focus-ring` is set.
+ * @cssprop [--ov-accent-text=light-dark(#ffffff, #0b1b36)] - Text on the accent colour.
+ * @cssprop [--ov-text=light-dark(#1d1d21, #e6e7eb)] - Body text.
+ * @cssprop [--ov-muted=light-dark(#4b4f58, #b0b5bf)] - Secondary text: progress lines, details, the signed-in user.
+ * @cssprop [--ov-error=light-dark(#b3261e, #ffb4ab)] - Error text and the edge of problem notices and invalid fields.
+ * @cssprop [--ov-border=light-dark(#6e7380, #8b909b)] - Edges of fields, choices and the QR code.
+ * @cssprop [--ov-surface=light-dark(#ffffff, #1c1d22)] - Background of the frame, secondary buttons and choices.
+ * @cssprop [--ov-input-background=light-dark(#ffffff, #26282e)] - Background of text fields.
+ * @cssprop [--ov-focus-ring=var(--ov-accent)] - The 2px focus ring of every control.
+ * @cssprop [--ov-font=400 1rem/1.5 system-ui, sans-serif] - The `font` shorthand of all text.
+ * @cssprop [--ov-radius=6px] - Corner radius of the frame, fields and buttons.
+ * @cssprop [--ov-space=1rem] - The spacing unit: gaps, margins and control padding scale with it.
+ * @cssprop [--ov-padding=calc(1.5 * var(--ov-space))] - Padding inside the frame.
+ * @cssprop [--ov-width=24rem] - Largest inline size of the widget.
+ * @cssprop [--ov-frame-border=transparent] - Colour of the frame's 1px border.
+ *
  * @csspart base - The frame around every screen.
- * @cssproperty [--ov-accent=#1662dd] - Buttons, links and focus rings.
+ * @csspart screen - The screen inside the frame (the `base` of a step element).
+ * @csspart heading - The heading of each screen.
+ * @csspart form - Each form.
+ * @csspart label - A field's label, around its input.
+ * @csspart input - Each text field.
+ * @csspart field-error - The message under a field.
+ * @csspart button - Every filled button (primary and secondary).
+ * @csspart button-primary - The main action of a screen.
+ * @csspart button-secondary - Other actions shown as buttons (skip, start over, email or SMS).
+ * @csspart link-button - Actions shown as links (cancel, resend, verify with something else).
+ * @csspart actions - The row of actions under a form or screen.
+ * @csspart option - Each choice in a list of authenticators or methods.
+ * @csspart option-label - The name of a choice.
+ * @csspart option-detail - The description under a choice's name.
+ * @csspart qr - The QR code image.
+ * @csspart number - The number to tap (number challenge).
+ * @csspart status - A polite status line: progress while waiting, loading, signed in.
+ * @csspart messages - The list of server messages above a form.
+ * @csspart message - One message; also `message-error` or `message-info` by its level.
+ * @csspart message-error - A message of level error.
+ * @csspart message-info - A message of level info.
+ * @csspart problem - A problem notice (network, expired session) with its ways out.
  */
 export class OvSignin extends LitElement {
   static override styles = [sharedStyles, signinStyles];
@@ -44,6 +88,9 @@ export class OvSignin extends LitElement {
       }),
   });
 
+  /** Chooses the locale from `lang` (see docs/localization.md) and re-renders when it changes. */
+  protected readonly locale = new LocaleController(this);
+
   @provide({ context: ovFlowContext })
   @state()
   protected flowContext?: OvFlowContext;
@@ -58,6 +105,11 @@ export class OvSignin extends LitElement {
   @property({ attribute: false }) authClient?: OvAuthClient;
   /** Milliseconds before a resend is offered on push and activation-link screens. */
   @property({ type: Number, attribute: 'resend-delay' }) resendDelay = 30_000;
+  /**
+   * `light` or `dark` fixes the colour scheme; `auto` (or none) follows the user's preference.
+   * It sets the element's `color-scheme`, which the screens inherit.
+   */
+  @property({ reflect: true }) theme?: OvTheme;
 
   #started = false;
   #shownStep?: OvStep;
@@ -103,37 +155,37 @@ export class OvSignin extends LitElement {
 
   private renderStep(step: OvStep) {
     const flow = this.flowContext;
-    if (isPasswordStep(step)) return html`<ov-identify data-screen></ov-identify>`;
-    if (step.name === 'challenge-authenticator') return html`<ov-totp-entry data-screen></ov-totp-entry>`;
-    if (PICKER_STEPS.has(step.name)) return html`<ov-authenticator-picker data-screen></ov-authenticator-picker>`;
-    if (ENROLL_STEPS.has(step.name)) return html`<ov-qr-enroll data-screen .resendDelay=${this.resendDelay}></ov-qr-enroll>`;
+    if (isPasswordStep(step)) return html`<ov-identify data-screen exportparts=${SCREEN_PARTS}></ov-identify>`;
+    if (step.name === 'challenge-authenticator') return html`<ov-totp-entry data-screen exportparts=${SCREEN_PARTS}></ov-totp-entry>`;
+    if (PICKER_STEPS.has(step.name)) return html`<ov-authenticator-picker data-screen exportparts=${SCREEN_PARTS}></ov-authenticator-picker>`;
+    if (ENROLL_STEPS.has(step.name)) return html`<ov-qr-enroll data-screen exportparts=${SCREEN_PARTS} .resendDelay=${this.resendDelay}></ov-qr-enroll>`;
     if (POLL_STATUS_STEPS.has(step.name)) {
-      return html`<ov-poll-status data-screen .resendDelay=${this.resendDelay}></ov-poll-status>`;
+      return html`<ov-poll-status data-screen exportparts=${SCREEN_PARTS} .resendDelay=${this.resendDelay}></ov-poll-status>`;
     }
     if (step.name === OutcomeStep.TERMINAL) {
       return html`<section data-screen aria-labelledby="heading">
-        <h2 id="heading" tabindex="-1" data-heading>${strings.terminalHeading}</h2>
+        <h2 id="heading" tabindex="-1" part="heading" data-heading>${strings.terminalHeading}</h2>
         <div role="alert" aria-live="assertive" part="messages">
-          ${step.messages.map((m) => html`<p>${m.text}</p>`)}
+          ${step.messages.map((m) => html`<p part="message message-${m.level}">${serverText(m)}</p>`)}
         </div>
-        <div class="actions">
-          <button type="button" @click=${() => this.controller.restart()}>${strings.backToSignIn}</button>
+        <div class="actions" part="actions">
+          <button type="button" part="button button-primary" @click=${() => this.controller.restart()}>${strings.backToSignIn}</button>
         </div>
       </section>`;
     }
     if (step.name === OutcomeStep.SUCCESS) {
       return html`<section data-screen aria-labelledby="heading">
-        <h2 id="heading" tabindex="-1" data-heading>${strings.successHeading}</h2>
+        <h2 id="heading" tabindex="-1" part="heading" data-heading>${strings.successHeading}</h2>
         ${problemNotice(flow)}
-        <p class="status" role="status">${step.identifier ? strings.signedInAs(step.identifier) : strings.successText}</p>
+        <p class="status" role="status" part="status">${step.identifier ? strings.signedInAs(step.identifier) : strings.successText}</p>
       </section>`;
     }
     // A step Okta may send but this widget has no screen for: say so, never show a blank widget.
     return html`<section data-screen aria-labelledby="heading">
-      <h2 id="heading" tabindex="-1" data-heading>${strings.unsupportedHeading}</h2>
+      <h2 id="heading" tabindex="-1" part="heading" data-heading>${strings.unsupportedHeading}</h2>
       <p>${strings.unsupportedText(step.remediation ?? step.name)}</p>
-      <div class="actions">
-        <button type="button" @click=${() => this.controller.restart()}>${strings.startOver}</button>
+      <div class="actions" part="actions">
+        <button type="button" part="button button-primary" @click=${() => this.controller.restart()}>${strings.startOver}</button>
       </div>
       ${flow ? stepActions(flow) : nothing}
     </section>`;
@@ -143,21 +195,52 @@ export class OvSignin extends LitElement {
     const { problem } = this.controller.state;
     if (problem) {
       return html`<section data-screen aria-labelledby="heading">
-        <h2 id="heading" tabindex="-1" data-heading>${strings.problemHeading}</h2>
+        <h2 id="heading" tabindex="-1" part="heading" data-heading>${strings.problemHeading}</h2>
         ${problemNotice(this.flowContext)}
       </section>`;
     }
-    if (!this.configured) return html`<p role="alert">${strings.configMissing}</p>`;
-    return html`<p class="status" role="status">${strings.loading}</p>`;
+    if (!this.configured) return html`<p role="alert" part="message message-error">${strings.configMissing}</p>`;
+    return html`<p class="status" role="status" part="status">${strings.loading}</p>`;
   }
 
   override render() {
     const { step, busy } = this.controller.state;
-    return html`<div part="base" aria-busy=${busy ? 'true' : 'false'}>
+    return html`<div part="base" dir=${this.locale.dir} aria-busy=${busy ? 'true' : 'false'}>
       ${step ? this.renderStep(step) : this.renderWithoutStep()}
     </div>`;
   }
 }
+
+export type OvTheme = 'light' | 'dark' | 'auto';
+
+/**
+ * The parts of the step elements, passed on so a page styles `ov-signin::part(button)` as it would
+ * a screen's own. Their `base` becomes `screen`, as `base` is the frame here.
+ */
+const SCREEN_PARTS = [
+  'base: screen',
+  'heading',
+  'form',
+  'label',
+  'input',
+  'field-error',
+  'button',
+  'button-primary',
+  'button-secondary',
+  'link-button',
+  'actions',
+  'option',
+  'option-label',
+  'option-detail',
+  'qr',
+  'number',
+  'status',
+  'messages',
+  'message',
+  'message-error',
+  'message-info',
+  'problem',
+].join(', ');
 
 /** Both steps are the same form: one step name, about the same authenticator. */
 function isSameScreen(previous: OvStep, next: OvStep): boolean {

@@ -4,6 +4,7 @@ import { OvFlowElement } from '../../internal/flow-element.js';
 import { errorId, fieldMessages, formMessages, problemNotice, stepActions } from '../../internal/templates.js';
 import { sharedStyles } from '../../styles/shared.styles.js';
 import { strings } from '../../i18n/strings.js';
+import { fieldLabel } from '../../i18n/server-text.js';
 import type { OvStep } from '../../controller/types.js';
 import { totpEntryStyles } from './ov-totp-entry.styles.js';
 import { isPasswordStep } from '../ov-identify/ov-identify.js';
@@ -14,7 +15,10 @@ export const CODE_LENGTH = 6;
 /**
  * @summary Enter a one-time code (Okta Verify TOTP, or any `challenge-authenticator` that is not a
  * password). Submits by itself at six digits, typed or pasted.
- * @csspart messages - Form-level messages.
+ * @csspart form - The form.
+ * @csspart label - The field's label, around its input.
+ * @csspart input - The code field.
+ * @csspart field-error - The message under the field.
  */
 export class OvTotpEntry extends OvFlowElement {
   static override styles = [sharedStyles, totpEntryStyles];
@@ -83,15 +87,16 @@ export class OvTotpEntry extends OvFlowElement {
     const describedBy = ['instruction', serverError ? errorId(input) : '', this.incomplete ? 'incomplete' : '']
       .filter(Boolean)
       .join(' ');
-    return html`<section part="base" aria-labelledby="heading">
-      <h2 id="heading" tabindex="-1" data-heading>${strings.totpHeading}</h2>
+    return html`<section part="base" dir=${this.locale.dir} aria-labelledby="heading">
+      <h2 id="heading" tabindex="-1" part="heading" data-heading>${strings.totpHeading}</h2>
       <p id="instruction">${strings.totpInstruction(step.authenticator?.displayName || 'Okta Verify')}</p>
       ${problemNotice(flow)} ${formMessages(step.messages)}
-      <form @submit=${this.handleSubmit} novalidate>
+      <form part="form" @submit=${this.handleSubmit} novalidate>
         <div class="field">
-          <label>
-            ${input?.label || strings.totpLabel}
+          <label part="label">
+            ${input ? fieldLabel(input) : strings.totpLabel}
             <input
+              part="input"
               name=${input?.name ?? 'verificationCode'}
               type="text"
               inputmode="numeric"
@@ -107,14 +112,14 @@ export class OvTotpEntry extends OvFlowElement {
             />
           </label>
           ${fieldMessages(input)}
-          ${this.incomplete ? html`<p class="field-error" id="incomplete">${strings.codeIncomplete}</p>` : nothing}
+          ${this.incomplete ? html`<p class="field-error" part="field-error" id="incomplete">${strings.codeIncomplete(CODE_LENGTH - onlyDigits(this.input?.value ?? '').length)}</p>` : nothing}
         </div>
-        <div class="actions">
-          <button type="submit" aria-disabled=${flow.state.busy ? 'true' : nothing}>
+        <div class="actions" part="actions">
+          <button type="submit" part="button button-primary" aria-disabled=${flow.state.busy ? 'true' : nothing}>
             ${flow.state.busy ? strings.working : strings.verify}
           </button>
           ${step.can.selectOther
-            ? html`<button type="button" class="link" @click=${() => flow.controller.selectOther()}>${strings.verifyOther}</button>`
+            ? html`<button type="button" class="link" part="link-button" @click=${() => flow.controller.selectOther()}>${strings.verifyOther}</button>`
             : nothing}
         </div>
       </form>

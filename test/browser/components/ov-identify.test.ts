@@ -27,6 +27,10 @@ describe('<ov-identify>', () => {
     expect($(el, 'input[name="username"]').getAttribute('autocomplete')).to.equal('username');
     expect($(el, 'input[name="password"]').getAttribute('autocomplete')).to.equal('current-password');
     expect($(el, 'input[name="password"]').getAttribute('type')).to.equal('password');
+    // One form with both fields and a submit button: what password managers look for to fill and to offer saving.
+    const [username, password] = [$<HTMLInputElement>(el, 'input[name="username"]'), $<HTMLInputElement>(el, 'input[name="password"]')];
+    expect(username.form !== null && username.form === password.form, 'one form holds both fields').to.equal(true);
+    expect(username.form!.querySelector('button[type="submit"]') !== null, 'the form has a submit button').to.equal(true);
     await expect(el).to.be.accessible();
   });
 

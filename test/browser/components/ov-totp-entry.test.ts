@@ -66,7 +66,7 @@ describe('<ov-totp-entry>', () => {
     await sendKeys({ type: '123' });
     await sendKeys({ press: 'Enter' });
     await el.updateComplete;
-    expect($(el, '#incomplete').textContent).to.contain('Enter all 6 digits');
+    expect($(el, '#incomplete').textContent).to.contain('Enter 3 more digits.');
     expect(input.getAttribute('aria-invalid')).to.equal('true');
     expect(client.calls).to.have.length(1);
     await expect(el).to.be.accessible();
