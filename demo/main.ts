@@ -4,6 +4,7 @@ import '../src/define.ts';
 import './phone/demo-phone.ts';
 import type { OvSignin } from '../src/index.ts';
 import { SimClient } from './phone/sim-client.ts';
+import { bindThemeControls } from './theme-controls.ts';
 
 const DEMO_USERS: Array<[login: string, shows: string]> = [
   ['enroll@example.com', 'Enrolment in Okta Verify: QR code, or an activation link by email or SMS'],
@@ -18,6 +19,7 @@ const signin = document.querySelector<OvSignin>('#signin')!;
 signin.issuer = params.get('issuer') ?? `${simUrl}/oauth2/default`;
 signin.clientId = params.get('client-id') ?? 'ov-demo';
 signin.redirectUri = `${location.origin}/login/callback`;
+bindThemeControls(document.querySelector<HTMLFormElement>('#appearance')!, signin);
 
 document.querySelector('#org')!.textContent = params.has('issuer') ? signin.issuer : `a local Okta org simulator (${simUrl})`;
 document.querySelector('#password')!.textContent = 'Ov-Demo-2026!';
