@@ -1,0 +1,88 @@
+/**
+ * One complete sign-in per call, on either widget, in a fresh browser context against a freshly
+ * reset simulator: when the phone acted, when the page had tokens, and every request the org saw.
+ */
+import { setTimeout as sleep } from 'node:timers/promises';
+import { ControlApi } from '../test/sim/support/control-api.ts';
+import { VirtualDevice } from '../test/sim/support/virtual-device.ts';
+import type { BrowserBench } from './lib/browser-setup.ts';
+import { roundTrips, waitForEvent } from './lib/page-actions.ts';
+import type { WidgetDriver } from './lib/widget-drivers.ts';
+
+export type FlowName = 'push' | 'qr' | 'totp';
+
+const LOGINS: Record<FlowName, string> = { push: 'push@example.com', qr: 'enroll@example.com', totp: 'totp@example.com' };
+const POLL_PATHS = ['/idp/idx/challenge/poll', '/idp/idx/authenticators/poll'];
+
+/** The simulator's request log entry (sim/state/types.ts). */
+export interface LoggedRequest {
+  seq: number;
+  at: number;
+  method: string;
+  path: string;
+  status: number;
+  durationMs: number;
+}
+
+export interface FlowRun {
+  flow: FlowName;
+  widget: string;
+  /** The refresh the server asked for in this run. */
+  refreshMs: number;
+  /** Node's Date.now() just before the control API call that approved the push or scanned the QR. */
+  phoneActedAt?: number;
+  /** Page Date.now() at the widget's success event (same machine clock). */
+  successAt: number;
+  /** Everything the org answered, including what came in the 3 refresh intervals after success. */
+  requests: LoggedRequest[];
+  /** Poll round trips as the browser timed them. */
+  pollRoundTrips: number[];
+}
+
+export const isPoll = (r: LoggedRequest) => r.method === 'POST' && POLL_PATHS.includes(r.path);
+
+async function waitForPush(device: VirtualDevice): Promise<void> {
+  for (let tries = 0; (await device.pendingPushes()).length === 0; tries++) {
+    if (tries > 100) throw new Error('no push reached the device');
+    await sleep(20);
+  }
+}
+
+/** `watchAfterEnd`: wait three refresh intervals after success, for the request figure (the timing runs skip it). */
+export async function runFlow(bench: BrowserBench, driver: WidgetDriver, flow: FlowName, refreshMs: number, watchAfterEnd = false): Promise<FlowRun> {
+  const control = new ControlApi(bench.sim);
+  await control.reset();
+  await control.patchSettings(flow === 'qr' ? { enrollPollRefreshMs: refreshMs } : { challengePollRefreshMs: refreshMs });
+  const context = await bench.browser.createBrowserContext();
+  try {
+    const page = await context.newPage();
+    await page.goto(bench.url(driver.page));
+    const login = LOGINS[flow];
+    let phoneActedAt: number | undefined;
+    if (flow === 'push') {
+      await driver.toPushWaiting(page, login);
+      const device = await VirtualDevice.of(control, login);
+      await waitForPush(device);
+      // A random moment within the poll cycle, after the widget settled into polling.
+      await sleep(refreshMs + Math.random() * refreshMs);
+      const push = await device.onlyPush();
+      phoneActedAt = Date.now();
+      await device.approve(push);
+    } else if (flow === 'qr') {
+      const qr = await driver.toQrWaiting(page, login);
+      await sleep(refreshMs + Math.random() * refreshMs);
+      phoneActedAt = Date.now();
+      await VirtualDevice.scan(control, qr);
+    } else {
+      const device = await VirtualDevice.of(control, login);
+      await driver.signInWithCode(page, login, () => device.totp());
+    }
+    const successAt = await waitForEvent(page, driver.successEvent, refreshMs * 4 + 15_000);
+    // Anything still polling after the end shows up in the next three intervals.
+    if (watchAfterEnd) await sleep(3 * refreshMs);
+    const { requests } = await control.call<{ requests: LoggedRequest[] }>('GET', '/requests?since=0');
+    return { flow, widget: driver.label, refreshMs, phoneActedAt, successAt, requests, pollRoundTrips: await roundTrips(page, '/poll') };
+  } finally {
+    await context.close();
+  }
+}

@@ -1,0 +1,53 @@
+/** What a user does on either widget, through shadow roots, with real mouse clicks and key presses. */
+import type { ElementHandle, Page } from 'puppeteer-core';
+import './page-state.ts';
+
+const TIMEOUT = 15_000;
+
+/** The first element matching `selector` (through shadow roots) whose text or value starts with `text`. */
+async function deepElement(page: Page, selector: string, text = ''): Promise<ElementHandle<Element>> {
+  const handle = await page.waitForFunction(
+    (selector, text) =>
+      window.bench.findAllDeep(document, selector).find((element) => {
+        const label = (element as HTMLInputElement).value || element.textContent || '';
+        return label.trim().startsWith(text) && element.getBoundingClientRect().width > 0;
+      }),
+    { timeout: TIMEOUT, polling: 20 },
+    selector,
+    text,
+  );
+  return handle as ElementHandle<Element>;
+}
+
+export async function click(page: Page, selector: string, text = ''): Promise<void> {
+  await (await deepElement(page, selector, text)).click();
+}
+
+export async function type(page: Page, selector: string, text: string): Promise<void> {
+  const field = await deepElement(page, selector);
+  await field.click();
+  await field.type(text);
+}
+
+/** Waits for an element (e.g. a heading) whose text starts with `text`. */
+export async function waitForText(page: Page, selector: string, text: string): Promise<void> {
+  await deepElement(page, selector, text);
+}
+
+/** Waits for a `window.bench` event of `type` and returns when it happened (page Date.now()). */
+export async function waitForEvent(page: Page, type: string, timeout = TIMEOUT): Promise<number> {
+  const at = await page.waitForFunction((type) => window.bench.events.find((e) => e.type === type)?.at, { timeout, polling: 10 }, type);
+  return (await at.jsonValue()) as number;
+}
+
+/** Round trips of the page's requests to `pathPart`, as the browser timed them (Resource Timing). */
+export function roundTrips(page: Page, pathPart: string): Promise<number[]> {
+  return page.evaluate(
+    (pathPart) =>
+      performance
+        .getEntriesByType('resource')
+        .filter((entry) => entry.name.includes(pathPart))
+        .map((entry) => entry.duration),
+    pathPart,
+  );
+}

@@ -1,0 +1,17 @@
+// Mounts <ov-signin> against the simulator named in the query string; `bench.mount()` again for the memory figure.
+const params = new URLSearchParams(location.search);
+
+function mount() {
+  const widget = document.createElement('ov-signin');
+  widget.setAttribute('issuer', params.get('issuer'));
+  widget.setAttribute('client-id', params.get('clientId'));
+  widget.setAttribute('redirect-uri', `${location.origin}/callback`);
+  for (const type of ['ov-step', 'ov-success', 'ov-terminal', 'ov-error']) {
+    widget.addEventListener(type, (event) => window.bench.record(type, type === 'ov-step' ? event.detail.step?.name : undefined));
+  }
+  document.getElementById('host').append(widget);
+  return widget;
+}
+
+window.bench.mount = mount;
+mount();

@@ -1,0 +1,168 @@
+/** `npm run bench`: every figure in one run on this machine, one table, printed and written to BENCHMARKS.md. */
+import { execFileSync } from 'node:child_process';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { cpus } from 'node:os';
+import { join } from 'node:path';
+import { measureApproval, type ApprovalTiming } from './browser-approval.ts';
+import { runFlow } from './browser-flows.ts';
+import { measureFirstRender } from './browser-first-render.ts';
+import { measureMemory } from './browser-memory.ts';
+import { countRequests, type RequestCount } from './browser-requests.ts';
+import { startBrowserBench, type PageName } from './lib/browser-setup.ts';
+import { buildProject } from './lib/build-project.ts';
+import { kib, mib, ms, ratio } from './lib/format.ts';
+import { oktaWidgetPackage } from './lib/okta-widget-package.ts';
+import { markdownTable, type Row } from './lib/report.ts';
+import { median } from './lib/stats.ts';
+import { measureSizes, type Size } from './size.ts';
+import { measureSimulatorLoad } from './simulator-load.ts';
+import { oktaWidgetDriver, ovSigninDriver } from './lib/widget-drivers.ts';
+
+const FIRST_RENDER_RUNS = 7;
+const PUSH_RUNS = 7;
+const QR_RUNS = 3;
+const MEMORY_CYCLES = 100;
+/** Okta's recorded refresh intervals (the simulator's realistic defaults). */
+const CHALLENGE_REFRESH_MS = 1000;
+const ENROLL_REFRESH_MS = 4000;
+const SHORT_ENROLL_REFRESH_MS = 1000;
+/** [concurrent transactions, sign-ins each]: about 1,200 sign-ins, well under a minute. */
+const LOAD_LEVELS = [[1, 50], [100, 2], [1000, 1]] as const;
+
+const rows: Row[] = [];
+const log = (text: string) => process.stderr.write(`bench: ${text}\n`);
+
+function sizeRows(sizes: { oneFile: Size; ours: Size; floor: Size; okta: Size[] }): void {
+  const [oktaFull, oktaOie] = sizes.okta;
+  const bytes = (s: Size) => `${kib(s.minified)} min, ${kib(s.gzip)} gzip`;
+  const method = 'bytes on disk; gzip level 9 (node:zlib)';
+  for (const okta of sizes.okta) rows.push({ section: 'Size', figure: okta.name, value: bytes(okta), against: 'baseline', method: 'from the npm package, as published' });
+  rows.push({
+    section: 'Size',
+    figure: sizes.oneFile.name,
+    value: bytes(sizes.oneFile),
+    against: `${ratio(sizes.oneFile.gzip, oktaOie.gzip)} of .oie gzip, ${ratio(sizes.oneFile.gzip, oktaFull.gzip)} of full gzip; ${ratio(sizes.oneFile.gzip, sizes.floor.gzip)} the floor`,
+    method: `npm run build:bundle (Lit + okta-auth-js + widget); ${method}`,
+  });
+  rows.push({
+    section: 'Size',
+    figure: sizes.floor.name,
+    value: bytes(sizes.floor),
+    against: `${ratio(sizes.floor.gzip, oktaOie.gzip)} of .oie gzip`,
+    method: `bench/entries/floor.ts built with vite.config.ts (mode bundle) in this run; ${method}`,
+  });
+  rows.push({
+    section: 'Size',
+    figure: sizes.ours.name,
+    value: bytes(sizes.ours),
+    against: `${ratio(sizes.ours.gzip, sizes.floor.gzip)} the floor, ${ratio(sizes.ours.gzip, oktaOie.gzip)} of .oie gzip`,
+    method: `dist/lib/define.js bundled with vite.config.ts, lit/lit-html/lit-element/@lit/reactive-element/@okta/* external (@lit/context, task, localize counted as ours); ${method}`,
+  });
+}
+
+function approvalRow(timing: ApprovalTiming): void {
+  const floor = timing.refreshMs + timing.roundTrip;
+  const over = timing.polling.filter((polling) => polling > floor).length;
+  rows.push({
+    section: 'Approval to success',
+    figure: `${timing.widget}, ${timing.flow === 'push' ? 'push approved' : 'QR scanned'}, refresh ${timing.refreshMs} ms`,
+    value: `median ${ms(timing.median)}, max ${ms(timing.max)} (${timing.latencies.length} runs): seen by a poll after median ${ms(median(timing.polling))} (max ${ms(Math.max(...timing.polling))}), then ${ms(median(timing.finishing))} to the event`,
+    against: `floor for the poll: ${ms(floor)} (refresh + poll round trip ${ms(timing.roundTrip)}); ${over} run(s) above it`,
+    method: 'control API call time (Node) to the success event (page), same clock; phone acts at a random point of the poll cycle',
+  });
+}
+
+function requestRow(count: RequestCount): void {
+  rows.push({
+    section: 'Requests',
+    figure: `${count.widget}, ${count.flow}`,
+    value: `${count.requests} requests (+${count.preflights} CORS preflights); ${count.polls} polls; ${count.afterEnd} after the end`,
+    against: `protocol minimum ${count.minimum} (${count.pollsAtServerPace} polls at the server's pace); after the end must be 0`,
+    method: `simulator request log; sequence: ${count.sequence.map((s) => s.replace(/^(GET|POST) \/(oauth2\/default\/|idp\/idx\/)?/, '')).join(', ')}`,
+  });
+}
+
+async function browserRows(oktaPages: PageName[]): Promise<void> {
+  const bench = await startBrowserBench();
+  try {
+    log('first render');
+    const renders = await measureFirstRender(bench, ['ov-signin', ...oktaPages], FIRST_RENDER_RUNS);
+    const oie = renders.find((r) => r.page === 'okta-sign-in.oie')!;
+    for (const render of renders) {
+      rows.push({
+        section: 'First render',
+        figure: render.page === 'ov-signin' ? 'ov-signin (one-file build)' : `Okta Sign-In Widget (${render.page}.min.js + css)`,
+        value: `median ${ms(render.median)} (${ms(Math.min(...render.runs))}–${ms(Math.max(...render.runs))}, ${render.runs.length} runs)`,
+        against: render === oie ? 'baseline' : `${ratio(render.median, oie.median)} of the .oie widget`,
+        method: 'headless Chromium, fresh context per run, no-store; navigation start to the username field visible, enabled and focusable (checked each frame)',
+      });
+    }
+    const counts: RequestCount[] = [];
+    for (const driver of [ovSigninDriver, oktaWidgetDriver('okta-sign-in.oie')]) {
+      log(`approval to success: ${driver.label}`);
+      const push = await measureApproval(bench, driver, 'push', CHALLENGE_REFRESH_MS, PUSH_RUNS);
+      const qr = await measureApproval(bench, driver, 'qr', ENROLL_REFRESH_MS, QR_RUNS);
+      approvalRow(push);
+      approvalRow(qr);
+      if (driver === ovSigninDriver) approvalRow(await measureApproval(bench, driver, 'qr', SHORT_ENROLL_REFRESH_MS, QR_RUNS));
+      const totp = await runFlow(bench, driver, 'totp', CHALLENGE_REFRESH_MS, true);
+      counts.push(countRequests(push.watchedRun), countRequests(qr.watchedRun), countRequests(totp));
+    }
+    counts.sort((a, b) => a.flow.localeCompare(b.flow)).forEach(requestRow);
+  } finally {
+    await bench.close();
+  }
+}
+
+async function memoryRow(): Promise<void> {
+  log('memory');
+  const bench = await startBrowserBench({ exposeGc: true });
+  try {
+    const memory = await measureMemory(bench, MEMORY_CYCLES, CHALLENGE_REFRESH_MS);
+    const growth = memory.afterMany - memory.afterOne;
+    rows.push({
+      section: 'Memory',
+      figure: `JS heap after ${memory.cycles} mount/unmount cycles mid-poll`,
+      value: `${mib(memory.afterMany)} (after 1: ${mib(memory.afterOne)}; ${growth >= 0 ? '+' : ''}${kib(growth / (memory.cycles - 1))} per cycle)`,
+      against: `${ratio(memory.afterMany, memory.afterOne)} of after 1; ${memory.pollsAfterward} polls in the 3 intervals after the last removal (must be 0)`,
+      method: 'Chromium --js-flags=--expose-gc, gc() ×3 then CDP JSHeapUsedSize; each mount resumes the saved push transaction',
+    });
+  } finally {
+    await bench.close();
+  }
+}
+
+async function simulatorRows(): Promise<void> {
+  log('simulator load');
+  const levels = await measureSimulatorLoad(LOAD_LEVELS);
+  for (const level of levels) {
+    rows.push({
+      section: 'Simulator',
+      figure: `${level.concurrency} concurrent transaction(s), ${level.signIns} sign-ins`,
+      value: `${level.signInsPerSecond.toFixed(1)} sign-ins/s; poll p50 ${ms(level.pollP50)}, p99 ${ms(level.pollP99)}`,
+      against: `${ratio(level.signInsPerSecond, levels[0].signInsPerSecond)} the throughput of 1 at a time`,
+      method: 'raw HTTP driver, simulator in its own process, polls back to back, one connection per request, loopback',
+    });
+  }
+}
+
+function machine(): string {
+  const chromium = execFileSync('/usr/bin/chromium', ['--version'], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).trim();
+  return `${cpus().length} × ${cpus()[0]?.model ?? 'CPU'}, Node ${process.version}, ${chromium}`;
+}
+
+const started = performance.now();
+log('building dist/bundle and dist/lib');
+buildProject();
+const okta = oktaWidgetPackage();
+log('sizes');
+sizeRows(await measureSizes(join(okta.dir, 'dist')));
+await browserRows(['okta-sign-in', 'okta-sign-in.oie']);
+await memoryRow();
+await simulatorRows();
+
+const table = markdownTable(rows);
+console.log(table);
+const method = readFileSync(join(import.meta.dirname, 'method.md'), 'utf8');
+const header = `# Benchmarks\n\nGenerated by \`npm run bench\` (bench/run.ts) on ${new Date().toISOString().slice(0, 10)}: ${machine()}; Okta Sign-In Widget ${okta.version}; run took ${Math.round((performance.now() - started) / 1000)} s.\n\n`;
+writeFileSync(join(import.meta.dirname, '..', 'BENCHMARKS.md'), `${header}${table}\n\n${method}`);

@@ -1,0 +1,64 @@
+/**
+ * Sizes: minified and gzip (level 9) bytes of what a page downloads. The floor and the npm build's
+ * own code are built here with the project's own bundle config (vite.config.ts, mode `bundle`), so
+ * they are minified exactly as dist/bundle/ov-signin.js is.
+ */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { gzipSync } from 'node:zlib';
+import { build, type Rollup } from 'vite';
+
+const ROOT = join(import.meta.dirname, '..');
+
+export interface Size {
+  name: string;
+  minified: number;
+  gzip: number;
+}
+
+function sizeOf(name: string, code: string | Buffer): Size {
+  return { name, minified: Buffer.byteLength(code), gzip: gzipSync(code, { level: 9 }).length };
+}
+
+/** Lit itself (what the floor holds); @lit/context, @lit/task and @lit/localize stay in "our code". */
+const LIT_AND_OKTA = /^(lit|lit-html|lit-element|@lit\/reactive-element|@okta\/)(\/.*)?/;
+
+async function bundleWithProjectConfig(entry: string, external?: RegExp): Promise<string> {
+  const result = await build({
+    root: ROOT,
+    configFile: join(ROOT, 'vite.config.ts'),
+    mode: 'bundle',
+    logLevel: 'silent',
+    build: {
+      write: false,
+      sourcemap: false,
+      // Never the real dist/bundle: nothing is written, and nothing there is emptied.
+      outDir: join(ROOT, 'bench', '.cache', 'build'),
+      emptyOutDir: false,
+      // Formats come from vite.config.ts (arrays given here would be appended to its list).
+      lib: { entry, fileName: () => 'entry.js' },
+      rollupOptions: {
+        ...(external ? { external: (id: string) => external.test(id) } : {}),
+        // The project config's deprecation notice, once per build, would interleave with the table.
+        onLog: () => {},
+      },
+    },
+  });
+  const outputs = (Array.isArray(result) ? result : [result]) as Rollup.RollupOutput[];
+  const chunks = outputs.flatMap((o) => o.output).filter((o): o is Rollup.OutputChunk => o.type === 'chunk');
+  if (chunks.length !== 1) throw new Error(`${entry}: expected one chunk, got ${chunks.map((c) => c.fileName).join(', ')}`);
+  return chunks[0].code;
+}
+
+export async function measureSizes(oktaWidgetDist: string): Promise<{ oneFile: Size; ours: Size; floor: Size; okta: Size[] }> {
+  const oneFile = sizeOf('ov-signin one-file build (dist/bundle/ov-signin.js)', readFileSync(join(ROOT, 'dist', 'bundle', 'ov-signin.js')));
+  const ours = sizeOf(
+    'ov-signin npm build, own code (dist/lib/define.js bundled, Lit and @okta/* external)',
+    await bundleWithProjectConfig(join(ROOT, 'dist', 'lib', 'define.js'), LIT_AND_OKTA),
+  );
+  const floor = sizeOf('floor: Lit + @okta/okta-auth-js/idx, nothing of ours', await bundleWithProjectConfig(join(ROOT, 'bench', 'entries', 'floor.ts')));
+  const okta = ['okta-sign-in.min.js', 'okta-sign-in.oie.min.js'].map((file) =>
+    sizeOf(`Okta Sign-In Widget ${file}`, readFileSync(join(oktaWidgetDist, 'js', file))),
+  );
+  return { oneFile, ours, floor, okta };
+}
