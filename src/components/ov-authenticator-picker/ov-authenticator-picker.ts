@@ -13,6 +13,7 @@ export const PICKER_STEPS: ReadonlySet<string> = new Set([
 ]);
 
 /**
+ * @tagname ov-authenticator-picker
  * @summary The choices of a step as a list of buttons: which authenticator to enroll or verify with,
  * or (Okta Verify) push or code. Tab or the arrow keys move between choices, Enter or Space picks.
  * @csspart option - Each choice.

@@ -10,6 +10,7 @@ import type { OvInput, OvStep } from '../../controller/types.js';
 import { identifyStyles } from './ov-identify.styles.js';
 
 /**
+ * @tagname ov-identify
  * @summary Username and password (`identify`), or the password alone when the server asks for it
  * separately (`challenge-authenticator` for `okta_password`).
  * @csspart form - The form.

@@ -10,6 +10,7 @@ import { pollStatusStyles } from './ov-poll-status.styles.js';
 export const POLL_STATUS_STEPS: ReadonlySet<string> = new Set(['challenge-poll', 'resend']);
 
 /**
+ * @tagname ov-poll-status
  * @summary What the user must do while Okta waits for Okta Verify: approve the push, or tap the
  * number shown (number challenge). Offers resend, "verify with something else" and cancel where
  * the step allows them.

@@ -21,6 +21,7 @@ export function isSafeQrSource(href: string): boolean {
 }
 
 /**
+ * @tagname ov-qr-enroll
  * @summary Okta Verify enrolment: the QR code with numbered steps, "Can't scan?" to get an
  * activation link by email or SMS instead, the address form, then "check your email / SMS" with a
  * resend offered after `resend-delay`, and a way back to the QR.

@@ -21,6 +21,7 @@ import { POLL_STATUS_STEPS } from '../ov-poll-status/ov-poll-status.js';
 import { signinStyles } from './ov-signin.styles.js';
 
 /**
+ * @tagname ov-signin
  * @summary Signs a user in through the Okta Identity Engine, Okta Verify included, one screen per
  * server step. Give it `issuer`, `client-id` and `redirect-uri`, or an `authClient`.
  * It speaks the language of its `lang`, else the closest ancestor's, else the browser's (en, ar, de,

@@ -13,6 +13,7 @@ import { isPasswordStep } from '../ov-identify/ov-identify.js';
 export const CODE_LENGTH = 6;
 
 /**
+ * @tagname ov-totp-entry
  * @summary Enter a one-time code (Okta Verify TOTP, or any `challenge-authenticator` that is not a
  * password). Submits by itself at six digits, typed or pasted.
  * @csspart form - The form.
