@@ -8,21 +8,15 @@ import { VirtualDevice } from '../test/sim/support/virtual-device.ts';
 import type { BrowserBench } from './lib/browser-setup.ts';
 import { roundTrips, waitForEvent } from './lib/page-actions.ts';
 import type { WidgetDriver } from './lib/widget-drivers.ts';
+import type { RequestRecord } from '../sim/state/types.ts';
 
 export type FlowName = 'push' | 'qr' | 'totp';
 
 const LOGINS: Record<FlowName, string> = { push: 'push@example.com', qr: 'enroll@example.com', totp: 'totp@example.com' };
 const POLL_PATHS = ['/idp/idx/challenge/poll', '/idp/idx/authenticators/poll'];
 
-/** The simulator's request log entry (sim/state/types.ts). */
-export interface LoggedRequest {
-  seq: number;
-  at: number;
-  method: string;
-  path: string;
-  status: number;
-  durationMs: number;
-}
+/** The simulator's request log entry. */
+export type LoggedRequest = RequestRecord;
 
 export interface FlowRun {
   flow: FlowName;
