@@ -22,7 +22,8 @@ const bundle: UserConfig = {
     minify: true,
     sourcemap: true,
     lib: { entry: 'src/define.ts', formats: ['es'], fileName: () => 'ov-signin.js' },
-    rollupOptions: { output: { inlineDynamicImports: true } },
+    // Library mode keeps whitespace in ES output unless the output itself is minified.
+    rollupOptions: { output: { inlineDynamicImports: true, minify: true } },
   },
 };
 
