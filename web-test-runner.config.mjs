@@ -31,7 +31,8 @@ export default {
       launchOptions: {
         executablePath: CHROMIUM_PATH,
         headless: true,
-        args: CHROMIUM_ARGS,
+        // --expose-gc: the memory test (test/browser/security/collected.test.ts) collects garbage on demand.
+        args: [...CHROMIUM_ARGS, '--js-flags=--expose-gc'],
       },
     }),
   ],

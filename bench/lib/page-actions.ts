@@ -20,18 +20,24 @@ async function deepElement(page: Page, selector: string, text = ''): Promise<Ele
 }
 
 export async function click(page: Page, selector: string, text = ''): Promise<void> {
-  await (await deepElement(page, selector, text)).click();
+  const element = await deepElement(page, selector, text);
+  await element.click();
+  await element.dispose();
 }
 
 export async function type(page: Page, selector: string, text: string): Promise<void> {
   const field = await deepElement(page, selector);
   await field.click();
   await field.type(text);
+  await field.dispose();
 }
 
-/** Waits for an element (e.g. a heading) whose text starts with `text`. */
+/**
+ * Waits for an element (e.g. a heading) whose text starts with `text`. The handle is disposed: an
+ * undisposed handle keeps its element (and the widget around it) alive, which the memory figure would count.
+ */
 export async function waitForText(page: Page, selector: string, text: string): Promise<void> {
-  await deepElement(page, selector, text);
+  await (await deepElement(page, selector, text)).dispose();
 }
 
 /** Waits for a `window.bench` event of `type` and returns when it happened (page Date.now()). */

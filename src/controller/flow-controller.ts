@@ -60,6 +60,11 @@ export interface OvFlowControllerOptions {
 }
 
 type Host = ReactiveControllerHost & EventTarget;
+
+/** Okta's answer for a state handle it no longer knows (an IDX body, so okta-auth-js makes it a TERMINAL transaction). */
+function isExpiredSession(tx: OvTransaction): boolean {
+  return tx.status === 'TERMINAL' && (tx.messages ?? []).some((m) => m?.i18n?.key === 'idx.session.expired');
+}
 const noop = () => {};
 
 /**
@@ -231,7 +236,12 @@ export class OvFlowController implements ReactiveController {
     if (byUser) this.#poll.stop();
     // A retrying poll keeps the "connection unstable" line, so the live region does not flip back and forth.
     const stillTransient = request.kind === 'poll' && this.#state.problem?.transient ? this.#state.problem : undefined;
-    this.#setState({ busy: byUser, problem: stillTransient, polling: request.kind === 'poll' });
+    this.#setState({
+      busy: byUser,
+      problem: stillTransient,
+      polling: request.kind === 'poll',
+      ...(byUser && { notice: undefined }),
+    });
     void this.#task.run([request]);
   }
 
@@ -296,6 +306,10 @@ export class OvFlowController implements ReactiveController {
         this.#succeed(tx);
         return;
       default: {
+        if (isExpiredSession(tx)) {
+          this.#startAgainExpired();
+          return;
+        }
         const step = toSnapshot(tx);
         this.#transaction = tx;
         this.#setState({ busy: false, polling: false });
@@ -327,8 +341,7 @@ export class OvFlowController implements ReactiveController {
   #fail(request: FlowRequest, error: unknown): void {
     const found = toProblem(error);
     if (request.kind === 'resume' && found.code === ProblemCode.EXPIRED) {
-      // A saved transaction that the server no longer knows: begin again rather than show an error.
-      queueMicrotask(() => this.restart());
+      this.#startAgainExpired(error);
       return;
     }
     if (request.kind === 'poll' && found.canRetry && (isPassing(found) || this.#pollFailures + 1 < POLL_FAILURES_TOLERATED)) {
@@ -344,6 +357,20 @@ export class OvFlowController implements ReactiveController {
     this.#failed = found.canRetry ? request : undefined;
     this.#setState({ busy: false, polling: false });
     this.#report(found, error);
+  }
+
+  /**
+   * The server no longer knows the transaction (its idle lifetime passed, found on resume or on the
+   * user's next click): nothing is left to retry, so a new sign-in begins, saying why.
+   */
+  #startAgainExpired(error?: unknown): void {
+    this.#transaction = undefined;
+    this.host.dispatchEvent(new OvErrorEvent(problem(ProblemCode.EXPIRED, strings.sessionExpired, false), error));
+    // Deferred: a run started inside @lit/task's onComplete would be marked complete with this one.
+    queueMicrotask(() => {
+      this.restart();
+      this.#setState({ notice: strings.sessionExpired });
+    });
   }
 
   #report(found: OvProblem, error?: unknown): void {
@@ -376,6 +403,7 @@ export class OvFlowController implements ReactiveController {
   #setState(patch: Partial<OvFlowState>): void {
     const next = { ...this.#state, ...patch };
     if (next.problem === undefined) delete next.problem;
+    if (next.notice === undefined) delete next.notice;
     this.#state = Object.freeze(next);
     this.host.requestUpdate();
     for (const listener of this.#listeners) listener(this.#state);

@@ -121,4 +121,6 @@ export interface OvFlowState {
   readonly busy: boolean;
   readonly problem?: OvProblem;
   readonly polling: boolean;
+  /** Why this sign-in began anew (the previous one expired); cleared by the user's next request. */
+  readonly notice?: string;
 }

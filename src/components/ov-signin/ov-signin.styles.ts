@@ -22,4 +22,14 @@ export const signinStyles = css`
   .status {
     color: var(--_muted);
   }
+  .notice {
+    margin: 0 0 var(--_space);
+    padding-inline-start: calc(0.75 * var(--_space));
+    border-inline-start: 4px solid var(--_accent);
+  }
+  .notice:empty {
+    margin: 0;
+    padding: 0;
+    border: 0;
+  }
 `;

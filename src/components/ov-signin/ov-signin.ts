@@ -72,7 +72,8 @@ import { signinStyles } from './ov-signin.styles.js';
  * @csspart message - One message; also `message-error` or `message-info` by its level.
  * @csspart message-error - A message of level error.
  * @csspart message-info - A message of level info.
- * @csspart problem - A problem notice (network, expired session) with its ways out.
+ * @csspart problem - A problem notice (network, unreadable answer) with its ways out.
+ * @csspart notice - Why the sign-in began anew (the previous one expired), above the screen.
  */
 export class OvSignin extends LitElement {
   static override styles = [sharedStyles, signinStyles];
@@ -205,8 +206,10 @@ export class OvSignin extends LitElement {
   }
 
   override render() {
-    const { step, busy } = this.controller.state;
+    const { step, busy, notice } = this.controller.state;
+    // Always in the tree, so that a notice written into it is announced.
     return html`<div part="base" dir=${this.locale.dir} aria-busy=${busy ? 'true' : 'false'}>
+      <p class="notice" role="status" part="notice">${notice ?? nothing}</p>
       ${step ? this.renderStep(step) : this.renderWithoutStep()}
     </div>`;
   }

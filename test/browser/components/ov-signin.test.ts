@@ -104,15 +104,15 @@ describe('<ov-signin>', () => {
 
   it('terminal: the server message in an assertive region, and Back to sign in starts again', async () => {
     const client = new FakeClient().answer(idx.pushPoll);
-    client.answer(idx.terminalExpired);
+    client.answer(idx.terminalTimedOut);
     const el = await signin(client, 'challenge-poll');
     const terminal = oneEvent(el, 'ov-terminal');
     el.controller.resend();
-    expect((await terminal).detail.messages[0]!.text).to.equal('The session has expired.');
+    expect((await terminal).detail.messages[0]!.text).to.equal('Verification timed out. Please try again');
     await el.updateComplete;
     const region = $(el, '[role="alert"]');
     expect(region.getAttribute('aria-live')).to.equal('assertive');
-    expect(region.textContent).to.contain('The session has expired.');
+    expect(region.textContent).to.contain('Verification timed out. Please try again');
     await expect(el).to.be.accessible();
     client.answer(idx.identify);
     $<HTMLButtonElement>(el, '.actions button').click();
@@ -160,7 +160,7 @@ describe('<ov-signin>', () => {
     const client = new FakeClient();
     client.hold();
     const el = await fixture<OvSignin>(html`<ov-signin .authClient=${client}></ov-signin>`);
-    expect($(el, '[role="status"]').textContent).to.contain('Loading');
+    expect($(el, '[part="status"]').textContent).to.contain('Loading');
     expect($(el, '[part="base"]').getAttribute('aria-busy')).to.equal('true');
     await expect(el).to.be.accessible();
   });

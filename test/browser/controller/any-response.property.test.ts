@@ -7,7 +7,7 @@ import { FakeClient } from '../fixtures/fake-client.js';
 import * as idx from '../fixtures/idx.js';
 import type { OvTransaction } from '../../../src/controller/types.js';
 
-const recorded = [...Object.values(idx.STEPS), idx.terminalExpired, idx.success, idx.canceled, idx.unsupported] as OvTransaction[];
+const recorded = [...Object.values(idx.STEPS), idx.terminalExpired, idx.terminalTimedOut, idx.success, idx.canceled, idx.unsupported] as OvTransaction[];
 
 /** A recorded transaction with one field deleted or replaced by a value of another type, at any depth. */
 function mutate(tx: OvTransaction, path: number[], replacement: unknown): OvTransaction {

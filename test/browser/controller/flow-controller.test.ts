@@ -67,6 +67,23 @@ describe('OvFlowController', () => {
       await waitUntil(() => stepName(controller) === 'identify');
       expect(client.calls.map((c) => c.method)).to.deep.equal(['proceed', 'start']);
       expect(controller.state.problem).to.equal(undefined);
+      expect(controller.state.notice).to.equal('This sign-in has expired. Start again.');
+    });
+
+    it('starts anew, saying why, when a step is answered with an expired session; the next request clears the notice', async () => {
+      const client = new FakeClient().answer(idx.selectAuthenticatorAuthenticate).answer(idx.terminalExpired).answer(idx.identify);
+      const { host, controller } = await flowOn(client);
+      const events = recordEvents(host, 'ov-terminal', 'ov-error');
+      controller.start();
+      await waitUntil(() => stepName(controller) === 'select-authenticator-authenticate');
+      controller.choose(controller.state.step!.options[0]!);
+      await waitUntil(() => stepName(controller) === 'identify');
+      expect(client.calls.map((c) => c.method)).to.deep.equal(['start', 'proceed', 'start']);
+      expect(events.map((e) => `${e.type}:${(e as OvErrorEvent).detail.problem?.code}`)).to.deep.equal(['ov-error:expired']);
+      expect(controller.state.notice).to.equal('This sign-in has expired. Start again.');
+      client.answer(idx.identify);
+      controller.submit({ username: 'ada@example.com' });
+      expect(controller.state.notice).to.equal(undefined);
     });
   });
 
@@ -222,12 +239,12 @@ describe('OvFlowController', () => {
     });
 
     it('stops on a terminal answer and reports it', async () => {
-      const client = new FakeClient().answer(idx.pushPollWithRefresh(REFRESH)).answer(idx.terminalExpired);
+      const client = new FakeClient().answer(idx.pushPollWithRefresh(REFRESH)).answer(idx.terminalTimedOut);
       const { host, controller } = await flowOn(client);
       const terminal = recordEvents(host, 'ov-terminal') as OvTerminalEvent[];
       controller.start();
       await waitUntil(() => terminal.length === 1);
-      expect(terminal[0]!.detail.messages.map((m) => m.text)).to.deep.equal(['The session has expired.']);
+      expect(terminal[0]!.detail.messages.map((m) => m.text)).to.deep.equal(['Verification timed out. Please try again']);
       await aTimeout(REFRESH * 3);
       expect(client.calls).to.have.length(2);
       expect(timers.pendingWith(REFRESH)).to.equal(0);

@@ -36,9 +36,9 @@ describe('server messages', () => {
   });
 
   it('shows a translated terminal message in <ov-signin>', async () => {
-    const { el } = await signinAt(idx.terminalExpired, 'es');
+    const { el } = await signinAt(idx.terminalTimedOut, 'es');
     await rendered(el, 'es');
     expect(heading(el)).to.equal('No se pudo continuar con el inicio de sesión');
-    expect(el.shadowRoot!.querySelector('[role="alert"] p')!.textContent).to.equal('La sesión ha caducado.');
+    expect(el.shadowRoot!.querySelector('[role="alert"] p')!.textContent).to.equal('Se agotó el tiempo de verificación. Inténtelo de nuevo.');
   });
 });

@@ -61,7 +61,7 @@ function injected(root: Element): string[] {
   return found;
 }
 
-const steps = Object.entries(idx.STEPS).concat([['terminal', idx.terminalExpired], ['success', idx.success]]);
+const steps = Object.entries(idx.STEPS).concat([['terminal', idx.terminalTimedOut], ['success', idx.success]]);
 
 describe('hostile server content', () => {
   afterEach(() => {

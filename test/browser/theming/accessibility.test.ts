@@ -66,7 +66,7 @@ describe('accessibility', () => {
     const polling = await mountAt(idx.pushPoll);
     const progress = inScreen(polling, '[part~="status"]');
     expect([progress.getAttribute('role'), progress.getAttribute('aria-live')]).to.deep.equal(['status', 'polite']);
-    const terminal = await mountAt(idx.terminalExpired);
+    const terminal = await mountAt(idx.terminalTimedOut);
     const messages = terminal.signin.shadowRoot!.querySelector('[part="messages"]')!;
     expect([messages.getAttribute('role'), messages.getAttribute('aria-live')]).to.deep.equal(['alert', 'assertive']);
   });

@@ -20,6 +20,8 @@ export interface PageFrame {
   /** Uncaught errors and unhandled rejections on the page since it loaded. */
   errors(): string[];
   close(): void;
+  /** Reloads the page, as the user's reload button does, and finds the new widget. */
+  reload(): Promise<PageFrame>;
 }
 
 export interface PageOptions {
@@ -38,9 +40,17 @@ export async function openPage(name: PageName, { trustedTypes = false }: PageOpt
   const frame = document.createElement('iframe');
   frame.src = `/test/browser/hostile/pages/${name}.html?${trustedTypes ? 'trusted-types&' : ''}${settings}`;
   Object.assign(frame.style, { position: 'fixed', top: '0', left: '0', width: '900px', height: '1000px', border: '0' });
-  const loaded = new Promise((resolve) => frame.addEventListener('load', resolve, { once: true }));
+  const loaded = nextLoad(frame);
   document.body.append(frame);
   await loaded;
+  return attach(frame);
+}
+
+function nextLoad(frame: HTMLIFrameElement): Promise<unknown> {
+  return new Promise((resolve) => frame.addEventListener('load', resolve, { once: true }));
+}
+
+async function attach(frame: HTMLIFrameElement): Promise<PageFrame> {
   const page = frame.contentWindow as PageWindow;
   const widget = page.document.querySelector('ov-signin') as OvSignin;
   await eventually(() => queryAllDeep(widget, 'h2[data-heading]').length > 0, 'the first screen', 15_000);
@@ -50,6 +60,12 @@ export async function openPage(name: PageName, { trustedTypes = false }: PageOpt
     violations: () => [...page.cspViolations],
     errors: () => [...page.pageErrors],
     close: () => frame.remove(),
+    reload: async () => {
+      const loaded = nextLoad(frame);
+      page.location.reload();
+      await loaded;
+      return attach(frame);
+    },
   };
 }
 
