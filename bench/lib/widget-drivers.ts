@@ -29,9 +29,7 @@ export const ovSigninDriver: WidgetDriver = {
   successEvent: 'ov-success',
   async toPushWaiting(page, login) {
     await signInOv(page, login);
-    await click(page, 'button', 'Okta Verify');
-    await waitForText(page, 'h2[data-heading]', 'Choose how to verify');
-    await click(page, 'button', 'Get a push notification');
+    await click(page, 'button[data-option]', 'Get a push notification');
     await waitForText(page, 'h2[data-heading]', 'Get a push notification');
   },
   async toQrWaiting(page, login) {
@@ -44,9 +42,7 @@ export const ovSigninDriver: WidgetDriver = {
   },
   async signInWithCode(page, login, code) {
     await signInOv(page, login);
-    await click(page, 'button', 'Okta Verify');
-    await waitForText(page, 'h2[data-heading]', 'Choose how to verify');
-    await click(page, 'button', 'Enter a code');
+    await click(page, 'button[data-option]', 'Enter a code');
     await waitForText(page, 'h2[data-heading]', 'Enter a code');
     // Six digits submit the code by themselves.
     await type(page, 'input', await code());

@@ -171,7 +171,7 @@ function readOptions(remediation: IdxRemediation, authenticator?: OvAuthenticato
   switch (remediation.name) {
     case 'select-authenticator-enroll':
     case 'select-authenticator-authenticate':
-      return (field.options ?? []).map((option, index) => {
+      return (field.options ?? []).flatMap((option, index) => {
         const form = Object.fromEntries(
           subFieldsOf(option.value).map((f) => [f.name, f] as const),
         );
@@ -180,16 +180,33 @@ function readOptions(remediation: IdxRemediation, authenticator?: OvAuthenticato
         const fixedMethod = form.methodType?.mutable === false ? text(form.methodType.value) : undefined;
         const enrollmentId = text(form.enrollmentId?.value);
         const related = option.relatesTo;
-        return {
-          label: text(option.label) ?? related?.displayName ?? id,
-          value: id + (fixedMethod ? `:${fixedMethod}` : ''),
-          ...(text(related?.key) && { authenticatorKey: related?.key }),
-          ...(profileDetail(related) && { detail: profileDetail(related) }),
+        const label = text(option.label) ?? related?.displayName ?? id;
+        const detail = profileDetail(related);
+        const pick = (methodType?: string): OvOption['values'] => ({
           // An object with an `id` makes okta-auth-js send exactly this authenticator (§4.6).
-          values: {
-            authenticator: { id, ...(fixedMethod && { methodType: fixedMethod }), ...(enrollmentId && { enrollmentId }) },
+          authenticator: { id, ...(methodType && { methodType }), ...(enrollmentId && { enrollmentId }) },
+        });
+        const methods = form.methodType && !fixedMethod ? choices(form.methodType, 'methodType') : [];
+        if (remediation.name === 'select-authenticator-authenticate' && methods.length > 0) {
+          // One choice per method ("Get a push notification — Okta Verify"), as Okta's own widget
+          // lists them: the pick then names the method, saving the request of a method screen.
+          return methods.map((method) => ({
+            label: method.label || method.value,
+            value: `${id}:${method.value}`,
+            ...(text(related?.key) && { authenticatorKey: related?.key }),
+            detail: detail ? `${label} · ${detail}` : label,
+            values: pick(method.value),
+          }));
+        }
+        return [
+          {
+            label,
+            value: id + (fixedMethod ? `:${fixedMethod}` : ''),
+            ...(text(related?.key) && { authenticatorKey: related?.key }),
+            ...(detail && { detail }),
+            values: pick(fixedMethod),
           },
-        };
+        ];
       });
     case 'authenticator-verification-data':
       return choices(field, 'methodType').map((c) => ({
@@ -204,8 +221,9 @@ function readOptions(remediation: IdxRemediation, authenticator?: OvAuthenticato
   }
 }
 
+/** The options of `field`'s sub-field `name`, or of `field` itself when it is that field. */
 function choices(field: Field, name: string): { label: string; value: string }[] {
-  const sub = subFields(field).find((f) => f.name === name);
+  const sub = field.name === name && field.options ? field : subFields(field).find((f) => f.name === name);
   return (sub?.options ?? [])
     .map((o) => ({ label: text(o.label) ?? '', value: text(o.value) ?? '' }))
     .filter((o) => o.value !== '');

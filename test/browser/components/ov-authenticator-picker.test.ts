@@ -15,22 +15,27 @@ async function picker(tx: OvTransaction) {
 }
 
 describe('<ov-authenticator-picker>', () => {
-  it('lists the authenticators to verify with as buttons, with the enrolment detail', async () => {
+  it('lists each way to verify as a button: Okta Verify’s methods one by one, with the enrolment detail', async () => {
     const { el } = await picker(idx.selectAuthenticatorAuthenticate);
     expect($(el, 'h2').textContent).to.contain('Verify it’s you');
     const options = $$(el, 'button[data-option]');
-    expect(options.map((b) => b.textContent!.replace(/\s+/g, ' ').trim())).to.deep.equal(['Okta Verify Pixel 8', 'Phone +1 XXX-XXX-2241']);
+    expect(options.map((b) => b.textContent!.replace(/\s+/g, ' ').trim())).to.deep.equal([
+      'Enter a code Okta Verify · Pixel 8',
+      'Get a push notification Okta Verify · Pixel 8',
+      'Phone +1 XXX-XXX-2241',
+    ]);
     await expect(el).to.be.accessible();
   });
 
-  it('sends the picked authenticator', async () => {
+  it('sends the picked authenticator with its method, in one request', async () => {
     const { el, client, controller } = await picker(idx.selectAuthenticatorAuthenticate);
-    client.answer(idx.verificationData);
-    $$(el, 'button[data-option]')[0]!.click();
-    await waitUntil(() => controller.state.step?.name === 'authenticator-verification-data');
-    expect(client.calls[1]!.options).to.deep.include({ step: 'select-authenticator-authenticate', authenticator: { id: idx.OV.id } });
-    await el.updateComplete;
-    expect($(el, 'h2').textContent).to.contain('Choose how to verify with Okta Verify');
+    client.answer(idx.pushPoll);
+    $$(el, 'button[data-option]')[1]!.click();
+    await waitUntil(() => controller.state.step?.name === 'challenge-poll');
+    expect(client.calls[1]!.options).to.deep.include({
+      step: 'select-authenticator-authenticate',
+      authenticator: { id: idx.OV.id, methodType: 'push' },
+    });
   });
 
   it('offers push or code for Okta Verify', async () => {
@@ -52,18 +57,22 @@ describe('<ov-authenticator-picker>', () => {
 
   it('works from the keyboard: arrows, Home and End move focus, Enter picks', async () => {
     const { el, client } = await picker(idx.selectAuthenticatorAuthenticate);
-    const [first, second] = $$(el, 'button[data-option]');
+    const [first, second, last] = $$(el, 'button[data-option]');
     first!.focus();
     await sendKeys({ press: 'ArrowDown' });
     expect(el.shadowRoot!.activeElement).to.equal(second);
+    await sendKeys({ press: 'ArrowUp' });
+    await sendKeys({ press: 'ArrowUp' });
+    expect(el.shadowRoot!.activeElement, 'ArrowUp wraps to the last').to.equal(last);
     await sendKeys({ press: 'ArrowDown' });
-    expect(el.shadowRoot!.activeElement).to.equal(first);
+    expect(el.shadowRoot!.activeElement, 'ArrowDown wraps to the first').to.equal(first);
     await sendKeys({ press: 'End' });
-    expect(el.shadowRoot!.activeElement).to.equal(second);
+    expect(el.shadowRoot!.activeElement).to.equal(last);
     await sendKeys({ press: 'Home' });
     expect(el.shadowRoot!.activeElement).to.equal(first);
     await sendKeys({ press: 'Tab' });
-    expect(el.shadowRoot!.activeElement).to.equal(second);
+    await sendKeys({ press: 'Tab' });
+    expect(el.shadowRoot!.activeElement).to.equal(last);
     client.answer(idx.totpChallenge);
     await sendKeys({ press: 'Enter' });
     await waitUntil(() => client.calls.length === 2);

@@ -107,7 +107,7 @@ describe('OvFlowController', () => {
       controller.skip();
       await waitUntil(() => stepName(controller) === 'success');
       expect(client.calls.slice(1).map((c) => c.options)).to.deep.equal([
-        { enableLegacyMode: false, useGenericRemediator: false, step: 'select-authenticator-authenticate', authenticator: { id: idx.OV.id } },
+        { enableLegacyMode: false, useGenericRemediator: false, step: 'select-authenticator-authenticate', authenticator: { id: idx.OV.id, methodType: 'totp' } },
         { enableLegacyMode: false, useGenericRemediator: false, actions: ['currentAuthenticator-resend'] },
         { enableLegacyMode: false, useGenericRemediator: false, step: 'resend' },
         { enableLegacyMode: false, useGenericRemediator: false, step: 'skip' },

@@ -44,14 +44,16 @@ describe('toSnapshot (transaction → step)', () => {
     expect(step.identifier).to.equal('ada@example.com');
   });
 
-  it('select-authenticator-authenticate: one option per authenticator with the values to send', () => {
+  it('select-authenticator-authenticate: one option per method of each authenticator, with the values to send', () => {
     const step = toSnapshot(idx.selectAuthenticatorAuthenticate);
     expect(step.options.map((o) => [o.label, o.authenticatorKey, o.detail])).to.deep.equal([
-      ['Okta Verify', 'okta_verify', 'Pixel 8'],
+      ['Enter a code', 'okta_verify', 'Okta Verify · Pixel 8'],
+      ['Get a push notification', 'okta_verify', 'Okta Verify · Pixel 8'],
       ['Phone', 'phone_number', '+1 XXX-XXX-2241'],
     ]);
-    expect(step.options[0]!.values).to.deep.equal({ authenticator: { id: idx.OV.id } });
-    expect(step.options[1]!.values).to.deep.equal({ authenticator: { id: 'autPH0001', methodType: 'sms', enrollmentId: 'smsENR0001' } });
+    expect(step.options.map((o) => o.value)).to.deep.equal([`${idx.OV.id}:totp`, `${idx.OV.id}:push`, 'autPH0001:sms']);
+    expect(step.options[1]!.values).to.deep.equal({ authenticator: { id: idx.OV.id, methodType: 'push' } });
+    expect(step.options[2]!.values).to.deep.equal({ authenticator: { id: 'autPH0001', methodType: 'sms', enrollmentId: 'smsENR0001' } });
   });
 
   it('select-authenticator-enroll: the Okta Verify option, skip offered', () => {

@@ -4,8 +4,8 @@
  */
 import { aTimeout, expect, fixtureCleanup } from '@open-wc/testing';
 import { mountSignin, startFresh } from './support/widget.js';
-import { signInWithPassword, verifyWithOktaVerify } from './support/steps.js';
-import { button, queryDeep, screenTitled, textOf } from './support/screen.js';
+import { oktaVerifyMethod, signInWithPassword, verifyWithOktaVerify } from './support/steps.js';
+import { queryDeep, screenTitled, textOf } from './support/screen.js';
 import { click } from './support/user.js';
 import { expectAccessible, expectFocusOn } from './support/expectations.js';
 import { control } from './support/control-api.js';
@@ -50,7 +50,7 @@ describe('e2e: expired transaction', () => {
     await signInWithPassword(mounted, 'push@example.com');
     await screenTitled(mounted.widget, 'Verify it’s you with a security method');
     await aTimeout(LIFETIME_MS + 500);
-    await click(button(mounted.widget, /^Okta Verify/));
+    await click(oktaVerifyMethod(mounted.widget, 'Get a push notification'));
 
     const heading = await screenTitled(mounted.widget, 'Sign in');
     expect(textOf(queryDeep(mounted.widget, '[part="notice"]'))).to.equal(EXPIRED_TEXT);

@@ -14,16 +14,18 @@ export async function signInWithPassword(mounted: MountedSignin, login: string, 
   await click(button(widget, 'Sign in'));
 }
 
-/** Password, then Okta Verify, then the method (`Get a push notification` or `Enter a code`). */
+/** Password, then an Okta Verify method in the picker (`Get a push notification` or `Enter a code`). */
 export async function verifyWithOktaVerify(mounted: MountedSignin, login: string, method: string): Promise<void> {
   const { widget } = mounted;
   await signInWithPassword(mounted, login);
   await screenTitled(widget, 'Verify it’s you with a security method');
   await expectAccessible(mounted);
-  await click(button(widget, /^Okta Verify/));
-  await screenTitled(widget, 'Choose how to verify with Okta Verify');
-  await expectAccessible(mounted);
-  await click(button(widget, method));
+  await click(oktaVerifyMethod(widget, method));
+}
+
+/** A choice of the authenticator picker: the method's name, then "Okta Verify" (and the device) under it. */
+export function oktaVerifyMethod(widget: Element, method: string): HTMLButtonElement {
+  return button(widget, new RegExp(`^${method}\\s*Okta Verify`));
 }
 
 /** Password, then Okta Verify in the enrolment picker: the QR screen. */

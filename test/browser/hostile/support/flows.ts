@@ -5,6 +5,7 @@ import { PASSWORD } from '../../e2e/support/widget.js';
 import { button, field, queryDeep, screenTitled, textOf } from '../../e2e/support/screen.js';
 import { click, fillIn } from '../../e2e/support/user.js';
 import { VirtualDevice } from '../../e2e/support/virtual-device.js';
+import { oktaVerifyMethod } from '../../e2e/support/steps.js';
 
 /** Waits for the screen titled `heading`; `unique` is a part of it that differs on every run (the QR code). */
 export type Shoot = (heading: string, unique?: Element) => Promise<void>;
@@ -21,9 +22,7 @@ export const push: Flow = async (widget, shoot) => {
   const login = 'push@example.com';
   await signIn(widget, login, shoot);
   await shoot('Verify it’s you with a security method');
-  await click(button(widget, /^Okta Verify/));
-  await shoot('Choose how to verify with Okta Verify');
-  await click(button(widget, 'Get a push notification'));
+  await click(oktaVerifyMethod(widget, 'Get a push notification'));
   await shoot('Get a push notification');
   const device = await VirtualDevice.of(login);
   expect(await device.approve(await device.nextPush())).to.equal('approved');
