@@ -8,6 +8,7 @@ import { CHROMIUM_ARGS, CHROMIUM_PATH } from './test/support/chromium.mjs';
 import { simulatorPlugin } from './test/support/simulator-plugin.mjs';
 import { cspPagesMiddleware } from './test/support/csp-pages-middleware.mjs';
 import { screenshotPlugin } from './test/support/screenshot-plugin.mjs';
+import { forcedColorsPlugin } from './test/support/forced-colors-plugin.mjs';
 
 const commonjs = fromRollup(rollupCommonjs);
 const simulator = simulatorPlugin();
@@ -25,6 +26,7 @@ export default {
     commonjs({ include: ['**/node_modules/tiny-emitter/**'], strictRequires: false }),
     simulator,
     screenshotPlugin(),
+    forcedColorsPlugin(),
   ],
   browsers: [
     chromeLauncher({

@@ -22,9 +22,9 @@ import { LocaleController } from '../i18n/locale-controller.js';
  * @cssprop [--ov-surface=light-dark(#ffffff, #1c1d22)] - Background of secondary buttons and choices.
  * @cssprop [--ov-input-background=light-dark(#ffffff, #26282e)] - Background of text fields.
  * @cssprop [--ov-focus-ring=var(--ov-accent)] - The 2px focus ring of every control.
- * @cssprop [--ov-font=400 1rem/1.5 system-ui, sans-serif] - The `font` shorthand of all text.
+ * @cssprop [--ov-font=400 medium/1.5 system-ui, sans-serif] - The `font` shorthand of all text. `medium` is the user's default size, unaffected by the page's root font size.
  * @cssprop [--ov-radius=6px] - Corner radius of fields and buttons.
- * @cssprop [--ov-space=1rem] - The spacing unit: gaps, margins and control padding scale with it.
+ * @cssprop [--ov-space=1em] - The spacing unit: gaps, margins and control padding scale with it.
  * @csspart base - The screen.
  * @csspart heading - The screen's heading.
  * @csspart button - Every filled button (primary and secondary).

@@ -29,14 +29,15 @@ export const sharedStyles = css`
     ${colourLocals((key) => `light-dark(${lightPalette[key]}, ${darkPalette[key]})`)}
     --_focus-ring: var(--ov-focus-ring, var(--_accent));
     --_radius: var(--ov-radius, 6px);
-    --_space: var(--ov-space, 1rem);
+    --_space: var(--ov-space, 1em);
     display: block;
     /* A page's global rules (on *, on body) reach the host and the screens inherit from it: reset
        what text inherits. !important because, from inside a shadow root, it beats the page's rules
        whether they are !important or not. Pages theme through the --ov-* properties instead. */
     box-sizing: border-box !important;
     color: var(--_text) !important;
-    font: var(--ov-font, 400 1rem/1.5 system-ui, sans-serif) !important;
+    /* medium: the user's default text size, whatever the page did to the root's (html { font-size: 62.5% }). */
+    font: var(--ov-font, 400 medium/1.5 system-ui, sans-serif) !important;
     text-align: start !important;
     text-indent: 0 !important;
     text-transform: none !important;
@@ -61,7 +62,7 @@ export const sharedStyles = css`
     display: none !important;
   }
   h2 {
-    font-size: 1.25rem;
+    font-size: 1.25em;
     margin: 0 0 calc(0.75 * var(--_space));
   }
   h2:focus {
@@ -167,6 +168,17 @@ export const sharedStyles = css`
     overflow: hidden;
     clip: rect(0 0 0 0);
     white-space: nowrap;
+  }
+  /* The user's system colours replace ours, and a faded (opacity) button means nothing in them: a
+     busy button takes the system's disabled colours, which only forced-color-adjust: none keeps. */
+  @media (forced-colors: active) {
+    button[aria-disabled='true'] {
+      forced-color-adjust: none;
+      color: GrayText;
+      border-color: GrayText;
+      background: Canvas;
+      opacity: 1;
+    }
   }
   /* !important: also stops transitions a page adds to the parts. */
   @media (prefers-reduced-motion: reduce) {

@@ -25,6 +25,6 @@ export const pickerStyles = css`
   }
   .detail {
     color: var(--_muted);
-    font-size: 0.875rem;
+    font-size: 0.875em;
   }
 `;

@@ -2,7 +2,7 @@ import { css } from 'lit';
 
 export const pollStatusStyles = css`
   .number {
-    font-size: 2.5rem;
+    font-size: 2.5em;
     font-weight: 700;
     margin: calc(0.25 * var(--_space)) 0 calc(0.75 * var(--_space));
     font-variant-numeric: tabular-nums;

@@ -3,7 +3,7 @@ import { css } from 'lit';
 export const qrEnrollStyles = css`
   ol {
     margin: 0 0 var(--_space);
-    padding-inline-start: 1.25rem;
+    padding-inline-start: 1.25em;
     display: grid;
     gap: calc(0.25 * var(--_space));
   }

@@ -5,7 +5,7 @@ export const signinStyles = css`
      the screens inside inherit it. A page's own \`color-scheme\` on the element wins over these. */
   :host {
     color-scheme: light dark;
-    max-inline-size: var(--ov-width, 24rem);
+    max-inline-size: var(--ov-width, 24em);
   }
   :host([theme='light']) {
     color-scheme: light;

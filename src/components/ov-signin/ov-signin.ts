@@ -43,11 +43,11 @@ import { signinStyles } from './ov-signin.styles.js';
  * @cssprop [--ov-surface=light-dark(#ffffff, #1c1d22)] - Background of the frame, secondary buttons and choices.
  * @cssprop [--ov-input-background=light-dark(#ffffff, #26282e)] - Background of text fields.
  * @cssprop [--ov-focus-ring=var(--ov-accent)] - The 2px focus ring of every control.
- * @cssprop [--ov-font=400 1rem/1.5 system-ui, sans-serif] - The `font` shorthand of all text.
+ * @cssprop [--ov-font=400 medium/1.5 system-ui, sans-serif] - The `font` shorthand of all text. `medium` is the user's default size, unaffected by the page's root font size.
  * @cssprop [--ov-radius=6px] - Corner radius of the frame, fields and buttons.
- * @cssprop [--ov-space=1rem] - The spacing unit: gaps, margins and control padding scale with it.
+ * @cssprop [--ov-space=1em] - The spacing unit: gaps, margins and control padding scale with it.
  * @cssprop [--ov-padding=calc(1.5 * var(--ov-space))] - Padding inside the frame.
- * @cssprop [--ov-width=24rem] - Largest inline size of the widget.
+ * @cssprop [--ov-width=24em] - Largest inline size of the widget.
  * @cssprop [--ov-frame-border=transparent] - Colour of the frame's 1px border.
  *
  * @csspart base - The frame around every screen.

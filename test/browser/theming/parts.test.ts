@@ -93,4 +93,15 @@ describe('theming: parts and custom properties', () => {
     expect(getComputedStyle(form).rowGap).to.equal('6px');
     expect(getComputedStyle(frame(mounted)).paddingTop).to.equal('12px');
   });
+
+  it('keeps the user’s text size on a page that shrinks the root font (html { font-size: 62.5% })', async () => {
+    style = pageStyle('html { font-size: 62.5%; } body { font-size: 1.4rem; }');
+    const mounted = await mountAt(idx.identify);
+    expect(getComputedStyle(document.documentElement).fontSize, 'the page’s rem').to.equal('10px');
+    expect(getComputedStyle(inScreen(mounted, 'input[name="username"]')).fontSize).to.equal('16px');
+    expect(getComputedStyle(inScreen(mounted, 'h2')).fontSize).to.equal('20px');
+    expect(getComputedStyle(inScreen(mounted, 'form')).rowGap).to.equal('12px');
+    expect(getComputedStyle(frame(mounted)).paddingTop).to.equal('24px');
+    expect(getComputedStyle(mounted.signin).maxInlineSize).to.equal('384px');
+  });
 });

@@ -1,0 +1,64 @@
+/**
+ * Forced colours (Windows High Contrast and other user palettes): the page's and the widget's colours
+ * give way to the user's system colours, and nothing the widget shows may vanish with them: every
+ * control keeps a visible edge, focus shows in the Highlight colour, a busy button reads as disabled.
+ */
+import { expect } from '@open-wc/testing';
+import { executeServerCommand, sendKeys } from '@web/test-runner-commands';
+import * as idx from '../fixtures/idx.js';
+import { inScreen, mountAt } from './mount.js';
+
+/** What `color` computes to for a CSS system colour keyword, on this machine, in this mode. */
+function systemColour(keyword: string): string {
+  const probe = document.createElement('span');
+  probe.style.color = keyword;
+  document.body.append(probe);
+  const value = getComputedStyle(probe).color;
+  probe.remove();
+  return value;
+}
+
+describe('theming: forced colours', () => {
+  before(() => executeServerCommand('forced-colors', true));
+  after(() => executeServerCommand('forced-colors', false));
+
+  it('is on for these tests', () => {
+    expect(matchMedia('(forced-colors: active)').matches).to.equal(true);
+  });
+
+  it('buttons, choices and fields keep a visible border', async () => {
+    const identify = await mountAt(idx.identify);
+    for (const selector of ['input[name="username"]', 'button[type="submit"]']) {
+      const style = getComputedStyle(inScreen(identify, selector));
+      expect(`${style.borderTopStyle} ${style.borderTopWidth}`, selector).to.equal('solid 1px');
+    }
+    const picker = await mountAt(idx.selectAuthenticatorAuthenticate);
+    const option = getComputedStyle(inScreen(picker, 'button[data-option]'));
+    expect(`${option.borderTopStyle} ${option.borderTopWidth}`, 'a choice').to.equal('solid 1px');
+  });
+
+  it('focus shows as a 2px ring in the Highlight colour', async () => {
+    const mounted = await mountAt(idx.identify);
+    const input = inScreen<HTMLInputElement>(mounted, 'input[name="username"]');
+    input.focus();
+    await sendKeys({ press: 'Shift' }); // keyboard modality, so :focus-visible applies
+    const style = getComputedStyle(input);
+    expect(style.outlineStyle).to.equal('solid');
+    expect(style.outlineWidth).to.equal('2px');
+    expect(style.outlineColor).to.equal(systemColour('Highlight'));
+  });
+
+  it('a busy button reads as disabled: GrayText, not faded', async () => {
+    const mounted = await mountAt(idx.identify);
+    const submit = inScreen<HTMLButtonElement>(mounted, 'button[type="submit"]');
+    submit.setAttribute('aria-disabled', 'true');
+    const style = getComputedStyle(submit);
+    expect(style.color).to.equal(systemColour('GrayText'));
+    expect(style.opacity).to.equal('1');
+  });
+
+  it('passes aXe', async () => {
+    const mounted = await mountAt(idx.numberChallenge);
+    await expect(mounted.signin).to.be.accessible();
+  });
+});
