@@ -40,6 +40,11 @@ export async function waitForText(page: Page, selector: string, text: string): P
   await (await deepElement(page, selector, text)).dispose();
 }
 
+/** Waits for either widget's username field to be on screen. */
+export async function waitForUsernameField(page: Page): Promise<void> {
+  await (await deepElement(page, 'input[autocomplete="username"], input[name="identifier"]')).dispose();
+}
+
 /** Waits for a `window.bench` event of `type` and returns when it happened (page Date.now()). */
 export async function waitForEvent(page: Page, type: string, timeout = TIMEOUT): Promise<number> {
   const at = await page.waitForFunction((type) => window.bench.events.find((e) => e.type === type)?.at, { timeout, polling: 10 }, type);

@@ -12,8 +12,10 @@ export interface BenchPageState {
   events: BenchEvent[];
   errors: string[];
   findAllDeep(root: ParentNode, selector: string): Element[];
-  /** ov-signin pages only: adds one more <ov-signin> to the page. */
-  mount(): HTMLElement;
+  /** Mounts the page's widget again (into the page's host element). */
+  mount(): void;
+  /** Removes the page's widget, by the widget's own teardown where it has one. */
+  unmount(): void;
 }
 
 declare global {

@@ -1,4 +1,4 @@
-// Mounts <ov-signin> against the simulator named in the query string; `bench.mount()` again for the memory figure.
+// Mounts <ov-signin> against the simulator named in the query string; `bench.mount()` / `bench.unmount()` again for the memory figures.
 const params = new URLSearchParams(location.search);
 
 function mount() {
@@ -14,4 +14,5 @@ function mount() {
 }
 
 window.bench.mount = mount;
+window.bench.unmount = () => document.querySelectorAll('ov-signin').forEach((widget) => widget.remove());
 mount();
