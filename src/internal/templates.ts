@@ -16,22 +16,25 @@ export function formMessages(messages: readonly OvMessage[]): TemplateResult | t
   </div>`;
 }
 
-/** The id of the element holding an input's messages, for `aria-describedby`. */
-export function errorId(input: OvInput): string {
-  return `${input.name}-error`;
+/**
+ * The id of the element holding an input's messages, for `aria-describedby`. `scope` makes it unique
+ * in a document, for a form rendered outside a shadow root.
+ */
+export function errorId(input: OvInput, scope = ''): string {
+  return `${scope}${input.name}-error`;
 }
 
-export function fieldMessages(input: OvInput | undefined): TemplateResult | typeof nothing {
+export function fieldMessages(input: OvInput | undefined, scope = ''): TemplateResult | typeof nothing {
   if (!input || input.messages.length === 0) return nothing;
-  return html`<p class="field-error" part="field-error" id=${errorId(input)}>${input.messages.map(serverText).join(' ')}</p>`;
+  return html`<p class="field-error" part="field-error" id=${errorId(input, scope)}>${input.messages.map(serverText).join(' ')}</p>`;
 }
 
 export function invalid(input: OvInput | undefined): 'true' | typeof nothing {
   return input && input.messages.some((m) => m.level === 'error') ? 'true' : nothing;
 }
 
-export function describedBy(input: OvInput | undefined): string | typeof nothing {
-  return input && input.messages.length > 0 ? errorId(input) : nothing;
+export function describedBy(input: OvInput | undefined, scope = ''): string | typeof nothing {
+  return input && input.messages.length > 0 ? errorId(input, scope) : nothing;
 }
 
 /** A network failure, expired session or unreadable answer, with the ways out the user has. */

@@ -8,6 +8,9 @@ import { strings } from '../../i18n/strings.js';
 import { fieldLabel } from '../../i18n/server-text.js';
 import type { OvInput, OvStep } from '../../controller/types.js';
 import { identifyStyles } from './ov-identify.styles.js';
+import { adoptLightDomStyles, LIGHT_DOM_ATTRIBUTE } from './light-dom-styles.js';
+
+let lightDomCount = 0;
 
 /**
  * @tagname ov-identify
@@ -20,6 +23,20 @@ import { identifyStyles } from './ov-identify.styles.js';
  */
 export class OvIdentify extends OvFlowElement {
   static override styles = [sharedStyles, identifyStyles];
+
+  /** Prefix of the ids of this form: none in a shadow root; unique in the page's DOM. */
+  #ids = '';
+
+  /**
+   * `<ov-signin credentials-in-light-dom>` creates this element with `data-light-dom`: it then renders
+   * into the page's DOM, where password managers that do not look into shadow roots find the fields.
+   */
+  protected override createRenderRoot(): HTMLElement | DocumentFragment {
+    if (!this.hasAttribute(LIGHT_DOM_ATTRIBUTE)) return super.createRenderRoot();
+    adoptLightDomStyles(this.ownerDocument);
+    this.#ids = `ov-identify-${++lightDomCount}-`;
+    return this;
+  }
 
   @query('input[type="password"]') private passwordInput?: HTMLInputElement;
   @query('input[aria-invalid="true"]') private invalidInput?: HTMLInputElement;
@@ -56,10 +73,10 @@ export class OvIdentify extends OvFlowElement {
           autocomplete=${autocomplete}
           ?required=${input.required}
           aria-invalid=${invalid(input)}
-          aria-describedby=${describedBy(input)}
+          aria-describedby=${describedBy(input, this.#ids)}
         />
       </label>
-      ${fieldMessages(input)}
+      ${fieldMessages(input, this.#ids)}
     </div>`;
   }
 
@@ -71,8 +88,8 @@ export class OvIdentify extends OvFlowElement {
     const isIdentify = step.name === 'identify';
     // The password challenge has one input, named `password` or (no authenticator key) `verificationCode`.
     const password = isIdentify ? find('password') : step.inputs[0];
-    return html`<section part="base" dir=${this.locale.dir} aria-labelledby="heading">
-      <h2 id="heading" tabindex="-1" part="heading" data-heading>${isIdentify ? strings.identifyHeading : strings.passwordHeading}</h2>
+    return html`<section part="base" dir=${this.locale.dir} aria-labelledby=${`${this.#ids}heading`}>
+      <h2 id=${`${this.#ids}heading`} tabindex="-1" part="heading" data-heading>${isIdentify ? strings.identifyHeading : strings.passwordHeading}</h2>
       ${!isIdentify && step.identifier ? html`<p class="user">${step.identifier}</p>` : nothing}
       ${problemNotice(flow)} ${formMessages(step.messages)}
       <form part="form" @submit=${this.handleSubmit} novalidate>

@@ -15,6 +15,7 @@ import { strings } from '../../i18n/strings.js';
 import { LocaleController } from '../../i18n/locale-controller.js';
 import { serverText } from '../../i18n/server-text.js';
 import { isPasswordStep } from '../ov-identify/ov-identify.js';
+import { LIGHT_DOM_ATTRIBUTE } from '../ov-identify/light-dom-styles.js';
 import { PICKER_STEPS } from '../ov-authenticator-picker/ov-authenticator-picker.js';
 import { ENROLL_STEPS } from '../ov-qr-enroll/ov-qr-enroll.js';
 import { POLL_STATUS_STEPS } from '../ov-poll-status/ov-poll-status.js';
@@ -112,6 +113,12 @@ export class OvSignin extends LitElement {
    * It sets the element's `color-scheme`, which the screens inherit.
    */
   @property({ reflect: true }) theme?: OvTheme;
+  /**
+   * Renders the username and password form in the page's DOM (a child of this element, slotted in)
+   * rather than in a shadow root, for password managers that do not look into shadow roots. The
+   * page's CSS then reaches that form. See docs/password-managers.md.
+   */
+  @property({ type: Boolean, attribute: 'credentials-in-light-dom' }) credentialsInLightDom = false;
 
   #started = false;
   #shownStep?: OvStep;
@@ -135,6 +142,7 @@ export class OvSignin extends LitElement {
   protected override updated(changed: PropertyValues<this>): void {
     super.updated(changed);
     const step = this.controller.state.step;
+    this.#placeCredentialsForm(!!step && this.credentialsInLightDom && isPasswordStep(step));
     if (step !== this.#shownStep) {
       const previous = this.#shownStep;
       this.#shownStep = step;
@@ -148,16 +156,34 @@ export class OvSignin extends LitElement {
    * news) leaves focus where that screen put it, e.g. on the field in error; else its heading.
    */
   async #focusScreen(isNewScreen: boolean): Promise<void> {
-    const screen = this.renderRoot.querySelector<HTMLElement>('[data-screen]');
+    const found = this.renderRoot.querySelector<HTMLElement>('[data-screen]');
+    const screen = found instanceof HTMLSlotElement ? (found.assignedElements()[0] as HTMLElement | undefined) : found;
     if (screen instanceof OvFlowElement) await screen.updateComplete;
     if (!isNewScreen && screen?.matches(':focus-within')) return;
     if (screen instanceof OvFlowElement) screen.focus();
     else screen?.querySelector<HTMLElement>('[data-heading]')?.focus();
   }
 
+  /** The light-DOM `<ov-identify>` of `credentials-in-light-dom`: a child only while its step is on screen. */
+  #placeCredentialsForm(wanted: boolean): void {
+    const form = this.querySelector(`:scope > ov-identify[slot="credentials"]`);
+    if (wanted && !form) {
+      const created = this.ownerDocument.createElement('ov-identify');
+      created.slot = 'credentials';
+      created.setAttribute(LIGHT_DOM_ATTRIBUTE, '');
+      this.append(created);
+    } else if (!wanted) {
+      form?.remove();
+    }
+  }
+
   private renderStep(step: OvStep) {
     const flow = this.flowContext;
-    if (isPasswordStep(step)) return html`<ov-identify data-screen exportparts=${SCREEN_PARTS}></ov-identify>`;
+    if (isPasswordStep(step)) {
+      return this.credentialsInLightDom
+        ? html`<slot name="credentials" data-screen></slot>`
+        : html`<ov-identify data-screen exportparts=${SCREEN_PARTS}></ov-identify>`;
+    }
     if (step.name === 'challenge-authenticator') return html`<ov-totp-entry data-screen exportparts=${SCREEN_PARTS}></ov-totp-entry>`;
     if (PICKER_STEPS.has(step.name)) return html`<ov-authenticator-picker data-screen exportparts=${SCREEN_PARTS}></ov-authenticator-picker>`;
     if (ENROLL_STEPS.has(step.name)) return html`<ov-qr-enroll data-screen exportparts=${SCREEN_PARTS} .resendDelay=${this.resendDelay}></ov-qr-enroll>`;

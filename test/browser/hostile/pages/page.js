@@ -15,5 +15,6 @@ document.addEventListener('DOMContentLoaded', () => {
   const params = new URLSearchParams(location.search);
   const widget = document.createElement('ov-signin');
   for (const name of ['issuer', 'client-id', 'redirect-uri']) widget.setAttribute(name, params.get(name) ?? '');
+  if (params.has('credentials-in-light-dom')) widget.setAttribute('credentials-in-light-dom', '');
   document.getElementById('signin').append(widget);
 });

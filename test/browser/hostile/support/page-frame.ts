@@ -27,15 +27,18 @@ export interface PageFrame {
 export interface PageOptions {
   /** Serve the page with Trusted Types enforced as well. */
   trustedTypes?: boolean;
+  /** `<ov-signin credentials-in-light-dom>`. */
+  lightDomCredentials?: boolean;
 }
 
 type PageWindow = Window & { cspViolations: string[]; pageErrors: string[] };
 
-export async function openPage(name: PageName, { trustedTypes = false }: PageOptions = {}): Promise<PageFrame> {
+export async function openPage(name: PageName, { trustedTypes = false, lightDomCredentials = false }: PageOptions = {}): Promise<PageFrame> {
   const settings = new URLSearchParams({
     issuer: await issuer(),
     'client-id': CLIENT_ID,
     'redirect-uri': `${location.origin}/callback`,
+    ...(lightDomCredentials && { 'credentials-in-light-dom': '' }),
   });
   const frame = document.createElement('iframe');
   frame.src = `/test/browser/hostile/pages/${name}.html?${trustedTypes ? 'trusted-types&' : ''}${settings}`;
