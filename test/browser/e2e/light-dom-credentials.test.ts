@@ -37,9 +37,9 @@ describe('e2e: credentials in the light DOM', () => {
     const widget = await mountWithLightDomCredentials();
     const username = pageField('username')!;
     const password = pageField('current-password')!;
-    expect(password, 'the password field').to.exist;
+    expect(password, 'the password field').not.to.equal(null);
     expect(username.form, 'one form holds both').to.equal(password.form);
-    expect(username.form!.querySelector('button[type="submit"]'), 'with a submit button').to.exist;
+    expect(username.form!.querySelector('button[type="submit"]'), 'with a submit button').not.to.equal(null);
     expect(username.closest('ov-signin'), 'inside the widget').to.equal(widget);
     await expect(widget).to.be.accessible();
 
