@@ -9,6 +9,8 @@ import { simulatorPlugin } from './test/support/simulator-plugin.mjs';
 import { cspPagesMiddleware } from './test/support/csp-pages-middleware.mjs';
 import { screenshotPlugin } from './test/support/screenshot-plugin.mjs';
 import { forcedColorsPlugin } from './test/support/forced-colors-plugin.mjs';
+import { reactEnvPlugin } from './test/support/react-env-plugin.mjs';
+import { clipboardPlugin } from './test/support/clipboard-plugin.mjs';
 
 const commonjs = fromRollup(rollupCommonjs);
 const simulator = simulatorPlugin();
@@ -22,11 +24,21 @@ export default {
   middleware: [cspPagesMiddleware(() => simulator.url)],
   plugins: [
     esbuildPlugin({ ts: true, tsconfig: fileURLToPath(new URL('./tsconfig.json', import.meta.url)) }),
+    // React ships only CommonJS (test/browser/react/). Its files `require` one another and each is
+    // turned into a module on its own, so a `require` must return the other's default export (its
+    // module.exports), not its namespace. First, so that it also serves those requires' proxies.
+    reactEnvPlugin(),
+    commonjs({
+      include: ['**/node_modules/react/**', '**/node_modules/react-dom/**', '**/node_modules/scheduler/**'],
+      strictRequires: false,
+      requireReturnsDefault: 'preferred',
+    }),
     // okta-auth-js pulls in tiny-emitter, which ships only CommonJS.
     commonjs({ include: ['**/node_modules/tiny-emitter/**'], strictRequires: false }),
     simulator,
     screenshotPlugin(),
     forcedColorsPlugin(),
+    clipboardPlugin(),
   ],
   browsers: [
     chromeLauncher({

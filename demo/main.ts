@@ -2,6 +2,8 @@
 // panel beside it, and a log of the widget's events. Tokens are never shown, only who signed in.
 import '../src/define.ts';
 import './phone/demo-phone.ts';
+// The flow inspector (the `ov-signin/inspector` entry): a timeline of steps, requests, polls and events.
+import '../src/inspector/index.ts';
 import type { OvSignin } from '../src/index.ts';
 import { SimClient } from './phone/sim-client.ts';
 import { bindThemeControls } from './theme-controls.ts';
@@ -68,6 +70,18 @@ again.addEventListener('click', () => {
   again.hidden = true;
   signin.controller.restart();
 });
+
+const inspector = document.querySelector('ov-flow-inspector')!;
+const inspectorToggle = document.querySelector<HTMLButtonElement>('#inspector-toggle')!;
+function showInspector(shown: boolean): void {
+  inspector.hidden = !shown;
+  inspectorToggle.setAttribute('aria-expanded', String(shown));
+  inspectorToggle.textContent = shown ? 'Hide the flow inspector' : 'Show the flow inspector';
+}
+inspectorToggle.addEventListener('click', () => showInspector(inspector.hidden));
+showInspector(params.has('inspector'));
+// The inspector takes the widget's theme (set by the appearance controls just before).
+document.querySelector('#appearance')!.addEventListener('change', () => (inspector.theme = signin.theme));
 
 const simPage = document.querySelector<HTMLAnchorElement>('#sim-page')!;
 simPage.href = `${simUrl}/sim/`;

@@ -15,6 +15,8 @@ import { OutcomeStep, ProblemCode } from './types.js';
 import type { OvAuthClient, OvFlowState, OvOption, OvProblem, OvStep, OvTransaction } from './types.js';
 import { POLL_STEPS, toSnapshot } from './snapshot.js';
 import { takeRetryAfter } from './retry-after.js';
+import { watchRequests } from './request-trace.js';
+import type { OvRequestObserver } from './request-trace.js';
 import { transportFailure } from './transport-failure.js';
 
 /**
@@ -78,6 +80,7 @@ export class OvFlowController implements ReactiveController {
   readonly #poll = new PollLoop();
   readonly #leadership = new PollLeadership();
   readonly #listeners = new Set<(state: OvFlowState) => void>();
+  readonly #requestObservers = new Set<OvRequestObserver>();
   readonly #task: Task<[FlowRequest], Outcome>;
   #client?: OvAuthClient;
   #state: OvFlowState = Object.freeze({ busy: false, polling: false });
@@ -147,6 +150,17 @@ export class OvFlowController implements ReactiveController {
   subscribe(listener: (state: OvFlowState) => void): () => void {
     this.#listeners.add(listener);
     return () => this.#listeners.delete(listener);
+  }
+
+  /**
+   * Tells `observer` about each HTTP request of this flow from now on, bodies unmasked (for
+   * developer tools: `ov-signin/inspector`); returns the function that stops it. The client is
+   * tapped only once someone observes (see request-trace.ts).
+   */
+  observeRequests(observer: OvRequestObserver): () => void {
+    this.#requestObservers.add(observer);
+    if (this.#client) watchRequests(this.#client, this.#requestObservers);
+    return () => this.#requestObservers.delete(observer);
   }
 
   /** Resumes the transaction okta-auth-js has saved (e.g. after a reload), or starts a new one. */
@@ -268,6 +282,7 @@ export class OvFlowController implements ReactiveController {
   async #getClient(): Promise<OvAuthClient> {
     const source = this.#options.authClient;
     this.#client ??= await (typeof source === 'function' ? source() : source);
+    if (this.#requestObservers.size) watchRequests(this.#client, this.#requestObservers);
     return this.#client;
   }
 

@@ -6,3 +6,4 @@ declare function it(title: string, fn?: MochaFn | (() => void | Promise<unknown>
 declare function beforeEach(fn: MochaFn | (() => void | Promise<unknown>)): void;
 declare function afterEach(fn: MochaFn | (() => void | Promise<unknown>)): void;
 declare function before(fn: MochaFn | (() => void | Promise<unknown>)): void;
+declare function after(fn: MochaFn | (() => void | Promise<unknown>)): void;

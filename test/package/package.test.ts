@@ -88,6 +88,13 @@ test('a TypeScript consumer (NodeNext) type-checks against the shipped declarati
       'export const tag: CustomElementConstructor = OvSignin;',
       "export const onSuccess = (e: OvSuccessEvent) => e.detail.tokens?.idToken?.claims.email;",
       'export const sim: Promise<{ issuer: string }> = startSimulator({ port: 0 });',
+      "import { OvFlowInspector, type TimelineReport } from 'ov-signin/inspector';",
+      "import { OvSignin as OvSigninReact } from 'ov-signin/react';",
+      "import { OvFlowInspector as OvFlowInspectorReact } from 'ov-signin/react/inspector';",
+      'export const inspectorTag: CustomElementConstructor = OvFlowInspector;',
+      'export const report = (inspector: OvFlowInspector): TimelineReport => inspector.timeline.report();',
+      "export const onOvSuccess: NonNullable<Parameters<typeof OvSigninReact>[0]['onOvSuccess']> = (e) => e.detail.tokens?.idToken?.claims.email;",
+      "export const inspectorFor: Parameters<typeof OvFlowInspectorReact>[0]['htmlFor'] = 'signin';",
     ].join('\n'),
   );
   const tsc = join(REPO, 'node_modules/typescript/bin/tsc');
@@ -117,4 +124,12 @@ test('importing ov-signin/define in Node registers into Lit’s SSR registry and
   const ours = accesses.filter((a) => !isLitNodeBuild(a.at));
   assert.ok(ours.length > 0, 'define.js registers the tags');
   assert.deepEqual(ours.filter((a) => a.name !== 'customElements' || a.kind !== 'read'), []);
+});
+
+test('importing ov-signin/inspector, ov-signin/react or ov-signin/react/inspector in Node touches no browser global besides registering', async () => {
+  for (const specifier of ['ov-signin/inspector', 'ov-signin/react', 'ov-signin/react/inspector']) {
+    const ours = (await browserGlobalsTouchedBy(specifier)).filter((a) => !isLitNodeBuild(a.at));
+    assert.ok(ours.length > 0, `${specifier} registers its tags`);
+    assert.deepEqual(ours.filter((a) => a.name !== 'customElements' || a.kind !== 'read'), [], specifier);
+  }
 });

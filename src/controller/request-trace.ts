@@ -1,0 +1,82 @@
+/**
+ * The one hook developer tools (the flow inspector, `ov-signin/inspector`) have on the HTTP traffic
+ * of a sign-in. It is kept tiny because it ships to every page: with nobody observing, a transport
+ * pays one WeakMap lookup per request. What is reported is raw (bodies with passwords and tokens):
+ * masking is the observer's job, so the core carries no masking code.
+ */
+
+/** The answer to a traced request. `status` 0: no answer (network failure, CORS, abort). */
+export interface OvTracedResponse {
+  readonly status: number;
+  readonly body?: unknown;
+  /** `performance.now()` when the answer (or the failure) came. */
+  readonly end: number;
+}
+
+export interface OvTracedRequest {
+  readonly method: string;
+  readonly url: string;
+  readonly body?: unknown;
+  /** `performance.now()` when the request left. */
+  readonly start: number;
+  readonly response: Promise<OvTracedResponse>;
+}
+
+/** Called as each request leaves; `request.response` settles (never rejects) when it ends. */
+export type OvRequestObserver = (request: OvTracedRequest) => void;
+
+/** Reports the end of a traced request. */
+export type OvRequestDone = (status: number, body?: unknown) => void;
+
+/** The observers of each transport: an okta-auth-js client, or any object that sends the flow's requests. */
+const observersOf = new WeakMap<object, ReadonlySet<OvRequestObserver>>();
+const noop: OvRequestDone = () => {};
+
+/**
+ * For transports: call as a request leaves, then call what it returns with the answer's status and
+ * body (status 0 when there is none).
+ */
+export function traceRequest(transport: object, method: string, url: string, body?: unknown): OvRequestDone {
+  const observers = observersOf.get(transport);
+  if (!observers?.size) return noop;
+  let settle!: (response: OvTracedResponse) => void;
+  const response = new Promise<OvTracedResponse>((resolve) => (settle = resolve));
+  const request: OvTracedRequest = { method, url, body, start: performance.now(), response };
+  for (const observer of observers) observer(request);
+  return (status, answer) => settle({ status, body: answer, end: performance.now() });
+}
+
+/** okta-auth-js's pluggable HTTP client: resolves with, or throws, `{ status, responseJSON?, responseText }`. */
+type HttpRequestClient = (method: string, url: string, args?: { data?: unknown }) => Promise<unknown>;
+interface HttpAnswer {
+  status?: number;
+  responseJSON?: unknown;
+  responseText?: unknown;
+}
+const bodyOf = (answer: HttpAnswer | undefined) => answer?.responseJSON ?? answer?.responseText;
+
+/**
+ * Reports `transport`'s requests to `observers` (a live set: its owner adds and removes). An
+ * okta-auth-js client gets its `httpRequestClient` wrapped, once, and only here: a page's own client
+ * is touched only when someone observes it. Other transports call `traceRequest` themselves.
+ */
+export function watchRequests(transport: object, observers: ReadonlySet<OvRequestObserver>): void {
+  const wrapped = observersOf.has(transport);
+  observersOf.set(transport, observers);
+  if (wrapped) return;
+  const options = (transport as { options?: { httpRequestClient?: HttpRequestClient } }).options;
+  const send = options?.httpRequestClient;
+  if (!options || !send) return;
+  options.httpRequestClient = async (method, url, args) => {
+    const done = traceRequest(transport, method, url, args?.data);
+    try {
+      const answer = (await send(method, url, args)) as HttpAnswer;
+      done(answer?.status ?? 200, bodyOf(answer));
+      return answer;
+    } catch (failure) {
+      const answer = failure as HttpAnswer | undefined;
+      done(answer?.status ?? 0, bodyOf(answer));
+      throw failure;
+    }
+  };
+}
