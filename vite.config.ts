@@ -27,4 +27,24 @@ const bundle: UserConfig = {
   },
 };
 
-export default defineConfig(({ mode }) => (mode === 'bundle' ? bundle : demo));
+/**
+ * `vite build --mode bundle-server-mode`: the same one-file build for server mode only
+ * (`<ov-signin endpoint>`), with no okta-auth-js inside: create-auth-client.ts, the only module that
+ * loads it, is replaced by one that says this build needs `endpoint`.
+ */
+const serverModeBundle: UserConfig = {
+  ...bundle,
+  resolve: {
+    alias: [{ find: /^(.*)\/create-auth-client\.js$/, replacement: '$1/no-sdk-client.ts' }],
+  },
+  build: {
+    ...bundle.build,
+    // Written beside ov-signin.js, which `--mode bundle` has just built.
+    emptyOutDir: false,
+    lib: { entry: 'src/define.ts', formats: ['es'], fileName: () => 'ov-signin-server-mode.js' },
+  },
+};
+
+const configs: Record<string, UserConfig> = { bundle, 'bundle-server-mode': serverModeBundle };
+
+export default defineConfig(({ mode }) => configs[mode] ?? demo);

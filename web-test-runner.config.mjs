@@ -8,12 +8,15 @@ import { CHROMIUM_ARGS, CHROMIUM_PATH } from './test/support/chromium.mjs';
 import { simulatorPlugin } from './test/support/simulator-plugin.mjs';
 import { cspPagesMiddleware } from './test/support/csp-pages-middleware.mjs';
 import { screenshotPlugin } from './test/support/screenshot-plugin.mjs';
+import { serverModePlugin } from './test/support/server-mode-plugin.mjs';
 import { forcedColorsPlugin } from './test/support/forced-colors-plugin.mjs';
 import { reactEnvPlugin } from './test/support/react-env-plugin.mjs';
 import { clipboardPlugin } from './test/support/clipboard-plugin.mjs';
 
 const commonjs = fromRollup(rollupCommonjs);
 const simulator = simulatorPlugin();
+// Server mode's API (ov-signin/server) at /auth on this same origin (test/browser/server-mode/).
+const serverMode = serverModePlugin(simulator);
 
 export default {
   files: ['test/browser/**/*.test.ts'],
@@ -21,7 +24,7 @@ export default {
   concurrency: 1,
   testFramework: { config: { timeout: 20000 } },
   testsFinishTimeout: 10 * 60 * 1000,
-  middleware: [cspPagesMiddleware(() => simulator.url)],
+  middleware: [cspPagesMiddleware(() => simulator.url), serverMode.middleware],
   plugins: [
     esbuildPlugin({ ts: true, tsconfig: fileURLToPath(new URL('./tsconfig.json', import.meta.url)) }),
     // React ships only CommonJS (test/browser/react/). Its files `require` one another and each is
@@ -36,6 +39,7 @@ export default {
     // okta-auth-js pulls in tiny-emitter, which ships only CommonJS.
     commonjs({ include: ['**/node_modules/tiny-emitter/**'], strictRequires: false }),
     simulator,
+    serverMode.plugin,
     screenshotPlugin(),
     forcedColorsPlugin(),
     clipboardPlugin(),

@@ -50,8 +50,12 @@ async function bundleWithProjectConfig(entry: string, external?: RegExp): Promis
   return chunks[0].code;
 }
 
-export async function measureSizes(oktaWidgetDist: string): Promise<{ oneFile: Size; ours: Size; floor: Size; okta: Size[] }> {
+export async function measureSizes(oktaWidgetDist: string): Promise<{ oneFile: Size; serverMode: Size; ours: Size; floor: Size; okta: Size[] }> {
   const oneFile = sizeOf('ov-signin one-file build (dist/bundle/ov-signin.js)', readFileSync(join(ROOT, 'dist', 'bundle', 'ov-signin.js')));
+  const serverMode = sizeOf(
+    'ov-signin server-mode build, no okta-auth-js (dist/bundle/ov-signin-server-mode.js)',
+    readFileSync(join(ROOT, 'dist', 'bundle', 'ov-signin-server-mode.js')),
+  );
   const ours = sizeOf(
     'ov-signin npm build, own code (dist/lib/define.js bundled, Lit and @okta/* external)',
     await bundleWithProjectConfig(join(ROOT, 'dist', 'lib', 'define.js'), LIT_AND_OKTA),
@@ -60,5 +64,5 @@ export async function measureSizes(oktaWidgetDist: string): Promise<{ oneFile: S
   const okta = ['okta-sign-in.min.js', 'okta-sign-in.oie.min.js'].map((file) =>
     sizeOf(`Okta Sign-In Widget ${file}`, readFileSync(join(oktaWidgetDist, 'js', file))),
   );
-  return { oneFile, ours, floor, okta };
+  return { oneFile, serverMode, ours, floor, okta };
 }

@@ -1,13 +1,23 @@
 import type { Tokens } from '@okta/okta-auth-js';
 import type { OvTransaction } from '../controller/types.js';
 
-/** The user is signed in; the tokens are already saved in `authClient.tokenManager`. */
+/**
+ * The user is signed in; the tokens are already saved in `authClient.tokenManager`. In server mode
+ * (`endpoint`) there are no tokens in the page: `shared` holds what the server's `onSuccess` returned.
+ */
 export class OvSuccessEvent extends Event {
-  readonly detail: { readonly tokens: Tokens | undefined; readonly transaction: OvTransaction };
+  readonly detail: {
+    readonly tokens: Tokens | undefined;
+    readonly transaction: OvTransaction;
+    /** Server mode only: what the server chose to share, e.g. the user's name and email. */
+    readonly shared?: Readonly<Record<string, unknown>>;
+  };
 
   constructor(tokens: Tokens | undefined, transaction: OvTransaction) {
     super('ov-success', { bubbles: true, composed: true });
-    this.detail = { tokens, transaction };
+    // The server-mode client (endpoint-client.ts) puts the server's shared data on its transaction.
+    const { shared } = transaction as { shared?: Readonly<Record<string, unknown>> };
+    this.detail = { tokens, transaction, ...(shared && { shared }) };
   }
 }
 

@@ -6,6 +6,7 @@ import { ovFlowContext } from '../../context.js';
 import type { OvFlowContext } from '../../context.js';
 import { OvFlowController } from '../../controller/flow-controller.js';
 import { createAuthClient } from '../../controller/create-auth-client.js';
+import { createEndpointClient } from '../../controller/endpoint-client.js';
 import { OutcomeStep } from '../../controller/types.js';
 import type { OvAuthClient, OvStep } from '../../controller/types.js';
 import { OvFlowElement } from '../../internal/flow-element.js';
@@ -24,11 +25,12 @@ import { signinStyles } from './ov-signin.styles.js';
 /**
  * @tagname ov-signin
  * @summary Signs a user in through the Okta Identity Engine, Okta Verify included, one screen per
- * server step. Give it `issuer`, `client-id` and `redirect-uri`, or an `authClient`.
+ * server step. Give it `issuer`, `client-id` and `redirect-uri`, or an `authClient`; or, in server
+ * mode, the `endpoint` of `ov-signin/server` on the page's own server (docs/server-mode.md).
  * It speaks the language of its `lang`, else the closest ancestor's, else the browser's (en, ar, de,
  * es, fr, ja, nl, pt-BR; right to left in Arabic). See docs/localization.md.
  * @fires ov-step - Each new step, with its snapshot.
- * @fires ov-success - Signed in; tokens are saved in `authClient.tokenManager`.
+ * @fires ov-success - Signed in; tokens are saved in `authClient.tokenManager` (in server mode they stay on the server, and `detail.shared` carries what it shared).
  * @fires ov-terminal - The server ended the sign-in.
  * @fires ov-error - A recoverable problem, also shown on screen.
  * @fires ov-cancel - The user cancelled.
@@ -83,12 +85,14 @@ export class OvSignin extends LitElement {
   readonly controller = new OvFlowController(this, {
     authClient: () =>
       this.authClient ??
-      createAuthClient({
-        issuer: this.issuer,
-        clientId: this.clientId,
-        redirectUri: this.redirectUri,
-        scopes: this.scopes.split(/\s+/).filter(Boolean),
-      }),
+      (this.endpoint
+        ? createEndpointClient(this.endpoint)
+        : createAuthClient({
+            issuer: this.issuer,
+            clientId: this.clientId,
+            redirectUri: this.redirectUri,
+            scopes: this.scopes.split(/\s+/).filter(Boolean),
+          })),
   });
 
   /** Chooses the locale from `lang` (see docs/localization.md) and re-renders when it changes. */
@@ -106,6 +110,11 @@ export class OvSignin extends LitElement {
   @property() scopes = 'openid profile email';
   /** An `OktaAuth` the page already has (used instead of the attributes). */
   @property({ attribute: false }) authClient?: OvAuthClient;
+  /**
+   * Server mode: the base path (or same-origin URL) of `ov-signin/server`, e.g. `/auth`. The sign-in
+   * then runs on that server and no okta-auth-js runs in the page; `issuer` and the others are not needed.
+   */
+  @property() endpoint = '';
   /** Milliseconds before a resend is offered on push and activation-link screens. */
   @property({ type: Number, attribute: 'resend-delay' }) resendDelay = 30_000;
   /**
@@ -124,7 +133,7 @@ export class OvSignin extends LitElement {
   #shownStep?: OvStep;
 
   private get configured(): boolean {
-    return !!this.authClient || !!(this.issuer && this.clientId && this.redirectUri);
+    return !!this.authClient || !!this.endpoint || !!(this.issuer && this.clientId && this.redirectUri);
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {

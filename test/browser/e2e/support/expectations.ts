@@ -20,9 +20,13 @@ export async function expectSignedIn(mounted: MountedSignin, login: string): Pro
   expect(mounted.eventsOf('ov-terminal'), 'no ov-terminal').to.have.length(0);
 }
 
-/** axe-core finds no violation on the screen on show. */
+/**
+ * axe-core finds no violation on the screen on show, once it is settled: colour transitions (a button
+ * fading back from busy) finished, since axe measures contrast on the colours of the moment.
+ */
 export async function expectAccessible(mounted: MountedSignin): Promise<void> {
   await mounted.widget.updateComplete;
+  await Promise.all(document.getAnimations().map((animation) => animation.finished.catch(() => undefined)));
   await expect(mounted.widget).to.be.accessible();
 }
 

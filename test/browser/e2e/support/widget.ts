@@ -34,16 +34,19 @@ export async function startFresh(): Promise<void> {
 export interface MountOptions {
   /** Milliseconds before a resend is offered (the widget's default is 30 s). */
   resendDelay?: number;
+  /** Server mode: the API's base path (test/support/server-mode-plugin.mjs mounts it at /auth); no issuer then. */
+  endpoint?: string;
 }
 
-export async function mountSignin({ resendDelay }: MountOptions = {}): Promise<MountedSignin> {
+export async function mountSignin({ resendDelay, endpoint }: MountOptions = {}): Promise<MountedSignin> {
   const events: OvEvent[] = [];
   const record = (event: Event) => events.push(event as OvEvent);
   // Lit binds the listeners before the element connects, so the first ov-step is not missed.
   const widget = await fixture<OvSignin>(html`<ov-signin
-    issuer=${await issuer()}
-    client-id=${CLIENT_ID}
-    redirect-uri=${`${location.origin}/callback`}
+    endpoint=${ifDefined(endpoint)}
+    issuer=${ifDefined(endpoint ? undefined : await issuer())}
+    client-id=${ifDefined(endpoint ? undefined : CLIENT_ID)}
+    redirect-uri=${ifDefined(endpoint ? undefined : `${location.origin}/callback`)}
     resend-delay=${ifDefined(resendDelay)}
     @ov-step=${record}
     @ov-success=${record}

@@ -1,0 +1,76 @@
+/**
+ * An Express app in server mode: the sign-in (username and password, then Okta Verify) runs on
+ * this server with `ov-signin/server`; the page shows `<ov-signin endpoint="/auth">` from the
+ * server-mode build, which has no okta-auth-js in it. The tokens stay here, in the app's own
+ * session; the page only learns the user's name and email.
+ */
+import { randomBytes } from 'node:crypto';
+import { fileURLToPath } from 'node:url';
+import express from 'express';
+import type { Request, Response } from 'express';
+import type { Tokens } from '@okta/okta-auth-js';
+// In an app of your own: from 'ov-signin/server'. Here, the sources, so the example runs unbuilt.
+import { createSignInHandler, expressSignIn } from '../../src/server/index.ts';
+import type { ExpressContext } from '../../src/server/index.ts';
+
+export interface ExampleOptions {
+  issuer: string;
+  clientId: string;
+  /** Registered with the Okta app; in server mode nothing is ever redirected there. */
+  redirectUri: string;
+}
+
+/** The app's own session: who signed in, and their tokens (kept here, never sent to the browser). */
+interface AppSession {
+  readonly name: string;
+  readonly email: string;
+  readonly tokens: Tokens;
+}
+
+const APP_COOKIE = 'example-app-session';
+
+export function createApp({ issuer, clientId, redirectUri }: ExampleOptions): express.Express {
+  const sessions = new Map<string, AppSession>();
+
+  const signIn = createSignInHandler<ExpressContext<Request, Response>>({
+    basePath: '/auth',
+    okta: { issuer, clientId, redirectUri, scopes: ['openid', 'profile', 'email'] },
+    onSuccess(tokens, { headers }) {
+      const claims = tokens.idToken?.claims;
+      const user = { name: String(claims?.name ?? ''), email: String(claims?.email ?? '') };
+      // The app signs the user in its own way: here, a session of its own behind an HttpOnly cookie.
+      const id = randomBytes(32).toString('base64url');
+      sessions.set(id, { ...user, tokens });
+      headers.append('set-cookie', `${APP_COOKIE}=${id}; Path=/; HttpOnly; SameSite=Lax`);
+      // What the page may know: it arrives as ov-success's `detail.shared`.
+      return user;
+    },
+  });
+
+  const app = express();
+  app.use(expressSignIn(signIn));
+
+  app.get('/api/me', (req, res) => {
+    const id = /(?:^|;\s*)example-app-session=([\w-]+)/.exec(req.headers.cookie ?? '')?.[1];
+    const session = id ? sessions.get(id) : undefined;
+    if (!session) {
+      res.json({ signedIn: false });
+      return;
+    }
+    // Proof that the server holds the tokens, without showing them.
+    res.json({ signedIn: true, name: session.name, email: session.email, accessTokenExpiresAt: session.tokens.accessToken?.expiresAt });
+  });
+
+  app.get('/ov-signin-server-mode.js', (_req, res) => {
+    res.sendFile(fileURLToPath(import.meta.resolve('ov-signin/bundle/server-mode')));
+  });
+  app.use(
+    express.static(fileURLToPath(new URL('./public/', import.meta.url)), {
+      setHeaders: (res) => {
+        // The widget needs no inline script or style, and its QR code is a data: image.
+        res.setHeader('Content-Security-Policy', "default-src 'self'; img-src 'self' data:; base-uri 'none'; frame-ancestors 'none'");
+      },
+    }),
+  );
+  return app;
+}

@@ -1,0 +1,212 @@
+/**
+ * The server part of server mode: a fetch-style handler (`Request` → `Response`) that runs the
+ * sign-in with okta-auth-js for each browser session and answers the widget's JSON API
+ * (protocol.ts). Adapters for Node's http, Express and Fastify are thin wrappers around it.
+ */
+import type { IdxTransaction, Tokens } from '@okta/okta-auth-js';
+import { SessionCookie } from './cookies.js';
+import type { SessionCookieOptions } from './cookies.js';
+import { carriesToken, isFromElsewhere, isJson } from './csrf.js';
+import { NoTransactionError, operations } from './operations.js';
+import type { OperationResult } from './operations.js';
+import { ApiRoute, WireError } from './protocol.js';
+import type { WireResponse, WireSession } from './protocol.js';
+import { randomToken, sha256 } from './random.js';
+import { InvalidRequestError, isPlainObject } from './requests.js';
+import { failure, json } from './responses.js';
+import { SdkSession } from './sdk-session.js';
+import type { OktaSettings } from './sdk-session.js';
+import { SessionLocks } from './session-locks.js';
+import { MemorySessionStore } from './session-store.js';
+import type { SessionRecord, SessionStore } from './session-store.js';
+import { toWireTransaction } from './wire.js';
+
+/** What the app lets the page know once the user is signed in (sent as JSON: no tokens). */
+export type SharedData = Readonly<Record<string, unknown>>;
+
+export interface SuccessDetails<C> {
+  /** The request that completed the sign-in. */
+  readonly request: Request;
+  /** Added to the answer: e.g. the `Set-Cookie` of the app's own session. */
+  readonly headers: Headers;
+  /** What the adapter passed along: `{ req, res }` (Node, Express) or `{ request, reply }` (Fastify). */
+  readonly context: C | undefined;
+  /** The finished transaction, as okta-auth-js returned it (on the server only). */
+  readonly transaction: IdxTransaction;
+}
+
+export interface SignInHandlerOptions<C> {
+  /** `OktaAuth` settings: `issuer`, `clientId`, `redirectUri`, and e.g. `scopes` or `clientSecret`. */
+  okta: OktaSettings;
+  /**
+   * The user is signed in: keep the tokens (they never leave the server) and return what the page
+   * may know, e.g. `{ name, email }`. It arrives as `ov-success`'s `detail.shared`.
+   */
+  onSuccess(tokens: Tokens, details: SuccessDetails<C>): SharedData | void | Promise<SharedData | void>;
+  /** Where the API is mounted; the widget's `endpoint`. Default `/auth`. */
+  basePath?: string;
+  /** Default: a MemorySessionStore (this process's memory). */
+  store?: SessionStore;
+  cookie?: SessionCookieOptions;
+  /** Idle lifetime of a session, from its last state change. Default 30 minutes. */
+  sessionTtlMs?: number;
+  /** Unexpected failures (the app's `onSuccess` threw, an SDK error). Default: `console.error`. */
+  onError?(error: unknown): void;
+}
+
+export interface SignInHandler<C = unknown> {
+  readonly basePath: string;
+  /** Whether `url` is under the base path (adapters pass other requests on). */
+  handles(url: string | URL): boolean;
+  handle(request: Request, context?: C): Promise<Response>;
+}
+
+const DEFAULT_TTL_MS = 30 * 60 * 1000;
+const MAX_BODY_BYTES = 16 * 1024;
+
+type OperationRoute = keyof typeof operations;
+
+export function createSignInHandler<C = unknown>(options: SignInHandlerOptions<C>): SignInHandler<C> {
+  return new Handler(options);
+}
+
+class Handler<C> implements SignInHandler<C> {
+  readonly basePath: string;
+  readonly #options: SignInHandlerOptions<C>;
+  readonly #store: SessionStore;
+  readonly #cookie: SessionCookie;
+  readonly #ttl: number;
+  readonly #locks = new SessionLocks();
+
+  constructor(options: SignInHandlerOptions<C>) {
+    this.#options = options;
+    this.basePath = `/${(options.basePath ?? '/auth').replace(/^\/+|\/+$/g, '')}`;
+    this.#store = options.store ?? new MemorySessionStore();
+    this.#cookie = new SessionCookie(options.cookie);
+    this.#ttl = options.sessionTtlMs ?? DEFAULT_TTL_MS;
+  }
+
+  handles(url: string | URL): boolean {
+    return new URL(url, 'http://localhost').pathname.startsWith(`${this.basePath}/`);
+  }
+
+  async handle(request: Request, context?: C): Promise<Response> {
+    try {
+      return await this.#route(request, context);
+    } catch (error) {
+      this.#report(error);
+      return failure(WireError.SERVER);
+    }
+  }
+
+  async #route(request: Request, context: C | undefined): Promise<Response> {
+    const url = new URL(request.url);
+    if (!this.handles(url)) return failure(WireError.NOT_FOUND);
+    const route = url.pathname.slice(this.basePath.length + 1);
+    if (route === ApiRoute.SESSION) {
+      return request.method === 'GET' ? this.#session(request) : failure(WireError.METHOD_NOT_ALLOWED, { allow: 'GET' });
+    }
+    if (!Object.hasOwn(operations, route)) return failure(WireError.NOT_FOUND);
+    if (request.method !== 'POST') return failure(WireError.METHOD_NOT_ALLOWED, { allow: 'POST' });
+    return this.#post(route as OperationRoute, request, context);
+  }
+
+  /** The CSRF token of the session, opening one (and setting its cookie) when the request has none. */
+  async #session(request: Request): Promise<Response> {
+    if (isFromElsewhere(request)) return failure(WireError.FORBIDDEN);
+    const open = await this.#open(request);
+    if (open) return json(200, { csrfToken: open.record.csrfToken } satisfies WireSession);
+    const id = randomToken();
+    const record: SessionRecord = { csrfToken: randomToken(), sdkStorage: {} };
+    await this.#store.set(await sha256(id), record, this.#ttl);
+    return json(200, { csrfToken: record.csrfToken } satisfies WireSession, {
+      'set-cookie': this.#cookie.serialize(new URL(request.url), id),
+    });
+  }
+
+  async #open(request: Request): Promise<{ key: string; record: SessionRecord } | undefined> {
+    const id = this.#cookie.read(request);
+    if (!id) return undefined;
+    const key = await sha256(id);
+    const record = await this.#store.get(key);
+    return record && { key, record };
+  }
+
+  async #post(route: OperationRoute, request: Request, context: C | undefined): Promise<Response> {
+    if (isFromElsewhere(request)) return failure(WireError.FORBIDDEN);
+    if (!isJson(request)) return failure(WireError.UNSUPPORTED_MEDIA_TYPE);
+    const open = await this.#open(request);
+    if (!open || !carriesToken(request, open.record)) return failure(WireError.FORBIDDEN);
+    const body = await readJsonBody(request);
+    if (body instanceof Response) return body;
+    const task = () => this.#perform(route, open.key, body, request, context);
+    return this.#store.withLock ? this.#store.withLock(open.key, task) : this.#locks.run(open.key, task);
+  }
+
+  async #perform(route: OperationRoute, key: string, body: Record<string, unknown>, request: Request, context: C | undefined): Promise<Response> {
+    // Read again under the lock: the request before this one may have changed the session.
+    const record = await this.#store.get(key);
+    if (!record) return failure(WireError.FORBIDDEN);
+    const sdk = new SdkSession(this.#options.okta, record.sdkStorage);
+    let result: OperationResult;
+    try {
+      result = await operations[route](sdk, body);
+    } catch (error) {
+      // The session keeps the state it had before this request.
+      return this.#failed(error, sdk);
+    }
+    const { transaction, started } = result;
+    const transactionId = started || !record.transactionId ? randomToken(18) : record.transactionId;
+    const ended = transaction.status === 'SUCCESS' || transaction.status === 'CANCELED';
+    // Saved before onSuccess runs: a finished sign-in cannot be continued, whatever the app does.
+    await this.#store.set(key, { csrfToken: record.csrfToken, sdkStorage: sdk.items, ...(!ended && { transactionId }) }, this.#ttl);
+
+    const headers = new Headers();
+    let shared: SharedData | void = undefined;
+    if (transaction.status === 'SUCCESS') {
+      try {
+        shared = await this.#options.onSuccess(transaction.tokens ?? {}, { request, headers, context, transaction });
+      } catch (error) {
+        this.#report(error);
+        return failure(WireError.SERVER);
+      }
+    }
+    // okta-auth-js made a transaction of Okta's refusal; its status and Retry-After reach the browser.
+    const refusal = transaction.requestDidSucceed === false ? sdk.refusal : undefined;
+    if (refusal) headers.set('retry-after', refusal.retryAfter);
+    const answer: WireResponse = { transaction: toWireTransaction(transaction, transactionId), ...(shared && { shared }) };
+    return json(refusal?.status ?? 200, answer, headers);
+  }
+
+  /** What the browser learns of a failed call: a code, never the SDK's message. */
+  #failed(error: unknown, sdk: SdkSession): Response {
+    if (error instanceof InvalidRequestError) return failure(WireError.INVALID_REQUEST);
+    if (error instanceof NoTransactionError) return failure(WireError.EXPIRED);
+    const { name, errorCode, xhr } = (error ?? {}) as { name?: unknown; errorCode?: unknown; xhr?: { status?: unknown } };
+    const status = typeof xhr?.status === 'number' ? xhr.status : undefined;
+    const retryAfter = sdk.refusal ? { 'retry-after': sdk.refusal.retryAfter } : undefined;
+    if (status === 401 || status === 403 || status === 404 || errorCode === 'invalid_grant') return failure(WireError.EXPIRED);
+    if (status === 429) return failure(WireError.RATE_LIMITED, retryAfter);
+    // No answer from Okta (okta-auth-js wraps fetch's failure in an AuthApiError without xhr), or a 5xx.
+    if ((status !== undefined && status >= 500) || (name === 'AuthApiError' && xhr === undefined)) return failure(WireError.UPSTREAM, retryAfter);
+    this.#report(error);
+    return failure(WireError.SERVER);
+  }
+
+  #report(error: unknown): void {
+    (this.#options.onError ?? console.error)(error);
+  }
+}
+
+async function readJsonBody(request: Request): Promise<Record<string, unknown> | Response> {
+  if (Number(request.headers.get('content-length') ?? 0) > MAX_BODY_BYTES) return failure(WireError.PAYLOAD_TOO_LARGE);
+  const text = await request.text();
+  if (new TextEncoder().encode(text).length > MAX_BODY_BYTES) return failure(WireError.PAYLOAD_TOO_LARGE);
+  if (text === '') return {};
+  try {
+    const parsed: unknown = JSON.parse(text);
+    return isPlainObject(parsed) ? parsed : failure(WireError.INVALID_REQUEST);
+  } catch {
+    return failure(WireError.INVALID_REQUEST);
+  }
+}

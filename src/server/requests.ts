@@ -1,0 +1,74 @@
+/**
+ * What the browser may ask for, checked against the session's current transaction before
+ * okta-auth-js sees it: a step must be one of its remediations, an action one of its actions, and
+ * values only those the widget's screens send. Nothing else of the body reaches the SDK (no `flow`,
+ * `stateHandle`, `exchangeCodeForTokens`…).
+ */
+import type { IdxTransaction } from '@okta/okta-auth-js';
+import { AUTHENTICATOR_KEYS, POLL_REMEDIATIONS, PROCEED_VALUE_KEYS } from './protocol.js';
+
+/** The request asks for something the transaction does not offer, or is malformed. */
+export class InvalidRequestError extends Error {
+  constructor(detail: string) {
+    super(`Invalid sign-in request: ${detail}`);
+    this.name = 'InvalidRequestError';
+  }
+}
+
+/** Longest string value accepted (a username, a password, a code). */
+const MAX_VALUE_LENGTH = 1024;
+
+export type ProceedValue = string | Readonly<Record<string, string>>;
+
+export function isPlainObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+function isShortString(value: unknown): value is string {
+  return typeof value === 'string' && value.length <= MAX_VALUE_LENGTH;
+}
+
+export function readString(body: Record<string, unknown>, key: string): string {
+  const value = body[key];
+  if (!isShortString(value) || value === '') throw new InvalidRequestError(`"${key}" must be a string`);
+  return value;
+}
+
+/** The `values` of a proceed, restricted to the keys (and shapes) the widget sends. */
+export function readValues(input: unknown): Record<string, ProceedValue> {
+  if (input === undefined) return {};
+  if (!isPlainObject(input)) throw new InvalidRequestError('"values" must be an object');
+  const values: Record<string, ProceedValue> = {};
+  for (const [key, value] of Object.entries(input)) {
+    if (!PROCEED_VALUE_KEYS.includes(key)) throw new InvalidRequestError(`"${key}" is not a value the sign-in accepts`);
+    if (key === 'authenticator' && isPlainObject(value)) {
+      const entries = Object.entries(value);
+      if (!entries.every(([k, v]) => AUTHENTICATOR_KEYS.includes(k) && isShortString(v))) {
+        throw new InvalidRequestError('"authenticator" may only carry id, methodType and enrollmentId');
+      }
+      values[key] = Object.fromEntries(entries) as Record<string, string>;
+    } else if (isShortString(value)) {
+      values[key] = value;
+    } else {
+      throw new InvalidRequestError(`"${key}" must be a string`);
+    }
+  }
+  return values;
+}
+
+export function requireRemediation(tx: IdxTransaction, step: string): void {
+  if (!(tx.neededToProceed ?? []).some((r) => r.name === step)) {
+    throw new InvalidRequestError(`"${step}" is not a step of the current transaction`);
+  }
+}
+
+export function requirePoll(tx: IdxTransaction, step: string): void {
+  if (!POLL_REMEDIATIONS.includes(step)) throw new InvalidRequestError(`"${step}" is not a poll`);
+  requireRemediation(tx, step);
+}
+
+export function requireResend(tx: IdxTransaction, action: string): void {
+  if (!action.endsWith('-resend') || !Object.keys(tx.actions ?? {}).includes(action)) {
+    throw new InvalidRequestError(`"${action}" is not a resend of the current transaction`);
+  }
+}

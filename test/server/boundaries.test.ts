@@ -1,0 +1,53 @@
+/**
+ * `ov-signin/server` runs in Node and never pulls in the widget: its modules import only each
+ * other, okta-auth-js and Node's own modules. The other way round, the browser side imports only
+ * the wire protocol (no imports of its own) from here, and the server-mode build has no okta-auth-js.
+ */
+import assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { test } from 'node:test';
+import { fileURLToPath } from 'node:url';
+
+const SRC = fileURLToPath(new URL('../../src/', import.meta.url));
+
+function importsOf(file: string): string[] {
+  return [...readFileSync(file, 'utf8').matchAll(/^\s*(?:import|export)[^'"]*?from\s+'([^']+)'/gm)].map((m) => m[1]!);
+}
+
+function filesIn(dir: string): string[] {
+  return readdirSync(dir, { recursive: true, encoding: 'utf8' })
+    .filter((f) => f.endsWith('.ts'))
+    .map((f) => join(dir, f));
+}
+
+test('src/server imports only itself, okta-auth-js and node: modules', () => {
+  const outside = filesIn(join(SRC, 'server')).flatMap((file) =>
+    importsOf(file)
+      .filter((spec) => !(spec.startsWith('./') || spec.startsWith('@okta/okta-auth-js') || spec.startsWith('node:')))
+      .map((spec) => `${file.slice(SRC.length)} → ${spec}`),
+  );
+  assert.deepEqual(outside, []);
+});
+
+test('outside src/server, only protocol.ts of it is imported, and it imports nothing', () => {
+  const uses = filesIn(SRC)
+    .filter((file) => !file.startsWith(join(SRC, 'server')))
+    .flatMap((file) => importsOf(file).filter((spec) => spec.includes('/server/')));
+  assert.ok(uses.length > 0 && uses.every((spec) => spec.endsWith('/server/protocol.js')), uses.join(', '));
+  assert.deepEqual(importsOf(join(SRC, 'server', 'protocol.ts')), []);
+});
+
+test('the server-mode build holds no okta-auth-js code (its source map lists every module bundled)', () => {
+  const REPO = join(SRC, '..');
+  const map = join(REPO, 'dist/bundle/ov-signin-server-mode.js.map');
+  if (!existsSync(map)) execFileSync('npm', ['run', '--silent', 'build:bundle'], { cwd: REPO, stdio: 'pipe' });
+  const { sources } = JSON.parse(readFileSync(map, 'utf8')) as { sources: string[] };
+  assert.deepEqual(sources.filter((s) => s.includes('@okta/') || s.includes('create-auth-client')), []);
+  assert.ok(sources.some((s) => s.endsWith('src/controller/no-sdk-client.ts')), 'the stand-in for create-auth-client.ts is in');
+  assert.ok(sources.some((s) => s.endsWith('src/controller/endpoint-client.ts')), 'the endpoint client is in');
+  // The full build, for contrast, does carry it.
+  const full = JSON.parse(readFileSync(join(REPO, 'dist/bundle/ov-signin.js.map'), 'utf8')) as { sources: string[] };
+  assert.ok(full.sources.some((s) => s.includes('@okta/okta-auth-js')));
+});

@@ -1,0 +1,58 @@
+/**
+ * examples/express-bff against the simulator: the page it serves, a whole sign-in through its /auth,
+ * and the app's own session holding the tokens afterwards.
+ */
+import assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import type { AddressInfo } from 'node:net';
+import { after, before, test } from 'node:test';
+import { fileURLToPath } from 'node:url';
+import { startSimulator } from '../../sim/index.ts';
+import { createApp } from '../../examples/express-bff/server.ts';
+import { ControlApi } from '../sim/support/control-api.ts';
+import { BrowserSession } from './support/browser-session.ts';
+import { expectStep, totpEntered } from './support/flows.ts';
+
+const REPO = fileURLToPath(new URL('../../', import.meta.url));
+const sim = await startSimulator({ port: 0, config: { testing: true } });
+const server = createApp({ issuer: sim.issuer, clientId: sim.clientId, redirectUri: 'http://localhost:3000/login/callback' }).listen(0, '127.0.0.1');
+await new Promise((resolve) => server.once('listening', resolve));
+const origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+after(async () => {
+  server.close();
+  server.closeAllConnections();
+  await sim.close();
+});
+
+before(() => {
+  // The page loads the server-mode build; `npm run example:server` builds it first, as this does when it is missing.
+  if (!existsSync(`${REPO}dist/bundle/ov-signin-server-mode.js`)) execFileSync('npm', ['run', '--silent', 'build:bundle'], { cwd: REPO, stdio: 'pipe' });
+});
+
+test('the page: the widget in server mode, the server-mode build, a strict Content-Security-Policy', async () => {
+  const page = await fetch(`${origin}/`);
+  assert.equal(page.status, 200);
+  assert.match(await page.text(), /<ov-signin endpoint="\/auth"><\/ov-signin>/);
+  assert.match(page.headers.get('content-security-policy') ?? '', /default-src 'self'/);
+  const bundle = await fetch(`${origin}/ov-signin-server-mode.js`);
+  assert.equal(bundle.status, 200);
+  assert.doesNotMatch(await bundle.text(), /okta-auth-js|OktaAuth/);
+});
+
+test('username and password, then an Okta Verify code: the page learns the name and email, the app keeps the tokens', async () => {
+  await new ControlApi(sim).reset();
+  const browser = new BrowserSession(`${origin}/auth`);
+  const done = await totpEntered(browser, new ControlApi(sim), 'totp@example.com');
+  await expectStep(done, 'success');
+  assert.deepEqual(Object.keys(done.json.shared ?? {}).sort(), ['email', 'name']);
+  assert.equal(done.json.shared?.email, 'totp@example.com');
+
+  const appCookie = done.headers.getSetCookie().find((c) => c.startsWith('example-app-session='));
+  assert.match(appCookie ?? '', /; HttpOnly; SameSite=Lax$/);
+  const me = await (await fetch(`${origin}/api/me`, { headers: { cookie: appCookie!.split(';')[0]! } })).json();
+  assert.equal(me.signedIn, true);
+  assert.equal(me.email, 'totp@example.com');
+  assert.ok(me.accessTokenExpiresAt > Date.now() / 1000);
+  assert.deepEqual(await (await fetch(`${origin}/api/me`)).json(), { signedIn: false });
+});

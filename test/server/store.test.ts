@@ -1,0 +1,110 @@
+/**
+ * Sessions in a store of the app's choosing: the records are plain JSON under digests of the
+ * cookie, the store may lock across processes, and the default memory store forgets and evicts.
+ */
+import assert from 'node:assert/strict';
+import { after, beforeEach, test } from 'node:test';
+import { setTimeout as sleep } from 'node:timers/promises';
+import { startSimulator } from '../../sim/index.ts';
+import { MemorySessionStore } from '../../src/server/index.ts';
+import type { SessionRecord, SessionStore } from '../../src/server/index.ts';
+import { ControlApi } from '../sim/support/control-api.ts';
+import { BrowserSession } from './support/browser-session.ts';
+import { expectStep, totpEntered } from './support/flows.ts';
+import { startServer } from './support/servers.ts';
+
+const sim = await startSimulator({ port: 0, config: { testing: true } });
+after(() => sim.close());
+const control = new ControlApi(sim);
+beforeEach(() => control.reset());
+
+/** What a Redis-backed store does: strings in, strings out, asynchronously, and a lock per key. */
+class JsonStore implements SessionStore {
+  readonly values = new Map<string, string>();
+  readonly locked: string[] = [];
+  #held = new Set<string>();
+
+  async get(key: string): Promise<SessionRecord | undefined> {
+    const value = this.values.get(key);
+    return value === undefined ? undefined : (JSON.parse(value) as SessionRecord);
+  }
+
+  async set(key: string, record: SessionRecord): Promise<void> {
+    this.values.set(key, JSON.stringify(record));
+  }
+
+  async withLock<T>(key: string, task: () => Promise<T>): Promise<T> {
+    assert.ok(!this.#held.has(key), 'the handler never nests a lock');
+    this.#held.add(key);
+    this.locked.push(key);
+    try {
+      return await task();
+    } finally {
+      this.#held.delete(key);
+    }
+  }
+}
+
+test('a store of the app’s own: a whole sign-in through JSON records, each POST under its lock, keys that are not the cookie', async (t) => {
+  const store = new JsonStore();
+  const server = await startServer('node', sim, { store });
+  t.after(() => server.close());
+  const browser = new BrowserSession(server.base);
+  await expectStep(totpEntered(browser, control, 'totp@example.com'), 'success');
+
+  const posts = browser.answers.filter((a) => a.route !== 'session').length;
+  const [key, ...others] = store.values.keys();
+  assert.deepEqual(others, [], 'one session');
+  assert.match(key!, /^[A-Za-z0-9_-]{43}$/);
+  assert.ok(!browser.cookie!.includes(key!), 'the store key is a digest, not the cookie value');
+  assert.deepEqual(store.locked, Array(posts).fill(key));
+  const record = (await store.get(key!))!;
+  assert.equal(record.csrfToken, browser.csrfToken);
+  assert.equal(record.transactionId, undefined, 'the finished transaction is gone');
+});
+
+test('the memory store forgets a session its lifetime after the last write', () => {
+  let now = 1000;
+  const store = new MemorySessionStore({ now: () => now });
+  const record: SessionRecord = { csrfToken: 't', sdkStorage: {} };
+  store.set('a', record, 500);
+  now += 499;
+  assert.equal(store.get('a'), record);
+  store.set('a', record, 500);
+  now += 499;
+  assert.equal(store.get('a'), record, 'a write extends the lifetime');
+  now += 1;
+  assert.equal(store.get('a'), undefined);
+  assert.equal(store.size, 0);
+});
+
+test('the memory store, when full, drops expired sessions first, then the least recently written', () => {
+  let now = 0;
+  const store = new MemorySessionStore({ maxSessions: 3, now: () => now });
+  const record: SessionRecord = { csrfToken: 't', sdkStorage: {} };
+  store.set('short', record, 10);
+  store.set('old', record, 1000);
+  store.set('newer', record, 1000);
+  now = 20;
+  store.set('d', record, 1000);
+  assert.deepEqual(['short', 'old', 'newer', 'd'].map((k) => store.get(k) !== undefined), [false, true, true, true]);
+  store.set('old', record, 1000);
+  store.set('e', record, 1000);
+  assert.deepEqual(['old', 'newer', 'd', 'e'].map((k) => store.get(k) !== undefined), [true, false, true, true]);
+  assert.equal(store.size, 3);
+});
+
+test('an idle session ends: its POSTs are refused, and GET session opens a new one', async (t) => {
+  const server = await startServer('node', sim, { sessionTtlMs: 300 });
+  t.after(() => server.close());
+  const browser = new BrowserSession(server.base);
+  await browser.open();
+  await expectStep(browser.post('start'), 'identify');
+  const { cookie, csrfToken } = browser;
+  await sleep(400);
+  assert.equal((await browser.post('start', { resume: true })).status, 403);
+  await browser.open();
+  assert.notEqual(browser.cookie, cookie);
+  assert.notEqual(browser.csrfToken, csrfToken);
+  await expectStep(browser.post('start', { resume: true }), 'identify');
+});
