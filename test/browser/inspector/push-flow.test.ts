@@ -35,8 +35,14 @@ describe('ov-flow-inspector: a push sign-in', () => {
     await aTimeout(1200);
     expect(await device.approve(push)).to.equal('approved');
     await expectSignedIn(mounted, LOGIN);
-    // The code exchange's answer is recorded a moment after ov-success.
-    await eventually(() => requestsOf(mounted.inspector).every((r) => r.status !== undefined), 'every request answered');
+    // The code exchange's answer, and the key set okta-auth-js fetches to verify the ID token, come a
+    // moment after ov-success: wait until the inspector has every request the simulator answered.
+    await eventually(async () => {
+      const served = (await requestsSince(0)).filter((r) => r.method !== 'OPTIONS').length;
+      const recorded = requestsOf(mounted.inspector);
+      const keysFetched = recorded.some((r) => r.path.endsWith('/v1/keys'));
+      return keysFetched && recorded.length === served && recorded.every((r) => r.status !== undefined);
+    }, 'every request answered and recorded');
   });
 
   after(() => {
