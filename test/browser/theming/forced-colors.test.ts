@@ -8,11 +8,16 @@ import { executeServerCommand, sendKeys } from '@web/test-runner-commands';
 import * as idx from '../fixtures/idx.js';
 import { inScreen, mountAt } from './mount.js';
 
-/** What `color` computes to for a CSS system colour keyword, on this machine, in this mode. */
-function systemColour(keyword: string): string {
+/**
+ * What `color` computes to for a CSS system colour keyword beside `element`: system colours depend
+ * on the colour scheme in force there (the widget's may be dark while the page's is light).
+ */
+function systemColour(keyword: string, element: Element): string {
   const probe = document.createElement('span');
   probe.style.color = keyword;
-  document.body.append(probe);
+  // Kept as given: a forced span would take the system's text colour instead.
+  probe.style.forcedColorAdjust = 'none';
+  element.after(probe);
   const value = getComputedStyle(probe).color;
   probe.remove();
   return value;
@@ -45,7 +50,7 @@ describe('theming: forced colours', () => {
     const style = getComputedStyle(input);
     expect(style.outlineStyle).to.equal('solid');
     expect(style.outlineWidth).to.equal('2px');
-    expect(style.outlineColor).to.equal(systemColour('Highlight'));
+    expect(style.outlineColor).to.equal(systemColour('Highlight', input));
   });
 
   it('a busy button reads as disabled: GrayText, not faded', async () => {
@@ -53,7 +58,7 @@ describe('theming: forced colours', () => {
     const submit = inScreen<HTMLButtonElement>(mounted, 'button[type="submit"]');
     submit.setAttribute('aria-disabled', 'true');
     const style = getComputedStyle(submit);
-    expect(style.color).to.equal(systemColour('GrayText'));
+    expect(style.color).to.equal(systemColour('GrayText', submit));
     expect(style.opacity).to.equal('1');
   });
 
