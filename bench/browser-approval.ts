@@ -1,9 +1,10 @@
 /**
  * Approval to success: from the control API call that approves the push (or scans the QR) to the
- * widget's success event in the page, both read from this machine's clock. The phone acts at a
- * random moment of the poll cycle, so the median sits near refresh/2 + a round trip and no run
- * should see the approval later than a client polling at the server's pace must: one refresh + one
-round trip (the floor). Token, keys and rendering come after that, and are reported apart.
+ * widget's success event in the page, both read from this machine's clock. The phone acts just after
+ * a poll was answered (browser-flows.ts), the same moment of the cycle for both widgets, so the poll
+ * that sees it comes one refresh later for a widget that keeps the server's pace: refresh + one
+ * round trip is the floor, and a figure above it is a widget polling slower than asked. Token, keys
+ * and rendering come after that, and are reported apart.
  */
 import { isPoll, runFlow, type FlowName, type FlowRun } from './browser-flows.ts';
 import type { BrowserBench } from './lib/browser-setup.ts';

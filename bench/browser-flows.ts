@@ -42,6 +42,17 @@ async function waitForPush(device: VirtualDevice): Promise<void> {
   }
 }
 
+/**
+ * Returns as soon as the org has answered one more poll. The phone then acts at the same moment of
+ * the poll cycle for either widget, just after a poll: the next poll, one refresh later if the widget
+ * keeps the server's pace, is the one that sees it.
+ */
+async function justAfterAPoll(control: ControlApi): Promise<void> {
+  const polls = async () => (await control.call<{ requests: LoggedRequest[] }>('GET', '/requests?since=0')).requests.filter(isPoll).length;
+  const before = await polls();
+  while ((await polls()) === before) await sleep(5);
+}
+
 /** `watchAfterEnd`: wait three refresh intervals after success, for the request figure (the timing runs skip it). */
 export async function runFlow(bench: BrowserBench, driver: WidgetDriver, flow: FlowName, refreshMs: number, watchAfterEnd = false): Promise<FlowRun> {
   const control = new ControlApi(bench.sim);
@@ -57,14 +68,13 @@ export async function runFlow(bench: BrowserBench, driver: WidgetDriver, flow: F
       await driver.toPushWaiting(page, login);
       const device = await VirtualDevice.of(control, login);
       await waitForPush(device);
-      // A random moment within the poll cycle, after the widget settled into polling.
-      await sleep(refreshMs + Math.random() * refreshMs);
       const push = await device.onlyPush();
+      await justAfterAPoll(control);
       phoneActedAt = Date.now();
       await device.approve(push);
     } else if (flow === 'qr') {
       const qr = await driver.toQrWaiting(page, login);
-      await sleep(refreshMs + Math.random() * refreshMs);
+      await justAfterAPoll(control);
       phoneActedAt = Date.now();
       await VirtualDevice.scan(control, qr);
     } else {

@@ -77,7 +77,7 @@ function approvalRow(timing: ApprovalTiming): void {
     figure: `${timing.widget}, ${timing.flow === 'push' ? 'push approved' : 'QR scanned'}, refresh ${timing.refreshMs} ms`,
     value: `median ${ms(timing.median)}, max ${ms(timing.max)} (${timing.latencies.length} runs): seen by a poll after median ${ms(median(timing.polling))} (max ${ms(Math.max(...timing.polling))}), then ${ms(median(timing.finishing))} to the event`,
     against: `floor for the poll: ${ms(floor)} (refresh + poll round trip ${ms(timing.roundTrip)}); ${over} run(s) above it`,
-    method: 'control API call time (Node) to the success event (page), same clock; phone acts at a random point of the poll cycle',
+    method: 'control API call time (Node) to the success event (page), same clock; the phone acts just after a poll was answered, so the next poll sees it one refresh later at the server’s pace',
   });
 }
 
