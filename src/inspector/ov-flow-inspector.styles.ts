@@ -3,18 +3,11 @@ import { css } from 'lit';
 /** A dense, monospace log that takes the widget's colours (`--ov-*`) and its light or dark scheme. */
 export const inspectorStyles = css`
   :host {
-    color-scheme: light dark;
     font: var(--ov-font, 400 0.875rem/1.45 system-ui, sans-serif) !important;
   }
   /* The shared :host { display: block } would otherwise beat the hidden attribute. */
   :host([hidden]) {
     display: none !important;
-  }
-  :host([theme='light']) {
-    color-scheme: light;
-  }
-  :host([theme='dark']) {
-    color-scheme: dark;
   }
   [part='base'] {
     background: var(--_surface);

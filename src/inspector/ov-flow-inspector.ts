@@ -7,6 +7,7 @@ import { entryView } from './entry-view.js';
 import { FlowTimeline } from './timeline.js';
 import type { InspectableSignin } from './timeline.js';
 import { inspectorStyles } from './ov-flow-inspector.styles.js';
+import { themeStyles } from '../styles/theme.styles.js';
 
 /** How the last "Copy as JSON" went; `json` is kept when the clipboard refused, to copy by hand. */
 interface CopyOutcome {
@@ -46,7 +47,7 @@ interface CopyOutcome {
  * @csspart entry-event - An `ov-success`, `ov-terminal`, `ov-error` or `ov-cancel` event.
  */
 export class OvFlowInspector extends LitElement {
-  static override styles = [sharedStyles, inspectorStyles];
+  static override styles = [sharedStyles, themeStyles, inspectorStyles];
 
   /** The id of the `<ov-signin>` to inspect, in the same document or shadow root. */
   @property({ attribute: 'for' }) htmlFor = '';

@@ -21,10 +21,11 @@ export interface UpstreamRefusal {
 
 type HttpRequestClient = (method: string, url: string, args: unknown) => Promise<unknown>;
 
-class RecordStorage implements SimpleStorage {
+/** okta-auth-js storage over plain data (also the Node tests' storage: test/sim/support/sdk-client.ts). */
+export class RecordStorage implements SimpleStorage {
   readonly items: Map<string, string>;
 
-  constructor(items: Readonly<Record<string, string>>) {
+  constructor(items: Readonly<Record<string, string>> = {}) {
     this.items = new Map(Object.entries(items));
   }
 

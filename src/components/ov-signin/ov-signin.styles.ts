@@ -1,17 +1,8 @@
 import { css } from 'lit';
 
 export const signinStyles = css`
-  /* The widget follows the user's light or dark preference unless the page or \`theme\` picks one;
-     the screens inside inherit it. A page's own \`color-scheme\` on the element wins over these. */
   :host {
-    color-scheme: light dark;
     max-inline-size: var(--ov-width, 24em);
-  }
-  :host([theme='light']) {
-    color-scheme: light;
-  }
-  :host([theme='dark']) {
-    color-scheme: dark;
   }
   [part='base'] {
     background: var(--_surface);

@@ -21,6 +21,7 @@ import { PICKER_STEPS } from '../ov-authenticator-picker/ov-authenticator-picker
 import { ENROLL_STEPS } from '../ov-qr-enroll/ov-qr-enroll.js';
 import { POLL_STATUS_STEPS } from '../ov-poll-status/ov-poll-status.js';
 import { signinStyles } from './ov-signin.styles.js';
+import { themeStyles } from '../../styles/theme.styles.js';
 
 /**
  * @tagname ov-signin
@@ -79,7 +80,7 @@ import { signinStyles } from './ov-signin.styles.js';
  * @csspart notice - Why the sign-in began anew (the previous one expired), above the screen.
  */
 export class OvSignin extends LitElement {
-  static override styles = [sharedStyles, signinStyles];
+  static override styles = [sharedStyles, themeStyles, signinStyles];
 
   /** The flow behind the screens; a page may call its methods (e.g. `restart()`). */
   readonly controller = new OvFlowController(this, {

@@ -1,5 +1,5 @@
 /** The real, unmodified okta-auth-js 8, in its default step mode, pointed at a simulator. */
-import { OktaAuth, type OktaAuthOptions, type SimpleStorage } from '@okta/okta-auth-js/idx';
+import { OktaAuth, type OktaAuthOptions } from '@okta/okta-auth-js/idx';
 import type { RunningSimulator } from '../../../sim/index.ts';
 
 /** What a client needs to know of an org; a simulator started in another process has no store to offer. */
@@ -8,25 +8,12 @@ export type OrgAddress = Pick<RunningSimulator, 'url' | 'issuer' | 'clientId'>;
 export const REDIRECT_URI = 'http://localhost:8080/login/callback';
 
 /**
- * A Map as the SDK's storage. Giving every section a storageProvider keeps the SDK from warning
- * about server-side memory storage, and two clients on one MapStorage see the same saved
- * transaction, as a page does before and after a reload.
+ * A Map as the SDK's storage, the one server mode uses. Giving every section a storageProvider keeps
+ * the SDK from warning about server-side memory storage, and two clients on one MapStorage see the
+ * same saved transaction, as a page does before and after a reload.
  */
-export class MapStorage implements SimpleStorage {
-  private readonly items = new Map<string, string>();
-
-  getItem(key: string): string | null {
-    return this.items.get(key) ?? null;
-  }
-
-  setItem(key: string, value: string): void {
-    this.items.set(key, value);
-  }
-
-  removeItem(key: string): void {
-    this.items.delete(key);
-  }
-}
+import { RecordStorage as MapStorage } from '../../../src/server/sdk-session.ts';
+export { MapStorage };
 
 const STORAGE_SECTIONS = ['token', 'cache', 'transaction', 'shared-transaction', 'original-uri'];
 
