@@ -12,9 +12,13 @@ import type { BrowserBench, PageName } from './lib/browser-setup.ts';
 import { waitForText, waitForUsernameField } from './lib/page-actions.ts';
 import { ovSigninDriver } from './lib/widget-drivers.ts';
 
+/** Cycles after which compiled code and caches have settled: growth after them is what stays. */
+export const WARM_UP_CYCLES = 10;
+
 export interface MemoryFigure {
   cycles: number;
   afterOne: number;
+  afterWarmUp: number;
   afterMany: number;
   /** Poll requests in the 3 refresh intervals after the last removal: a leaked poller would show here. */
   pollsAfterward?: number;
@@ -28,8 +32,10 @@ async function heapAfterGc(page: Page): Promise<number> {
 async function heapOverCycles(page: Page, cycles: number, cycle: () => Promise<void>): Promise<Omit<MemoryFigure, 'pollsAfterward'>> {
   await cycle();
   const afterOne = await heapAfterGc(page);
-  for (let i = 1; i < cycles; i++) await cycle();
-  return { cycles, afterOne, afterMany: await heapAfterGc(page) };
+  for (let i = 1; i < WARM_UP_CYCLES; i++) await cycle();
+  const afterWarmUp = await heapAfterGc(page);
+  for (let i = WARM_UP_CYCLES; i < cycles; i++) await cycle();
+  return { cycles, afterOne, afterWarmUp, afterMany: await heapAfterGc(page) };
 }
 
 export async function measurePollMemory(bench: BrowserBench, cycles: number, refreshMs: number): Promise<MemoryFigure> {
