@@ -2,8 +2,8 @@
 import { aTimeout, expect } from '@open-wc/testing';
 import { mountSignin, startFresh } from './support/widget.js';
 import type { MountedSignin } from './support/widget.js';
-import { startEnrolment } from './support/steps.js';
-import { appears, button, eventually, field, headingOf, queryDeep, screenTitled, textOf } from './support/screen.js';
+import { scanTheQrCode, startEnrolment } from './support/steps.js';
+import { appears, button, eventually, field, headingOf, screenTitled, textOf } from './support/screen.js';
 import { click, fillIn, press, type } from './support/user.js';
 import { VirtualDevice } from './support/virtual-device.js';
 import { expectAccessible, expectFocusOn, expectSignedIn } from './support/expectations.js';
@@ -35,16 +35,7 @@ describe('e2e: Okta Verify enrolment', () => {
     await startEnrolment(mounted, LOGIN);
     expect(textOf(widget)).to.contain('On your mobile device, download the Okta Verify app from the App Store or Google Play.');
     expect(textOf(widget)).to.contain('When prompted, tap Scan a QR code, then scan the code below.');
-    expect(textOf(widget)).to.contain('Waiting for Okta Verify to finish setup…');
-    const qr = queryDeep<HTMLImageElement>(widget, 'img');
-    expect(qr.alt).to.equal('QR code to scan with Okta Verify');
-    await qr.decode();
-    expect(qr.naturalWidth, 'the image is drawn').to.be.greaterThan(0);
-    await expectAccessible(mounted);
-
-    const waiting = await markRequests();
-    await aTimeout(1000);
-    const device = await VirtualDevice.scan(qr.src);
+    const { device, waiting } = await scanTheQrCode(mounted);
     await expectSignedIn(mounted, LOGIN);
     const end = await markRequests();
     expectPollCadence(await pollsSince(waiting), 3);

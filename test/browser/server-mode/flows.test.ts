@@ -3,7 +3,7 @@
  * origin, the page talks only to it. The same screens and events as in the page, each flow to its end.
  */
 import { aTimeout, expect } from '@open-wc/testing';
-import { startEnrolment, verifyWithOktaVerify } from '../e2e/support/steps.js';
+import { scanTheQrCode, startEnrolment, verifyWithOktaVerify } from '../e2e/support/steps.js';
 import { appears, button, field, queryDeep, screenTitled, textOf } from '../e2e/support/screen.js';
 import { click, fillIn, type } from '../e2e/support/user.js';
 import { VirtualDevice } from '../e2e/support/virtual-device.js';
@@ -17,17 +17,8 @@ describe('server mode: flows', () => {
 
   it('QR enrolment: the phone scans the image the server passed on, and the user is signed in on the server', async () => {
     const mounted = await mountServerMode();
-    const { widget } = mounted;
     await startEnrolment(mounted, 'enroll@example.com');
-    expect(textOf(widget)).to.contain('Waiting for Okta Verify to finish setup…');
-    const qr = queryDeep<HTMLImageElement>(widget, 'img');
-    await qr.decode();
-    expect(qr.naturalWidth, 'the image is drawn').to.be.greaterThan(0);
-    await expectAccessible(mounted);
-
-    const waiting = await markRequests();
-    await aTimeout(1000);
-    const device = await VirtualDevice.scan(qr.src);
+    const { device, waiting } = await scanTheQrCode(mounted);
     await expectSignedInOnServer(mounted, 'enroll@example.com');
     const end = await markRequests();
     expectPollCadence(await pollsSince(waiting), 3);

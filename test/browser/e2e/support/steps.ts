@@ -1,9 +1,12 @@
 /** The screens every flow passes through, done with the mouse and keyboard; each is checked with axe on the way. */
 import type { MountedSignin } from './widget.js';
 import { PASSWORD } from './widget.js';
-import { button, field, screenTitled } from './screen.js';
+import { aTimeout, expect } from '@open-wc/testing';
+import { button, field, queryDeep, screenTitled, textOf } from './screen.js';
 import { click, fillIn } from './user.js';
 import { expectAccessible } from './expectations.js';
+import { markRequests } from './polls.js';
+import { VirtualDevice } from './virtual-device.js';
 
 export async function signInWithPassword(mounted: MountedSignin, login: string, password = PASSWORD): Promise<void> {
   const { widget } = mounted;
@@ -36,4 +39,21 @@ export async function startEnrolment(mounted: MountedSignin, login: string): Pro
   await expectAccessible(mounted);
   await click(button(widget, /^Okta Verify/));
   await screenTitled(widget, 'Set up Okta Verify');
+}
+
+/**
+ * On the QR screen: the image drawn and the screen accessible; a second of polling, then the phone
+ * scans the very image on screen. Returns the phone and the request mark from before the polling.
+ */
+export async function scanTheQrCode(mounted: MountedSignin): Promise<{ device: VirtualDevice; waiting: number }> {
+  const { widget } = mounted;
+  expect(textOf(widget)).to.contain('Waiting for Okta Verify to finish setup…');
+  const qr = queryDeep<HTMLImageElement>(widget, 'img');
+  expect(qr.alt).to.equal('QR code to scan with Okta Verify');
+  await qr.decode();
+  expect(qr.naturalWidth, 'the image is drawn').to.be.greaterThan(0);
+  await expectAccessible(mounted);
+  const waiting = await markRequests();
+  await aTimeout(1000);
+  return { device: await VirtualDevice.scan(qr.src), waiting };
 }
