@@ -7,6 +7,7 @@ import { OvStepEvent } from '../events/ov-step.js';
 import { OvSuccessEvent } from '../events/ov-success.js';
 import { OvTerminalEvent } from '../events/ov-terminal.js';
 import { strings } from '../i18n/strings.js';
+import { inLocale } from '../i18n/localization.js';
 import { PollLeadership } from './poll-leadership.js';
 import { PollLoop } from './poll-loop.js';
 import { pollDelay } from './backoff.js';
@@ -59,6 +60,8 @@ interface Outcome {
 export interface OvFlowControllerOptions {
   /** The `OktaAuth` to use, or a function that returns it (called once, when the flow starts). */
   authClient: OvAuthClient | (() => OvAuthClient | Promise<OvAuthClient>);
+  /** The locale of the messages it reports (problems, notices); the page default without it. */
+  locale?: () => string;
 }
 
 type Host = ReactiveControllerHost & EventTarget;
@@ -99,7 +102,7 @@ export class OvFlowController implements ReactiveController {
     this.#task = new Task(host, {
       autoRun: false,
       task: ([request], { signal }) => this.#perform(request, signal),
-      onComplete: (outcome) => this.#settle(outcome),
+      onComplete: (outcome) => this.#inHostLocale(() => this.#settle(outcome)),
     });
   }
 
@@ -384,8 +387,13 @@ export class OvFlowController implements ReactiveController {
     // Deferred: a run started inside @lit/task's onComplete would be marked complete with this one.
     queueMicrotask(() => {
       this.restart();
-      this.#setState({ notice: strings.sessionExpired });
+      this.#setState({ notice: this.#inHostLocale(() => strings.sessionExpired) });
     });
+  }
+
+  #inHostLocale<T>(report: () => T): T {
+    const locale = this.#options.locale?.();
+    return locale ? inLocale(locale, report) : report();
   }
 
   #report(found: OvProblem, error?: unknown): void {

@@ -1,8 +1,10 @@
-import { configureLocalization } from '@lit/localize';
-import type { LocaleModule } from '@lit/localize';
+import { _installMsgImplementation } from '@lit/localize/init/install.js';
+import { runtimeMsg } from '@lit/localize/internal/runtime-msg.js';
+import type { LocaleModule, MsgFn } from '@lit/localize';
 import { sourceLocale, targetLocales } from './locale-codes.js';
 
 type TargetLocale = (typeof targetLocales)[number];
+type Templates = LocaleModule['templates'];
 
 /**
  * One module per locale, fetched the first time a widget needs it. Written out (not a template
@@ -18,14 +20,68 @@ const loaders: Record<TargetLocale, () => Promise<LocaleModule>> = {
   'pt-BR': () => import('./locales/pt-BR.js'),
 };
 
-/** @lit/localize keeps one locale per page: every widget on the page shows it. */
-export const { getLocale, setLocale } = configureLocalization({
-  sourceLocale,
-  targetLocales,
-  loadLocale: (locale) => loaders[locale as TargetLocale](),
-});
-
 const supported: readonly string[] = [sourceLocale, ...targetLocales];
+const loaded = new Map<string, Templates | undefined>([[sourceLocale, undefined]]);
+const loading = new Map<string, Promise<void>>();
+
+/** Outside any element's rendering (a page calling `strings` itself): English unless `setLocale` says otherwise. */
+let pageDefault = sourceLocale;
+/** The locale `msg()` answers in now: that of the element being rendered, else the page default. */
+let current: string | undefined;
+
+/*
+ * @lit/localize's own runtime keeps one locale per page. Each element here renders in the locale of
+ * its own `lang` (LocaleController), so two widgets in two languages can share a page: `msg()` is
+ * installed to answer from the templates of the locale being rendered, with @lit/localize's own
+ * lookup (ids, `str` interpolation).
+ */
+_installMsgImplementation(((template, options) => runtimeMsg(loaded.get(getLocale()), template, options)) as MsgFn);
+
+/** The locale strings are answered in right now. */
+export function getLocale(): string {
+  return current ?? pageDefault;
+}
+
+/** Whether `locale`'s strings are here (English always is). */
+export function isLoaded(locale: string): boolean {
+  return loaded.has(locale);
+}
+
+/** Fetches `locale`'s strings once; resolves when they are here. */
+export function loadLocale(locale: string): Promise<void> {
+  if (loaded.has(locale)) return Promise.resolve();
+  const loader = loaders[locale as TargetLocale];
+  if (!loader) return Promise.reject(new Error(`No locale ${locale}`));
+  let pending = loading.get(locale);
+  if (!pending) {
+    pending = loader().then(
+      (module) => void loaded.set(locale, module.templates),
+      (error: unknown) => {
+        loading.delete(locale);
+        throw error;
+      },
+    );
+    loading.set(locale, pending);
+  }
+  return pending;
+}
+
+/** Runs `render` with every string answered in `locale` (English where it is not loaded yet). */
+export function inLocale<T>(locale: string, render: () => T): T {
+  const outer = current;
+  current = locale;
+  try {
+    return render();
+  } finally {
+    current = outer;
+  }
+}
+
+/** The locale of strings used outside any element (e.g. by a page formatting its own messages). */
+export async function setLocale(locale: string): Promise<void> {
+  await loadLocale(locale);
+  pageDefault = locale;
+}
 
 /**
  * The supported locale for a BCP 47 tag: the same tag ("pt-BR"), else the same language ("de-AT" →

@@ -71,6 +71,11 @@ export class OvFlowElement extends LitElement {
     if (changed.has('controller')) this.#subscribe();
   }
 
+  /** Renders, and runs the lifecycle callbacks, with every string in this element's locale. */
+  protected override scheduleUpdate(): void | Promise<unknown> {
+    return this.locale.render(() => super.scheduleUpdate());
+  }
+
   protected override updated(changed: PropertyValues<this>): void {
     super.updated(changed);
     const step = this.flow?.state.step;

@@ -84,6 +84,7 @@ export class OvSignin extends LitElement {
 
   /** The flow behind the screens; a page may call its methods (e.g. `restart()`). */
   readonly controller = new OvFlowController(this, {
+    locale: () => this.locale.current,
     authClient: () =>
       this.authClient ??
       (this.endpoint
@@ -135,6 +136,11 @@ export class OvSignin extends LitElement {
 
   private get configured(): boolean {
     return !!this.authClient || !!this.endpoint || !!(this.issuer && this.clientId && this.redirectUri);
+  }
+
+  /** Renders, and runs the lifecycle callbacks, with every string in this element's locale. */
+  protected override scheduleUpdate(): void | Promise<unknown> {
+    return this.locale.render(() => super.scheduleUpdate());
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {

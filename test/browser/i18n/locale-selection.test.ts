@@ -1,7 +1,7 @@
 import { expect } from '@open-wc/testing';
-import { getLocale, matchLocale } from '../../../src/i18n/localization.js';
+import { matchLocale } from '../../../src/i18n/localization.js';
 import * as idx from '../fixtures/idx.js';
-import { heading, rendered, resetLocale, signinAt } from './support.js';
+import { heading, localeOf, rendered, resetLocale, signinAt } from './support.js';
 
 describe('locale selection', () => {
   afterEach(resetLocale);
@@ -42,7 +42,7 @@ describe('locale selection', () => {
     expect(heading(el)).to.equal('Aanmelden');
     document.documentElement.removeAttribute('lang');
     await rendered(el, matchLocale(navigator.language));
-    expect(getLocale()).to.equal(matchLocale(navigator.language));
+    expect(localeOf(el)).to.equal(matchLocale(navigator.language));
   });
 
   it('translates the labels of known fields, and keeps the server’s in English', async () => {
@@ -55,6 +55,27 @@ describe('locale selection', () => {
     expect(labels()).to.deep.equal(['Username', 'Password']);
   });
 
+  it('two widgets in two languages on one page: each in its own, direction included, and its messages too', async () => {
+    const german = await signinAt(idx.identify, 'de');
+    const arabic = await signinAt(idx.identify, 'ar');
+    await rendered(german.el, 'de');
+    await rendered(arabic.el, 'ar');
+    expect(heading(german.el)).to.equal('Anmelden');
+    expect(heading(arabic.el)).not.to.equal('Anmelden');
+    expect(heading(arabic.el)).not.to.equal('Sign in');
+    const frameDir = (el: HTMLElement) => el.shadowRoot!.querySelector('[part="base"]')!.getAttribute('dir');
+    expect([frameDir(german.el), frameDir(arabic.el)]).to.deep.equal(['ltr', 'rtl']);
+    // A failure reported by each controller is worded in its widget's language.
+    german.client.fail(new TypeError('Failed to fetch'));
+    arabic.client.fail(new TypeError('Failed to fetch'));
+    german.el.controller.submit({ username: 'a@example.com', password: 'x' });
+    arabic.el.controller.submit({ username: 'a@example.com', password: 'x' });
+    await german.el.controller.settled;
+    await arabic.el.controller.settled;
+    expect(german.el.controller.state.problem!.message).to.equal('Der Anmeldedienst ist nicht erreichbar. Prüfen Sie Ihre Verbindung und versuchen Sie es erneut.');
+    expect(arabic.el.controller.state.problem!.message).to.equal('تعذّر الوصول إلى خدمة تسجيل الدخول. تحقّق من اتصالك وحاول مرة أخرى.');
+  });
+
   it('leaves no observer behind once removed', async () => {
     const { el } = await signinAt(idx.identify, 'de');
     await rendered(el, 'de');
@@ -62,6 +83,6 @@ describe('locale selection', () => {
     el.remove();
     container.setAttribute('lang', 'es');
     await new Promise((resolve) => setTimeout(resolve, 50));
-    expect(getLocale()).to.equal('de');
+    expect(localeOf(el)).to.equal('de');
   });
 });

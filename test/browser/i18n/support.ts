@@ -2,7 +2,7 @@ import { fixture, html, waitUntil } from '@open-wc/testing';
 import type { ReactiveElement } from 'lit';
 import '../../../src/define.js';
 import type { OvSignin } from '../../../src/components/ov-signin/ov-signin.js';
-import { getLocale, setLocale } from '../../../src/i18n/localization.js';
+import { setLocale } from '../../../src/i18n/localization.js';
 import { FakeClient } from '../fixtures/fake-client.js';
 import type { OvTransaction } from '../../../src/controller/types.js';
 
@@ -16,9 +16,14 @@ export async function signinAt(tx: OvTransaction, lang?: string): Promise<{ el: 
   return { el, client };
 }
 
-/** Waits until `locale` is active and `el` (and the screen inside it, if any) have re-rendered in it. */
+/** The locale an element renders in (its LocaleController's). */
+export function localeOf(el: ReactiveElement): string {
+  return (el as unknown as { locale: { current: string } }).locale.current;
+}
+
+/** Waits until `el` renders in `locale` and it (and the screen inside it, if any) have re-rendered. */
 export async function rendered(el: ReactiveElement, locale: string): Promise<void> {
-  await waitUntil(() => getLocale() === locale, `the ${locale} locale`, { interval: 5 });
+  await waitUntil(() => localeOf(el) === locale, `the ${locale} locale`, { interval: 5 });
   await el.updateComplete;
   const screen = el.shadowRoot!.querySelector<HTMLElement & Partial<ReactiveElement>>('[data-screen]');
   await screen?.updateComplete;
@@ -31,7 +36,7 @@ export function heading(el: OvSignin): string {
   return root.querySelector('h2')!.textContent!.trim();
 }
 
-/** Back to English between tests: the locale is one per page. */
+/** Back to English between tests: the page's `lang` and the default of strings used outside elements. */
 export async function resetLocale(): Promise<void> {
   document.documentElement.removeAttribute('lang');
   await setLocale('en');

@@ -57,6 +57,8 @@ describe('theming: forced colours', () => {
     const mounted = await mountAt(idx.identify);
     const submit = inScreen<HTMLButtonElement>(mounted, 'button[type="submit"]');
     submit.setAttribute('aria-disabled', 'true');
+    // Colours change with a short transition: read them once it is over.
+    await Promise.all(submit.getAnimations().map((animation) => animation.finished));
     const style = getComputedStyle(submit);
     expect(style.color).to.equal(systemColour('GrayText', submit));
     expect(style.opacity).to.equal('1');
