@@ -31,3 +31,5 @@ export { OvTerminalEvent } from './events/ov-terminal.js';
 export { OvErrorEvent } from './events/ov-error.js';
 export { OvCancelEvent } from './events/ov-cancel.js';
 export { strings } from './i18n/strings.js';
+/** The locale of `strings` read outside any element (each element follows its own `lang`). */
+export { setLocale } from './i18n/localization.js';
