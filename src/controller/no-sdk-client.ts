@@ -4,12 +4,13 @@
  * `issuer` and `client-id` instead of `endpoint` there fails with this message (in `ov-error`).
  */
 import type { OvClientConfig } from './create-auth-client.js';
+import { ConfigurationError } from './problems.js';
 import type { OvAuthClient } from './types.js';
 
 export type { OvClientConfig };
 
 export async function createAuthClient(_config: OvClientConfig): Promise<OvAuthClient> {
-  throw new Error(
+  throw new ConfigurationError(
     'ov-signin: this build runs in server mode only. Set the `endpoint` attribute, or load ov-signin.js to sign in from the page with issuer and client-id.',
   );
 }

@@ -19,6 +19,14 @@ const UNREADABLE_BODY = /JSON|Unexpected (token|end|non-whitespace)|Unterminated
 /** What fetch's TypeError says when no answer came (Chromium, Firefox, Safari, Node). */
 const NETWORK_FAILURE = /fetch|network|load failed|terminated/i;
 
+/** The page set the widget up in a way it cannot sign in with (e.g. no `endpoint` for the server-mode-only build). */
+export class ConfigurationError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'ConfigurationError';
+  }
+}
+
 export function problem(code: ProblemCode, message: string, canRetry: boolean, messages?: readonly OvMessage[]): OvProblem {
   return { code, message, canRetry, ...(messages && { messages }) };
 }
@@ -30,6 +38,8 @@ export function problem(code: ProblemCode, message: string, canRetry: boolean, m
 export function toProblem(error: unknown): OvProblem {
   const e = (error ?? {}) as SdkErrorLike;
   const status = typeof e.xhr?.status === 'number' ? e.xhr.status : undefined;
+  // Nothing to retry: the page has to change. The error itself (in ov-error) tells the developer what.
+  if (error instanceof ConfigurationError) return problem(ProblemCode.CONFIG, strings.configNeedsEndpoint, false);
   if (error instanceof MalformedResponseError || error instanceof SyntaxError) return problem(ProblemCode.UNEXPECTED, strings.unexpectedResponse, true);
   if (error instanceof RateLimitedError) return problem(ProblemCode.RATE_LIMITED, strings.rateLimited, true);
   if (error instanceof ServerFailureError) return problem(ProblemCode.NETWORK, strings.networkError, true);

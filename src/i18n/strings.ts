@@ -37,6 +37,7 @@ export const strings = {
   get sessionExpired() { return msg('This sign-in has expired. Start again.', { id: 'sessionExpired' }); },
   get unexpectedResponse() { return msg('The sign-in service sent a response we could not understand. Try again or start over.', { id: 'unexpectedResponse' }); },
   get configMissing() { return msg('The sign-in widget is missing its issuer, client ID or redirect URI.', { id: 'configMissing' }); },
+  get configNeedsEndpoint() { return msg('This build of the sign-in widget signs in through a server: it needs an endpoint.', { id: 'configNeedsEndpoint' }); },
   get tokenSaveFailed() { return msg('You were signed in, but the session could not be saved in this browser.', { id: 'tokenSaveFailed' }); },
   get invalidInput() { return msg('Check what you entered and try again.', { id: 'invalidInput' }); },
   get qrRefused() { return msg('The QR code could not be shown safely. Use “Can’t scan?” to get an activation link instead.', { id: 'qrRefused' }); },

@@ -32,6 +32,7 @@
 'codeIncomplete.two': str`أدخل ${0} رقم إضافي.`,
 'codeIncomplete.zero': str`أدخل ${0} رقم إضافي.`,
 'configMissing': `تفتقد أداة تسجيل الدخول إلى الجهة المُصدِرة (issuer) أو مُعرّف العميل أو عنوان URI لإعادة التوجيه.`,
+'configNeedsEndpoint': `يسجّل هذا الإصدار من أداة تسجيل الدخول الدخول عبر خادم: يحتاج إلى نقطة نهاية (endpoint).`,
 'emailLabel': `البريد الإلكتروني`,
 'identifyHeading': `تسجيل الدخول`,
 'invalidInput': `تحقّق مما أدخلته وحاول مرة أخرى.`,

@@ -32,6 +32,7 @@
 'codeIncomplete.two': str`Geben Sie noch ${0} Ziffern ein.`,
 'codeIncomplete.zero': str`Geben Sie noch ${0} Ziffern ein.`,
 'configMissing': `Dem Anmelde-Widget fehlen Aussteller (Issuer), Client-ID oder Weiterleitungs-URI.`,
+'configNeedsEndpoint': `Diese Version des Anmelde-Widgets meldet über einen Server an: Sie benötigt einen Endpunkt (endpoint).`,
 'emailLabel': `E-Mail`,
 'identifyHeading': `Anmelden`,
 'invalidInput': `Überprüfen Sie Ihre Eingabe und versuchen Sie es erneut.`,

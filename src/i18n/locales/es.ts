@@ -32,6 +32,7 @@
 'codeIncomplete.two': str`Introduzca ${0} dígitos más.`,
 'codeIncomplete.zero': str`Introduzca ${0} dígitos más.`,
 'configMissing': `Al widget de inicio de sesión le falta el emisor (issuer), el ID de cliente o el URI de redirección.`,
+'configNeedsEndpoint': `Esta versión del widget de inicio de sesión inicia sesión a través de un servidor: necesita un endpoint.`,
 'emailLabel': `Correo electrónico`,
 'identifyHeading': `Iniciar sesión`,
 'invalidInput': `Revise lo que ha introducido e inténtelo de nuevo.`,

@@ -32,6 +32,7 @@
 'codeIncomplete.two': str`Saisissez encore ${0} chiffres.`,
 'codeIncomplete.zero': str`Saisissez encore ${0} chiffres.`,
 'configMissing': `Il manque au widget de connexion l’émetteur (issuer), l’ID client ou l’URI de redirection.`,
+'configNeedsEndpoint': `Cette version du widget de connexion passe par un serveur : elle a besoin d’un point de terminaison (endpoint).`,
 'emailLabel': `E-mail`,
 'identifyHeading': `Se connecter`,
 'invalidInput': `Vérifiez votre saisie et réessayez.`,

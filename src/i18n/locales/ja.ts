@@ -32,6 +32,7 @@
 'codeIncomplete.two': str`あと ${0} 桁入力してください。`,
 'codeIncomplete.zero': str`あと ${0} 桁入力してください。`,
 'configMissing': `サインインウィジェットに発行者 (issuer)、クライアント ID、またはリダイレクト URI が設定されていません。`,
+'configNeedsEndpoint': `このバージョンのサインイン ウィジェットはサーバー経由でサインインします。エンドポイント (endpoint) が必要です。`,
 'emailLabel': `メール`,
 'identifyHeading': `サインイン`,
 'invalidInput': `入力内容を確認して、もう一度お試しください。`,

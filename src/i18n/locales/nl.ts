@@ -32,6 +32,7 @@
 'codeIncomplete.two': str`Voer nog ${0} cijfers in.`,
 'codeIncomplete.zero': str`Voer nog ${0} cijfers in.`,
 'configMissing': `Bij de aanmeldwidget ontbreken de issuer, de client-ID of de omleidings-URI.`,
+'configNeedsEndpoint': `Deze versie van de aanmeldwidget meldt aan via een server: er is een endpoint nodig.`,
 'emailLabel': `E-mail`,
 'identifyHeading': `Aanmelden`,
 'invalidInput': `Controleer wat u hebt ingevoerd en probeer het opnieuw.`,

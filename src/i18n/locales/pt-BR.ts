@@ -32,6 +32,7 @@
 'codeIncomplete.two': str`Digite mais ${0} dígitos.`,
 'codeIncomplete.zero': str`Digite mais ${0} dígitos.`,
 'configMissing': `Faltam no widget de login o emissor (issuer), o ID do cliente ou o URI de redirecionamento.`,
+'configNeedsEndpoint': `Esta versão do widget de login entra por meio de um servidor: ela precisa de um endpoint.`,
 'emailLabel': `E-mail`,
 'identifyHeading': `Entrar`,
 'invalidInput': `Verifique o que você digitou e tente novamente.`,

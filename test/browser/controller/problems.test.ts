@@ -1,6 +1,7 @@
 import { expect } from '@open-wc/testing';
 import { toProblem } from '../../../src/controller/problems.js';
 import { transportFailure } from '../../../src/controller/transport-failure.js';
+import { createAuthClient as createWithoutSdk } from '../../../src/controller/no-sdk-client.js';
 import type { OvTransaction } from '../../../src/controller/types.js';
 
 /** A TERMINAL transaction as okta-auth-js builds it from an error body. */
@@ -16,6 +17,16 @@ describe('reading failures', () => {
     expect(toProblem(limited)).to.include({ code: 'rate-limited', canRetry: true });
     const unreadable = transportFailure(terminal({ error: {}, errorSummary: 'Could not parse server response' }));
     expect(toProblem(unreadable)).to.include({ code: 'unexpected', canRetry: true });
+  });
+
+  it('the server-mode-only build given an issuer instead of an endpoint: a configuration problem, nothing to retry', async () => {
+    const refusal = await createWithoutSdk({ issuer: 'https://example.okta.com', clientId: 'x', redirectUri: 'https://a/cb', scopes: [] }).catch((e: unknown) => e);
+    expect(String(refusal)).to.contain('Set the `endpoint` attribute');
+    expect(toProblem(refusal)).to.deep.equal({
+      code: 'config',
+      message: 'This build of the sign-in widget signs in through a server: it needs an endpoint.',
+      canRetry: false,
+    });
   });
 
   it('a real terminal step is left alone', () => {
