@@ -1,6 +1,4 @@
-import { _installMsgImplementation } from '@lit/localize/init/install.js';
-import { runtimeMsg } from '@lit/localize/internal/runtime-msg.js';
-import type { LocaleModule, MsgFn } from '@lit/localize';
+import type { LocaleModule } from '@lit/localize';
 import { sourceLocale, targetLocales } from './locale-codes.js';
 
 type TargetLocale = (typeof targetLocales)[number];
@@ -29,17 +27,14 @@ let pageDefault = sourceLocale;
 /** The locale `msg()` answers in now: that of the element being rendered, else the page default. */
 let current: string | undefined;
 
-/*
- * @lit/localize's own runtime keeps one locale per page. Each element here renders in the locale of
- * its own `lang` (LocaleController), so two widgets in two languages can share a page: `msg()` is
- * installed to answer from the templates of the locale being rendered, with @lit/localize's own
- * lookup (ids, `str` interpolation).
- */
-_installMsgImplementation(((template, options) => runtimeMsg(loaded.get(getLocale()), template, options)) as MsgFn);
-
 /** The locale strings are answered in right now. */
 export function getLocale(): string {
   return current ?? pageDefault;
+}
+
+/** The translations `msg()` answers from now; none for English. */
+export function templatesFor(locale = getLocale()): Templates | undefined {
+  return loaded.get(locale);
 }
 
 /** Whether `locale`'s strings are here (English always is). */

@@ -1,4 +1,4 @@
-import { msg } from '@lit/localize';
+import { msg } from './msg.js';
 import type { OvInput, OvMessage } from '../controller/types.js';
 import { getLocale } from './localization.js';
 import { sourceLocale } from './locale-codes.js';
