@@ -63,7 +63,7 @@ export class LocaleController implements ReactiveController {
     const path = [this.host, ...ancestors(this.host)];
     const langIndex = path.findIndex((element) => element.hasAttribute('lang'));
     const dirIndex = path.findIndex((element) => element.hasAttribute('dir'));
-    const lang = langIndex >= 0 ? path[langIndex]!.getAttribute('lang') : '';
+    const lang = path[langIndex]?.getAttribute('lang') ?? '';
     // `dir` on the element carrying that `lang`, or closer to the widget, was meant for it.
     this.#pageSetsDirection = dirIndex >= 0 && (langIndex < 0 || dirIndex <= langIndex);
     const wanted = (this.#wanted = matchLocale(lang || navigator.language));

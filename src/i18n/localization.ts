@@ -45,11 +45,10 @@ export function isLoaded(locale: string): boolean {
 /** Fetches `locale`'s strings once; resolves when they are here. */
 export function loadLocale(locale: string): Promise<void> {
   if (loaded.has(locale)) return Promise.resolve();
-  const loader = loaders[locale as TargetLocale];
-  if (!loader) return Promise.reject(new Error(`No locale ${locale}`));
+  if (!isTargetLocale(locale)) return Promise.reject(new Error(`No locale ${locale}`));
   let pending = loading.get(locale);
   if (!pending) {
-    pending = loader().then(
+    pending = loaders[locale]().then(
       (module) => void loaded.set(locale, module.templates),
       (error: unknown) => {
         loading.delete(locale);
@@ -59,6 +58,10 @@ export function loadLocale(locale: string): Promise<void> {
     loading.set(locale, pending);
   }
   return pending;
+}
+
+function isTargetLocale(locale: string): locale is TargetLocale {
+  return (targetLocales as readonly string[]).includes(locale);
 }
 
 /** Runs `render` with every string answered in `locale` (English where it is not loaded yet). */

@@ -33,11 +33,16 @@ export function expressSignIn<Req extends ExpressRequestLike, Res extends Server
   return async (req: Req, res: Res, next: (error?: unknown) => void): Promise<void> => {
     try {
       const path = req.originalUrl ?? req.url ?? '/';
-      if (!handler.handles(path)) return next();
+      if (!handler.handles(path)) {
+        next();
+        return;
+      }
       const body = req.method === 'GET' || req.method === 'HEAD' ? undefined : await rawBody(req);
-      if (body instanceof Response) return await writeResponse(body, res);
-      const request = toFetchRequest(req, requestUrl(req, req.protocol ?? 'http', path), body);
-      await writeResponse(await handler.handle(request, { req, res }), res);
+      const response =
+        body instanceof Response
+          ? body
+          : await handler.handle(toFetchRequest(req, requestUrl(req, req.protocol ?? 'http', path), body), { req, res });
+      await writeResponse(response, res);
     } catch (error) {
       next(error);
     }

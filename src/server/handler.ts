@@ -3,6 +3,7 @@
  * sign-in with okta-auth-js for each browser session and answers the widget's JSON API
  * (protocol.ts). Adapters for Node's http, Express and Fastify are thin wrappers around it.
  */
+import { IdxStatus } from '@okta/okta-auth-js';
 import type { IdxTransaction, Tokens } from '@okta/okta-auth-js';
 import { SessionCookie } from './cookies.js';
 import type { SessionCookieOptions } from './cookies.js';
@@ -42,6 +43,8 @@ export interface SignInHandlerOptions<C> {
    * The user is signed in: keep the tokens (they never leave the server) and return what the page
    * may know, e.g. `{ name, email }`. It arrives as `ov-success`'s `detail.shared`.
    */
+  // `void`: an app's `onSuccess` that only keeps the tokens returns nothing.
+  // eslint-disable-next-line @typescript-eslint/no-invalid-void-type
   onSuccess(tokens: Tokens, details: SuccessDetails<C>): SharedData | void | Promise<SharedData | void>;
   /** Where the API is mounted; the widget's `endpoint`. Default `/auth`. */
   basePath?: string;
@@ -157,15 +160,15 @@ class Handler<C> implements SignInHandler<C> {
     }
     const { transaction, started } = result;
     const transactionId = started || !record.transactionId ? randomToken(18) : record.transactionId;
-    const ended = transaction.status === 'SUCCESS' || transaction.status === 'CANCELED';
+    const ended = transaction.status === IdxStatus.SUCCESS || transaction.status === IdxStatus.CANCELED;
     // Saved before onSuccess runs: a finished sign-in cannot be continued, whatever the app does.
     await this.#store.set(key, { csrfToken: record.csrfToken, sdkStorage: sdk.items, ...(!ended && { transactionId }) }, this.#ttl);
 
     const headers = new Headers();
-    let shared: SharedData | void = undefined;
-    if (transaction.status === 'SUCCESS') {
+    let shared: SharedData | undefined;
+    if (transaction.status === IdxStatus.SUCCESS) {
       try {
-        shared = await this.#options.onSuccess(transaction.tokens ?? {}, { request, headers, context, transaction });
+        shared = (await this.#options.onSuccess(transaction.tokens ?? {}, { request, headers, context, transaction })) ?? undefined;
       } catch (error) {
         this.#report(error);
         return failure(WireError.SERVER);

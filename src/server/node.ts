@@ -86,16 +86,19 @@ export function nodeSignIn(handler: SignInHandler<NodeContext>, options: NodeAda
   return async (req: IncomingMessage, res: ServerResponse, next?: (error?: unknown) => void): Promise<void> => {
     try {
       if (!handler.handles(req.url ?? '/')) {
-        if (next) return next();
-        return await writeResponse(failure(WireError.NOT_FOUND), res);
+        if (next) next();
+        else await writeResponse(failure(WireError.NOT_FOUND), res);
+        return;
       }
       const body = req.method === 'GET' || req.method === 'HEAD' ? undefined : await bodyOrRefusal(req);
-      if (body instanceof Response) return await writeResponse(body, res);
-      const request = toFetchRequest(req, requestUrl(req, nodeProtocol(req, options)), body);
-      await writeResponse(await handler.handle(request, { req, res }), res);
+      const response =
+        body instanceof Response
+          ? body
+          : await handler.handle(toFetchRequest(req, requestUrl(req, nodeProtocol(req, options)), body), { req, res });
+      await writeResponse(response, res);
     } catch (error) {
-      if (next) return next(error);
-      res.destroy(error as Error);
+      if (next) next(error);
+      else res.destroy(error as Error);
     }
   };
 }

@@ -4,7 +4,7 @@
  * named here.
  */
 import type { IdxMessage, IdxRemediation, IdxTransaction } from '@okta/okta-auth-js';
-import type { WireMessage, WireRemediation, WireStatus, WireTransaction } from './protocol.js';
+import type { WireMessage, WireRemediation, WireTransaction } from './protocol.js';
 
 /**
  * The context entries the screens read, and the ones that describe the sign-in without granting
@@ -40,7 +40,7 @@ function copyForBrowser(tx: IdxTransaction, id: string): WireTransaction {
   const context = (tx.context ?? {}) as unknown as Record<string, unknown>;
   const raw = (tx.rawIdxState ?? {}) as unknown as Record<string, unknown>;
   return {
-    status: tx.status as WireStatus,
+    status: tx.status,
     id,
     remediations: (tx.neededToProceed ?? []).map(toWireRemediation),
     context: Object.fromEntries(CONTEXT_KEYS.filter((key) => context[key] !== undefined).map((key) => [key, scrub(context[key])])),
