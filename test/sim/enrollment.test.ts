@@ -27,7 +27,7 @@ async function identifyUnenrolled(auth: OktaAuth): Promise<IdxTransaction> {
   return identified;
 }
 
-/** Okta Verify picked without a channel: Okta shows a QR code first (§4.10). */
+/** Okta Verify picked without a channel: Okta shows a QR code first (okta-auth-js-notes.md §4.10). */
 async function showQr(auth: OktaAuth): Promise<IdxTransaction> {
   await identifyUnenrolled(auth);
   const enrolling = await auth.idx.proceed({ step: 'select-authenticator-enroll', authenticator: 'okta_verify' });

@@ -88,7 +88,7 @@ test('resume of an expired transaction, idxContentType json: okta-auth-js reads 
   });
 });
 
-test('resume of an expired transaction, idxContentType ion: okta-auth-js throws on the 401 introspect (§3.1)', async () => {
+test('resume of an expired transaction, idxContentType ion: okta-auth-js throws on the 401 introspect', async () => {
   await control.withSettings({ idxContentType: 'ion', transactionLifetimeMs: 60_000 }, async () => {
     const storage = new MapStorage();
     const auth = createAuthClient(sim, storage);

@@ -94,7 +94,7 @@ test("push rejected: Okta's message, then the resend action sends a new push", a
   assert.ok(rejected.availableSteps?.some((step) => step.name === 'currentAuthenticator-resend'));
   assert.deepEqual(await device.pendingPushes(), []);
 
-  // The action on currentAuthenticator, the other way the SDK offers to push again (§4.8).
+  // The action on currentAuthenticator, the other way the SDK offers to push again (okta-auth-js-notes.md §4.8).
   assertStep(await auth.idx.proceed({ resend: true }), 'challenge-poll');
   assert.equal(await device.approve(await device.onlyPush()), 'approved');
   assert.equal((await pollWhile(auth, 'challenge-poll')).status, 'SUCCESS');

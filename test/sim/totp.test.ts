@@ -32,7 +32,7 @@ async function challengeTotpOnlyUser(auth: OktaAuth): Promise<IdxTransaction> {
   return auth.idx.proceed({ step: 'authenticator-verification-data', methodType: 'totp' });
 }
 
-/** push@ has both methods: pick Okta Verify and TOTP in one step, by authenticator id (§4.6). */
+/** push@ has both methods: pick Okta Verify and TOTP in one step, by authenticator id (okta-auth-js-notes.md §4.6). */
 async function challengeTotpDirectly(auth: OktaAuth, login = 'push@example.com'): Promise<IdxTransaction> {
   const identified = await identify(auth, login);
   const id = identified.context.authenticators.value.find((authenticator) => authenticator.key === 'okta_verify')?.id;
@@ -64,7 +64,7 @@ test('TOTP wrong then right: a field message on the same step, then success', as
   const refused = await auth.idx.proceed({ step: 'challenge-authenticator', verificationCode: otherCode(code) });
   assertStep(refused, 'challenge-authenticator', [INVALID]);
   assert.equal(refused.requestDidSucceed, false);
-  // After a failed step the SDK builds nextStep with its aliases (§6).
+  // After a failed step the SDK builds nextStep with its aliases (okta-auth-js-notes.md §6).
   assert.deepEqual(inputNames(refused.nextStep), ['verificationCode']);
 
   const done = await auth.idx.proceed({ step: 'challenge-authenticator', verificationCode: code });

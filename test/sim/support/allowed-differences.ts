@@ -167,7 +167,7 @@ export const ALLOWED_DIFFERENCES: AllowedDifference[] = [
     kind: 'missing',
     paths: ['*[okta_password]'],
     reason:
-      'these list the password the user already verified as a choice; the 2022 recordings do not, and okta-auth-js in legacy mode would auto-select it (idx-protocol.md §4.10)',
+      'these list the password the user already verified as a choice; the 2022 recordings do not, and okta-auth-js in legacy mode would auto-select it (okta-auth-js-notes.md §1)',
   },
   {
     fixtures: ['25'],

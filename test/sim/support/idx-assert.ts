@@ -30,7 +30,7 @@ export function assertTerminal(transaction: IdxTransaction, messages: string[]):
   assert.deepEqual(messagesOf(transaction), messages);
 }
 
-/** Names of the inputs a step asks for (the SDK's aliases after a failed step, raw names otherwise; §6). */
+/** Names of the inputs a step asks for (the SDK's aliases after a failed step, raw names otherwise; okta-auth-js-notes.md §6). */
 export function inputNames(step: NextStep | undefined): string[] {
   return (step?.inputs ?? []).map((input) => input.name);
 }

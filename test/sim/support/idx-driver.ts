@@ -1,4 +1,4 @@
-/** Drives the simulator over raw HTTP the way okta-auth-js does (idx-protocol.md §1.1, §3.5), without the SDK. */
+/** Drives the simulator over raw HTTP the way okta-auth-js does (okta-auth-js-notes.md §1.1, §3.5), without the SDK. */
 import { createHash, randomBytes } from 'node:crypto';
 import type { RunningSimulator } from '../../../sim/index.ts';
 

@@ -30,7 +30,7 @@ export function createAuthClient(sim: OrgAddress, storage = new MapStorage(), op
 
 /**
  * A client for the same storage after a page reload. In Node the SDK keeps the last IDX response
- * in the transaction storage (a browser keeps it in memory only, §5), so without this option the
+ * in the transaction storage (a browser keeps it in memory only, okta-auth-js-notes.md §5), so without this option the
  * "reloaded" client would never ask the simulator where the sign-in stands.
  */
 export function reloadedAuthClient(sim: OrgAddress, storage: MapStorage): OktaAuth {
