@@ -1,13 +1,13 @@
 /**
- * Simulator throughput: complete push sign-ins over raw HTTP (test/sim/support/idx-driver.ts), as
+ * Simulator throughput: complete push sign-ins over raw HTTP (ov-sim/idx-driver, sim/idx-driver.ts), as
  * many at once as the concurrency level, each: interact, introspect, identify with password, select
  * Okta Verify push, polls back to back (no refresh wait: the server's cost per poll is what is
  * measured), the phone's approval through the control API, the final poll, the token.
  */
 import { setTimeout as sleep } from 'node:timers/promises';
-import type { RunningSimulator } from '../sim/index.ts';
-import { DEMO_PASSWORD } from '../sim/index.ts';
-import { IdxTransaction } from '../test/sim/support/idx-driver.ts';
+import type { RunningSimulator } from 'ov-sim';
+import { DEMO_PASSWORD } from 'ov-sim';
+import { IdxTransaction } from 'ov-sim/idx-driver';
 import { startSimProcess, type SimAddress } from './lib/sim-process.ts';
 import { percentile } from './lib/stats.ts';
 
