@@ -6,7 +6,7 @@
 import assert from 'node:assert/strict';
 import { after, beforeEach, describe, test } from 'node:test';
 import { startSimulator } from '../../sim/index.ts';
-import { ControlApi } from '../sim/support/control-api.ts';
+import { ControlApi } from 'ov-sim/client';
 import { verifyTokens } from '../sim/support/token-verifier.ts';
 import { BrowserSession } from './support/browser-session.ts';
 import type { Answer } from './support/browser-session.ts';

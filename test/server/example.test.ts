@@ -10,7 +10,7 @@ import { after, before, test } from 'node:test';
 import { fileURLToPath } from 'node:url';
 import { startSimulator } from '../../sim/index.ts';
 import { createApp } from '../../examples/express-bff/server.ts';
-import { ControlApi } from '../sim/support/control-api.ts';
+import { ControlApi } from 'ov-sim/client';
 import { BrowserSession } from './support/browser-session.ts';
 import { expectStep, totpEntered } from './support/flows.ts';
 

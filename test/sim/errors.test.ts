@@ -4,7 +4,7 @@ import { after, beforeEach, test } from 'node:test';
 import { setTimeout as sleep } from 'node:timers/promises';
 import type { AuthApiError, OktaAuth } from '@okta/okta-auth-js/idx';
 import { DEMO_PASSWORD, startSimulator, type SimSettings } from '../../sim/index.ts';
-import { ControlApi } from './support/control-api.ts';
+import { ControlApi } from 'ov-sim/client';
 import { identify, startPush } from './support/flows.ts';
 import { assertStep, assertTerminal } from './support/idx-assert.ts';
 import { createAuthClient, MapStorage, reloadedAuthClient } from './support/sdk-client.ts';

@@ -11,10 +11,9 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { DEMO_PASSWORD, startSimulator } from '../../sim/index.ts';
 import { ALLOWED_DIFFERENCES } from './support/allowed-differences.ts';
 import { compareShapes, unexplained } from './support/compare-shapes.ts';
-import { ControlApi } from './support/control-api.ts';
+import { ControlApi, VirtualDevice } from 'ov-sim/client';
 import { get, IdxTransaction, interact, postIdx, type Reply } from 'ov-sim/idx-driver';
 import { digest, type ShapeDigest } from 'ov-sim/shape';
-import { VirtualDevice } from './support/virtual-device.ts';
 
 const { digests } = JSON.parse(readFileSync(new URL('./okta-shapes.json', import.meta.url), 'utf8')) as { digests: Record<string, ShapeDigest> };
 

@@ -9,8 +9,7 @@ import { DEMO_PASSWORD } from '../../../sim/index.ts';
 import { toSnapshot } from '../../../src/controller/snapshot.ts';
 import type { OvStep } from '../../../src/controller/types.ts';
 import type { WireTransaction } from '../../../src/server/protocol.ts';
-import type { ControlApi } from '../../sim/support/control-api.ts';
-import { VirtualDevice } from '../../sim/support/virtual-device.ts';
+import { type ControlApi, VirtualDevice } from 'ov-sim/client';
 import type { Answer, BrowserSession } from './browser-session.ts';
 
 /** The widget's view of an answer (what endpoint-client.ts rebuilds, then toSnapshot). */
