@@ -189,7 +189,7 @@ test('the widget tarball installs alone, without the simulator or its QR and PNG
   // Resolved and imported in Node, as a server-side renderer or a bundler's Node step would.
   const define = await nodeIn(dir, "await import('ov-signin/define'); console.log(import.meta.resolve('ov-signin/define'));");
   assert.equal(define, pathToFileURL(join(dir, 'node_modules/ov-signin/dist/lib/define.js')).href);
-  // The server adapters load from the widget's own dependencies.
+  // The server adapters load from the widget's own dependencies (the cookie package among them).
   const server = await nodeIn(dir, "const server = await import('ov-signin/server'); console.log(typeof server.createSignInHandler);");
   assert.equal(server, 'function');
   // The simulator is another package now.
