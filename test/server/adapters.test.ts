@@ -5,7 +5,7 @@
  */
 import assert from 'node:assert/strict';
 import { after, beforeEach, describe, test } from 'node:test';
-import { startSimulator } from '../../sim/index.ts';
+import { startSimulator } from 'ov-sim';
 import { ControlApi } from 'ov-sim/client';
 import { verifyTokens } from '../sim/support/token-verifier.ts';
 import { BrowserSession } from './support/browser-session.ts';

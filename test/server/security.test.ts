@@ -5,7 +5,7 @@
  */
 import assert from 'node:assert/strict';
 import { after, afterEach, beforeEach, describe, test } from 'node:test';
-import { startSimulator } from '../../sim/index.ts';
+import { startSimulator } from 'ov-sim';
 import { MemorySessionStore } from '../../src/server/index.ts';
 import type { SessionRecord } from '../../src/server/index.ts';
 import { ControlApi, VirtualDevice } from 'ov-sim/client';

@@ -5,7 +5,7 @@
 import assert from 'node:assert/strict';
 import { after, beforeEach, test } from 'node:test';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { startSimulator } from '../../sim/index.ts';
+import { startSimulator } from 'ov-sim';
 import { MemorySessionStore } from '../../src/server/index.ts';
 import type { SessionRecord, SessionStore } from '../../src/server/index.ts';
 import { ControlApi } from 'ov-sim/client';

@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import { after, beforeEach, test } from 'node:test';
 import { setTimeout as sleep } from 'node:timers/promises';
 import type { AuthApiError, OktaAuth } from '@okta/okta-auth-js/idx';
-import { DEMO_PASSWORD, startSimulator, type SimSettings } from '../../sim/index.ts';
+import { DEMO_PASSWORD, startSimulator, type SimSettings } from 'ov-sim';
 import { ControlApi } from 'ov-sim/client';
 import { identify, startPush } from './support/flows.ts';
 import { assertStep, assertTerminal } from './support/idx-assert.ts';

@@ -1,7 +1,7 @@
 /** A transaction's life through the real okta-auth-js: cancel, resume after a reload, identifier-first. */
 import assert from 'node:assert/strict';
 import { after, beforeEach, test } from 'node:test';
-import { DEMO_PASSWORD, startSimulator } from '../../sim/index.ts';
+import { DEMO_PASSWORD, startSimulator } from 'ov-sim';
 import { ControlApi, VirtualDevice } from 'ov-sim/client';
 import { pollWhile, startPush } from './support/flows.ts';
 import { assertStep, inputNames } from './support/idx-assert.ts';

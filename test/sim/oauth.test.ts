@@ -1,7 +1,7 @@
 /** The OAuth side: discovery, interact, the tokens okta-auth-js receives, and what /v1/token refuses. */
 import assert from 'node:assert/strict';
 import { after, beforeEach, test } from 'node:test';
-import { DEMO_CLIENT_ID, startSimulator } from '../../sim/index.ts';
+import { DEMO_CLIENT_ID, startSimulator } from 'ov-sim';
 import { ControlApi, VirtualDevice } from 'ov-sim/client';
 import { pollWhile, startPush } from './support/flows.ts';
 import { createAuthClient, REDIRECT_URI } from './support/sdk-client.ts';

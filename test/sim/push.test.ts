@@ -2,7 +2,7 @@
 import assert from 'node:assert/strict';
 import { after, beforeEach, test } from 'node:test';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { startSimulator } from '../../sim/index.ts';
+import { startSimulator } from 'ov-sim';
 import { ControlApi, VirtualDevice } from 'ov-sim/client';
 import { pollWhile, startPush } from './support/flows.ts';
 import { assertStep, assertTerminal, currentContextualData, inputNames, optionValues } from './support/idx-assert.ts';

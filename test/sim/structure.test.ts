@@ -8,7 +8,7 @@ import { after, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { DEMO_PASSWORD, startSimulator } from '../../sim/index.ts';
+import { DEMO_PASSWORD, startSimulator } from 'ov-sim';
 import { ALLOWED_DIFFERENCES } from './support/allowed-differences.ts';
 import { compareShapes, unexplained } from './support/compare-shapes.ts';
 import { ControlApi, VirtualDevice } from 'ov-sim/client';

@@ -2,7 +2,7 @@
 import assert from 'node:assert/strict';
 import { after, beforeEach, test } from 'node:test';
 import type { IdxTransaction, OktaAuth } from '@okta/okta-auth-js/idx';
-import { startSimulator } from '../../sim/index.ts';
+import { startSimulator } from 'ov-sim';
 import { ControlApi, VirtualDevice } from 'ov-sim/client';
 import { identify } from './support/flows.ts';
 import { assertStep, assertTerminal, inputNames, optionValues } from './support/idx-assert.ts';

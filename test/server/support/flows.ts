@@ -5,7 +5,7 @@
 import assert from 'node:assert/strict';
 import { setTimeout as sleep } from 'node:timers/promises';
 import type { IdxTransaction } from '@okta/okta-auth-js';
-import { DEMO_PASSWORD } from '../../../sim/index.ts';
+import { DEMO_PASSWORD } from 'ov-sim';
 import { toSnapshot } from '../../../src/controller/snapshot.ts';
 import type { OvStep } from '../../../src/controller/types.ts';
 import type { WireTransaction } from '../../../src/server/protocol.ts';
