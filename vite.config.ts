@@ -1,8 +1,10 @@
-import { defineConfig, type UserConfig } from 'vite';
+import { defaultClientConditions, defineConfig, type UserConfig } from 'vite';
 
 /** `npm start` serves the demo (scripts/demo.ts starts the simulator beside it). */
 const demo: UserConfig = {
   root: 'demo',
+  // The phone panel's simulator client (ov-sim/client) from its TypeScript source, as in the tests.
+  resolve: { conditions: ['ov-sim-source', ...defaultClientConditions] },
   define: {
     __OV_SIM_URL__: JSON.stringify(process.env.OV_SIM_URL ?? 'http://127.0.0.1:8787'),
   },

@@ -3,12 +3,11 @@
  * reset simulator: when the phone acted, when the page had tokens, and every request the org saw.
  */
 import { setTimeout as sleep } from 'node:timers/promises';
-import { ControlApi } from '../test/sim/support/control-api.ts';
-import { VirtualDevice } from '../test/sim/support/virtual-device.ts';
+import { ControlApi, VirtualDevice } from 'ov-sim/client';
 import type { BrowserBench } from './lib/browser-setup.ts';
 import { roundTrips, waitForEvent } from './lib/page-actions.ts';
 import type { WidgetDriver } from './lib/widget-drivers.ts';
-import type { RequestRecord } from '../sim/state/types.ts';
+import type { RequestRecord } from 'ov-sim/client';
 
 export type FlowName = 'push' | 'qr' | 'totp';
 

@@ -7,7 +7,7 @@
  */
 import { setTimeout as sleep } from 'node:timers/promises';
 import type { Page } from 'puppeteer-core';
-import { ControlApi } from '../test/sim/support/control-api.ts';
+import { ControlApi } from 'ov-sim/client';
 import type { BrowserBench, PageName } from './lib/browser-setup.ts';
 import { waitForText, waitForUsernameField } from './lib/page-actions.ts';
 import { ovSigninDriver } from './lib/widget-drivers.ts';

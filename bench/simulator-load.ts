@@ -1,13 +1,14 @@
 /**
- * Simulator throughput: complete push sign-ins over raw HTTP (test/sim/support/idx-driver.ts), as
+ * Simulator throughput: complete push sign-ins over raw HTTP (ov-sim/idx-driver, sim/idx-driver.ts), as
  * many at once as the concurrency level, each: interact, introspect, identify with password, select
  * Okta Verify push, polls back to back (no refresh wait: the server's cost per poll is what is
  * measured), the phone's approval through the control API, the final poll, the token.
  */
 import { setTimeout as sleep } from 'node:timers/promises';
-import type { RunningSimulator } from '../sim/index.ts';
-import { DEMO_PASSWORD } from '../sim/index.ts';
-import { IdxTransaction } from '../test/sim/support/idx-driver.ts';
+import type { RunningSimulator } from 'ov-sim';
+import { DEMO_PASSWORD } from 'ov-sim';
+import { ControlApi } from 'ov-sim/client';
+import { IdxTransaction } from 'ov-sim/idx-driver';
 import { startSimProcess, type SimAddress } from './lib/sim-process.ts';
 import { percentile } from './lib/stats.ts';
 
@@ -43,13 +44,6 @@ async function withoutKeepAlive<T>(run: () => Promise<T>): Promise<T> {
   }
 }
 
-async function control<T>(sim: SimAddress, method: string, path: string, body?: object): Promise<T> {
-  const init = { method, headers: { 'Content-Type': 'application/json' }, ...(body ? { body: JSON.stringify(body) } : {}) };
-  const response = await fetch(`${sim.url}/sim/api${path}`, init);
-  if (!response.ok) throw new Error(`control ${method} ${path}: ${response.status}`);
-  return (await response.json()) as T;
-}
-
 async function timedPoll(tx: IdxTransaction, pollTimes: number[]): Promise<void> {
   const started = performance.now();
   const reply = await tx.proceed('challenge-poll');
@@ -63,8 +57,10 @@ async function signIn(sim: SimAddress, deviceId: string, login: string, pollTime
   await tx.proceed('identify', { identifier: login, credentials: { passcode: DEMO_PASSWORD } });
   await tx.proceed('select-authenticator-authenticate', { authenticator: { id: tx.oktaVerifyId(), methodType: 'push' } });
   for (let i = 0; i < POLLS_BEFORE_APPROVAL; i++) await timedPoll(tx, pollTimes);
-  const { pushes } = await control<{ pushes: Array<{ id: string }> }>(sim, 'GET', `/devices/${deviceId}/pushes`);
-  await control(sim, 'POST', `/devices/${deviceId}/pushes/${pushes[0].id}`, { action: 'approve' });
+  const phone = new ControlApi(sim);
+  const [push] = await phone.pushes(deviceId);
+  if (!push) throw new Error(`no push on ${deviceId}`);
+  await phone.answer(deviceId, push.id, 'approve');
   await timedPoll(tx, pollTimes);
   const token = await tx.token();
   if (token.status !== 200) throw new Error(`token answered ${token.status}`);
@@ -72,7 +68,7 @@ async function signIn(sim: SimAddress, deviceId: string, login: string, pollTime
 
 async function runLevel(sim: SimAddress, concurrency: number, signInsPerWorker: number): Promise<LoadLevel> {
   const devices = await Promise.all(
-    Array.from({ length: concurrency }, async (_, worker) => (await control<{ deviceIds: string[] }>(sim, 'GET', `/users/${loginOf(worker)}/devices`)).deviceIds[0]),
+    Array.from({ length: concurrency }, async (_, worker) => (await new ControlApi(sim).deviceIds(loginOf(worker)))[0]),
   );
   const pollTimes: number[] = [];
   const started = performance.now();

@@ -5,7 +5,7 @@ import './phone/demo-phone.ts';
 // The flow inspector (the `ov-signin/inspector` entry): a timeline of steps, requests, polls and events.
 import '../src/inspector/index.ts';
 import type { OvSignin } from '../src/index.ts';
-import { SimClient } from './phone/sim-client.ts';
+import { ControlApi } from 'ov-sim/client';
 import { bindThemeControls } from './theme-controls.ts';
 
 const DEMO_USERS: Array<[login: string, shows: string]> = [
@@ -44,7 +44,7 @@ function findQr(root: Document | ShadowRoot = document): string | undefined {
   return undefined;
 }
 
-const sim = new SimClient(simUrl);
+const sim = new ControlApi(simUrl);
 const phone = document.querySelector('demo-phone')!;
 phone.client = sim;
 phone.findQr = () => findQr();

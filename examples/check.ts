@@ -7,9 +7,8 @@
 import { execFileSync } from 'node:child_process';
 import { join } from 'node:path';
 import type { ElementHandle, Page } from 'puppeteer-core';
-import { startSimulator } from '../sim/index.ts';
-import { ControlApi } from '../test/sim/support/control-api.ts';
-import { VirtualDevice } from '../test/sim/support/virtual-device.ts';
+import { startSimulator } from 'ov-sim';
+import { ControlApi, VirtualDevice } from 'ov-sim/client';
 import { launchChromium } from '../bench/lib/chromium.ts';
 import { serveStatic } from '../bench/lib/static-server.ts';
 

@@ -1,6 +1,6 @@
 // `npm start`: the Okta org simulator with its virtual device, and vite serving the demo page.
 import { createServer } from 'vite';
-import { startSimulator } from '../sim/index.ts';
+import { startSimulator } from 'ov-sim';
 
 const sim = await startSimulator({ port: Number(process.env.OV_SIM_PORT ?? 8787) });
 process.env.OV_SIM_URL = sim.url;

@@ -3,7 +3,7 @@
 // The recordings stay outside the repository; only their shapes, without values, are committed.
 import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { digest, leakedValues, type ShapeDigest } from '../test/sim/support/shape.ts';
+import { digest, leakedValues, type ShapeDigest } from 'ov-sim/shape';
 
 const repoRoot = new URL('..', import.meta.url).pathname;
 const fixturesDir = process.argv[2] ? resolve(process.argv[2]) : resolve(repoRoot, '../shared/idx-fixtures');
@@ -34,6 +34,6 @@ for (const file of readdirSync(fixturesDir).filter((name) => name.endsWith('.jso
 
 const about =
   'Shape digests (keys and JSON types, no values) of real recorded Okta responses kept outside this repository ' +
-  '(see their SOURCES.md). Written by scripts/okta-shapes.ts, read by test/sim/structure.test.ts; format in test/sim/support/shape.ts.';
+  '(see their SOURCES.md). Written by scripts/okta-shapes.ts, read by test/sim/structure.test.ts; format in sim/shape.ts.';
 writeFileSync(outFile, `${JSON.stringify({ about, digests }, null, 2)}\n`);
 console.log(`wrote ${outFile}`);

@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
+import { ControlApi } from './client.ts';
 import { startSimulator } from './index.ts';
 
 const USAGE = `ov-sim: a local Okta org with a virtual Okta Verify device
@@ -29,21 +30,10 @@ async function serve(argv: string[]): Promise<void> {
   process.on('SIGTERM', stop);
 }
 
-async function api(base: string, method: string, path: string, body?: object): Promise<unknown> {
-  const response = await fetch(`${base}/sim/api${path}`, {
-    method,
-    headers: body ? { 'Content-Type': 'application/json' } : {},
-    body: body ? JSON.stringify(body) : undefined,
-  });
-  const result = (await response.json()) as { error?: string };
-  if (!response.ok) throw new Error(result.error ?? `HTTP ${response.status}`);
-  return result;
-}
-
-async function firstPendingPush(base: string, deviceId: string): Promise<string> {
-  const { pushes } = (await api(base, 'GET', `/devices/${deviceId}/pushes`)) as { pushes: Array<{ id: string }> };
-  if (!pushes.length) throw new Error('No pending push on this device.');
-  return pushes[0].id;
+async function firstPendingPush(api: ControlApi, deviceId: string): Promise<string> {
+  const [push] = await api.pushes(deviceId);
+  if (!push) throw new Error('No pending push on this device.');
+  return push.id;
 }
 
 async function control(argv: string[]): Promise<unknown> {
@@ -52,28 +42,28 @@ async function control(argv: string[]): Promise<unknown> {
     allowPositionals: true,
     options: { url: { type: 'string', default: 'http://127.0.0.1:8787' }, qr: { type: 'string' }, link: { type: 'string' }, number: { type: 'string' } },
   });
-  const base = values.url.replace(/\/$/, '');
+  const api = new ControlApi(values.url);
   const [group, command, id, pushId] = positionals;
-  if (group === 'outbox') return api(base, 'GET', '/outbox');
-  if (group === 'reset') return api(base, 'POST', '/reset');
+  if (group === 'outbox') return api.call('GET', '/outbox');
+  if (group === 'reset') return api.call('POST', '/reset');
   if (group !== 'device') throw new Error(USAGE);
   switch (command) {
     case 'list':
-      return api(base, 'GET', `/users/${encodeURIComponent(id)}/devices`);
+      return api.call('GET', `/users/${encodeURIComponent(id)}/devices`);
     case 'enroll': {
       const qr = values.qr?.startsWith('@') ? readFileSync(values.qr.slice(1), 'utf8').trim() : values.qr;
-      return api(base, 'POST', '/devices/enroll', qr ? { qr } : { link: values.link });
+      return api.call('POST', '/devices/enroll', qr ? { qr } : { link: values.link });
     }
     case 'pushes':
-      return api(base, 'GET', `/devices/${id}/pushes`);
+      return api.call('GET', `/devices/${id}/pushes`);
     case 'approve':
     case 'reject':
-      return api(base, 'POST', `/devices/${id}/pushes/${pushId ?? (await firstPendingPush(base, id))}`, {
+      return api.call('POST', `/devices/${id}/pushes/${pushId ?? (await firstPendingPush(api, id))}`, {
         action: command,
         ...(values.number ? { number: values.number } : {}),
       });
     case 'totp':
-      return api(base, 'GET', `/devices/${id}/totp`);
+      return api.call('GET', `/devices/${id}/totp`);
     default:
       throw new Error(USAGE);
   }

@@ -30,7 +30,7 @@ export interface RunningSimulator {
 export async function startSimulator(options: SimulatorOptions = {}): Promise<RunningSimulator> {
   const fromFile = options.configFile ? readConfigFile(options.configFile) : {};
   const input: ConfigInput = { ...fromFile, ...options.config, settings: { ...fromFile.settings, ...options.config?.settings } };
-  const store = new SimStore(resolveConfig(input), options.dataFile);
+  const store = await SimStore.open(resolveConfig(input), options.dataFile);
   let url = '';
   const server = createSimServer({ store, settings: store.config.settings }, () => url);
   const host = options.host ?? '127.0.0.1';

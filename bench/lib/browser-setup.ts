@@ -1,7 +1,7 @@
 /** A simulator, the static page server and Chromium, started together for the browser figures. */
 import { join } from 'node:path';
 import type { Browser } from 'puppeteer-core';
-import { startSimulator, type RunningSimulator, type SimSettings } from '../../sim/index.ts';
+import { startSimulator, type RunningSimulator, type SimSettings } from 'ov-sim';
 import { launchChromium } from './chromium.ts';
 import { oktaWidgetPackage } from './okta-widget-package.ts';
 import { serveStatic, type StaticServer } from './static-server.ts';

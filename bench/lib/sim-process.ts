@@ -5,7 +5,7 @@
 import { spawn } from 'node:child_process';
 import { writeFileSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { DEMO_CLIENT_ID, type ConfigInput, type RunningSimulator } from '../../sim/index.ts';
+import { DEMO_CLIENT_ID, type ConfigInput, type RunningSimulator } from 'ov-sim';
 
 const ROOT = join(import.meta.dirname, '..', '..');
 

@@ -3,7 +3,7 @@
  * to act (push waiting, QR shown) or the code is typed. Selectors are each widget's own markup.
  */
 import type { Page } from 'puppeteer-core';
-import { DEMO_PASSWORD } from '../../sim/index.ts';
+import { DEMO_PASSWORD } from 'ov-sim';
 import type { PageName } from './browser-setup.ts';
 import { click, type, waitForText } from './page-actions.ts';
 

@@ -1,6 +1,6 @@
 import { LitElement, css, html, nothing } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
-import type { SimClient, SimMessage, SimPush, SimUser } from './sim-client.ts';
+import type { ControlApi, OutboxMessage, PendingPush, UserView } from 'ov-sim/client';
 
 const REFRESH_MS = 1000;
 
@@ -26,13 +26,13 @@ export class DemoPhone extends LitElement {
     [role='status'] { min-height: 1.4em; margin-block-start: 0.5rem; }
   `;
 
-  @property({ attribute: false }) client?: SimClient;
+  @property({ attribute: false }) client?: ControlApi;
   /** Where the QR code on screen is read from, as a camera would see it. */
   @property({ attribute: false }) findQr: () => string | undefined = () => undefined;
 
-  @state() private users: SimUser[] = [];
-  @state() private pushes: SimPush[] = [];
-  @state() private outbox: SimMessage[] = [];
+  @state() private users: UserView[] = [];
+  @state() private pushes: PendingPush[] = [];
+  @state() private outbox: OutboxMessage[] = [];
   @state() private codes = new Map<string, { code: string; expiresIn: number }>();
   @state() private status = '';
   @state() private qrVisible = false;
@@ -53,10 +53,10 @@ export class DemoPhone extends LitElement {
   private async refresh(): Promise<void> {
     if (!this.client) return;
     try {
-      this.users = await this.client.users();
+      this.users = (await this.client.state()).users;
       const devices = this.users.flatMap((u) => u.devices);
       const [pushes, outbox, codes] = await Promise.all([
-        this.client.pushes(this.users),
+        Promise.all(devices.map((d) => this.client!.pushes(d.id))).then((lists) => lists.flat()),
         this.client.outbox(),
         Promise.all(devices.map(async (d) => [d.id, await this.client!.totp(d.id)] as const)),
       ]);
@@ -106,8 +106,8 @@ export class DemoPhone extends LitElement {
     `;
   }
 
-  private renderPush(push: SimPush) {
-    const approve = (number?: string) => this.act('Approved.', () => this.client!.answer(push, 'approve', number));
+  private renderPush(push: PendingPush) {
+    const approve = (number?: string) => this.act('Approved.', () => this.client!.answer(push.deviceId, push.id, 'approve', number));
     return html`
       <div class="card">
         <strong>Are you trying to sign in?</strong>
@@ -117,13 +117,13 @@ export class DemoPhone extends LitElement {
           ${push.choices
             ? push.choices.map((n) => html`<button type="button" @click=${() => approve(n)}>${n}</button>`)
             : html`<button class="primary" type="button" @click=${() => approve()}>Yes, it's me</button>`}
-          <button type="button" @click=${() => this.act('Denied.', () => this.client!.answer(push, 'reject'))}>No, it's not me</button>
+          <button type="button" @click=${() => this.act('Denied.', () => this.client!.answer(push.deviceId, push.id, 'reject'))}>No, it's not me</button>
         </div>
       </div>
     `;
   }
 
-  private renderMessage(message: SimMessage) {
+  private renderMessage(message: OutboxMessage) {
     return html`
       <div class="card">
         <div>${message.channel === 'email' ? 'Email' : 'SMS'} to ${message.to}: activate Okta Verify</div>

@@ -2,7 +2,7 @@
  * `npm run example:server`: the simulator (a local Okta org with a virtual Okta Verify) and the
  * example app, in one process. Ports: SIM_PORT (default 8787) and PORT (default 3000).
  */
-import { startSimulator, DEMO_PASSWORD } from '../../sim/index.ts';
+import { startSimulator, DEMO_PASSWORD } from 'ov-sim';
 import { createApp } from './server.ts';
 
 const simPort = Number(process.env.SIM_PORT ?? 8787);

@@ -70,7 +70,7 @@ function redirectAllowed(uri: string, origins: string[]): boolean {
 }
 
 /** The interaction_code grant: one use per code, same client and redirect URI, PKCE S256 verified. */
-export const token: Route = (ctx, req) => {
+export const token: Route = async (ctx, req) => {
   const params = form(req);
   if (!params) return oauthError(400, 'invalid_request', 'The request must be application/x-www-form-urlencoded.');
   if (params.get('grant_type') !== 'interaction_code') {
@@ -94,5 +94,5 @@ export const token: Route = (ctx, req) => {
   const user = ctx.store.user(tx.login);
   if (!user) return oauthError(400, 'invalid_grant', 'The user of this interaction no longer exists.');
   tx.codeRedeemed = true;
-  return json(200, issueTokens(ctx, tx, user), { 'Cache-Control': 'no-store', Pragma: 'no-cache' });
+  return json(200, await issueTokens(ctx, tx, user), { 'Cache-Control': 'no-store', Pragma: 'no-cache' });
 };

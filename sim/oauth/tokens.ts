@@ -4,12 +4,12 @@ import type { SimContext } from '../http/types.ts';
 import type { Transaction, UserState } from '../state/types.ts';
 
 /** Tokens with the claim sets of a real Okta response (fixture 04); no `state`, which the SDK would reject. */
-export function issueTokens(ctx: SimContext, tx: Transaction, user: UserState): Record<string, unknown> {
+export async function issueTokens(ctx: SimContext, tx: Transaction, user: UserState): Promise<Record<string, unknown>> {
   const now = Math.floor(Date.now() / 1000);
   const exp = now + ctx.settings.tokenLifetimeSeconds;
   const scopes = tx.scope.split(' ').filter(Boolean);
   const { login, firstName, lastName } = user.config;
-  const accessToken = signJwt(ctx.store.signingKey, {
+  const accessToken = await signJwt(ctx.store.signingKey, {
     ver: 1,
     jti: `AT.${randomToken(32)}`,
     iss: tx.issuer,
@@ -29,7 +29,7 @@ export function issueTokens(ctx: SimContext, tx: Transaction, user: UserState): 
   };
   if (scopes.includes('openid')) {
     const profile = scopes.includes('profile') ? { name: `${firstName} ${lastName}`, preferred_username: login } : {};
-    response.id_token = signJwt(ctx.store.signingKey, {
+    response.id_token = await signJwt(ctx.store.signingKey, {
       sub: user.id,
       ...profile,
       ...(scopes.includes('email') ? { email: login } : {}),

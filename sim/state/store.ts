@@ -29,12 +29,22 @@ export class SimStore {
   private readonly byInteractionHandle = new Map<string, Transaction>();
   private requestSeq = 0;
 
-  constructor(
-    readonly config: SimConfig,
-    private readonly dataFile?: string,
-  ) {
+  /** The data file's users, devices and signing key if it has them; else the configured users and a new key. */
+  static async open(config: SimConfig, dataFile?: string): Promise<SimStore> {
     const saved = dataFile && existsSync(dataFile) ? (JSON.parse(readFileSync(dataFile, 'utf8')) as PersistedData) : undefined;
-    this.signingKey = saved ? importSigningKey(saved.signingKey) : createSigningKey();
+    const signingKey = saved ? await importSigningKey(saved.signingKey) : await createSigningKey();
+    return new SimStore(config, signingKey, await exportSigningKey(signingKey), dataFile, saved);
+  }
+
+  private constructor(
+    readonly config: SimConfig,
+    signingKey: SigningKey,
+    /** What save() writes of the key (exporting it is asynchronous, saving is not). */
+    private readonly savedSigningKey: PersistedData['signingKey'],
+    private readonly dataFile?: string,
+    saved?: PersistedData,
+  ) {
+    this.signingKey = signingKey;
     if (saved) this.load(saved);
     else this.seed();
     this.faults.replace(config.faults);
@@ -77,7 +87,7 @@ export class SimStore {
     const data: PersistedData = {
       users: [...this.users.values()].map((u) => ({ login: u.config.login, id: u.id })),
       devices: [...this.devices.values()],
-      signingKey: exportSigningKey(this.signingKey),
+      signingKey: this.savedSigningKey,
     };
     writeFileSync(`${this.dataFile}.tmp`, JSON.stringify(data, null, 2));
     renameSync(`${this.dataFile}.tmp`, this.dataFile);

@@ -1,4 +1,5 @@
 /** The session cookie: HttpOnly, SameSite, Secure wherever the browser accepts it. */
+import { parseCookie, stringifySetCookie } from 'cookie';
 
 export interface SessionCookieOptions {
   /** Default `ov-session`; when Secure, the browser gets `__Host-` before it (host-only, Path=/, Secure). */
@@ -40,15 +41,9 @@ export class SessionCookie {
 
   /** The session id the request's cookie names, if it looks like one of ours. */
   read(request: Request): string | undefined {
-    const name = this.nameFor(new URL(request.url));
-    for (const pair of (request.headers.get('cookie') ?? '').split(';')) {
-      const at = pair.indexOf('=');
-      if (at > 0 && pair.slice(0, at).trim() === name) {
-        const value = pair.slice(at + 1).trim();
-        return SESSION_ID.test(value) ? value : undefined;
-      }
-    }
-    return undefined;
+    // The first cookie of that name, as a browser sends the most specific one first.
+    const value = parseCookie(request.headers.get('cookie') ?? '')[this.nameFor(new URL(request.url))];
+    return value !== undefined && SESSION_ID.test(value) ? value : undefined;
   }
 
   /**
@@ -56,7 +51,13 @@ export class SessionCookie {
    * Path=/ because `__Host-` requires it; HttpOnly keeps it from the page's scripts.
    */
   serialize(url: URL, sessionId: string): string {
-    const secure = this.isSecure(url);
-    return [`${this.nameFor(url)}=${sessionId}`, 'Path=/', 'HttpOnly', `SameSite=${this.#sameSite}`, ...(secure ? ['Secure'] : [])].join('; ');
+    return stringifySetCookie({
+      name: this.nameFor(url),
+      value: sessionId,
+      path: '/',
+      httpOnly: true,
+      secure: this.isSecure(url),
+      sameSite: this.#sameSite === 'Strict' ? 'strict' : 'lax',
+    });
   }
 }

@@ -19,10 +19,9 @@ const pkg = JSON.parse(readFileSync(join(REPO, 'package.json'), 'utf8')) as {
   types: string;
   module: string;
   customElements: string;
-  bin: Record<string, string>;
 };
 
-/** Every file the exports map points at, by condition: `./sim#types` → `./dist/sim/index.d.ts`. */
+/** Every file the exports map points at, by condition: `./server#types` → `./dist/lib/server/index.d.ts`. */
 const exportTargets = Object.entries(pkg.exports).flatMap(([subpath, target]) =>
   typeof target === 'string'
     ? [[subpath, target] as const]
@@ -37,7 +36,7 @@ before(async () => {
 });
 
 test('every file package.json points at is built', () => {
-  const declared = [...exportTargets.map(([, file]) => file), pkg.types, pkg.module, pkg.customElements, ...Object.values(pkg.bin)];
+  const declared = [...exportTargets.map(([, file]) => file), pkg.types, pkg.module, pkg.customElements];
   const missing = declared.filter((file) => !existsSync(join(REPO, file)));
   assert.deepEqual(missing, []);
 });
@@ -71,7 +70,7 @@ test('a TypeScript consumer (NodeNext) type-checks against the shipped declarati
         strict: true,
         noEmit: true,
         lib: ['ES2023', 'DOM'],
-        // The simulator's declarations name node: modules, as any Node library's do.
+        // The server adapters' declarations name node: modules, as any Node library's do.
         types: ['node'],
         typeRoots: [join(REPO, 'node_modules/@types')],
       },
@@ -84,10 +83,8 @@ test('a TypeScript consumer (NodeNext) type-checks against the shipped declarati
       "import { OvSignin, OvSuccessEvent } from 'ov-signin';",
       "import 'ov-signin/define';",
       "import 'ov-signin/bundle';",
-      "import { startSimulator } from 'ov-signin/sim';",
       'export const tag: CustomElementConstructor = OvSignin;',
       "export const onSuccess = (e: OvSuccessEvent) => e.detail.tokens?.idToken?.claims.email;",
-      'export const sim: Promise<{ issuer: string }> = startSimulator({ port: 0 });',
       "import { OvFlowInspector, type TimelineReport } from 'ov-signin/inspector';",
       "import { OvSignin as OvSigninReact } from 'ov-signin/react';",
       "import { OvFlowInspector as OvFlowInspectorReact } from 'ov-signin/react/inspector';",

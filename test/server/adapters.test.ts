@@ -5,8 +5,8 @@
  */
 import assert from 'node:assert/strict';
 import { after, beforeEach, describe, test } from 'node:test';
-import { startSimulator } from '../../sim/index.ts';
-import { ControlApi } from '../sim/support/control-api.ts';
+import { startSimulator } from 'ov-sim';
+import { ControlApi } from 'ov-sim/client';
 import { verifyTokens } from '../sim/support/token-verifier.ts';
 import { BrowserSession } from './support/browser-session.ts';
 import type { Answer } from './support/browser-session.ts';
@@ -60,7 +60,7 @@ for (const [kind, flow] of Object.entries(flows) as Array<[AdapterKind, (typeof 
       assert.equal(opened.status, 200);
       const [cookie, ...more] = opened.headers.getSetCookie();
       assert.deepEqual(more, []);
-      assert.match(cookie!, /^__Host-ov-session=[A-Za-z0-9_-]{43}; Path=\/; HttpOnly; SameSite=Strict; Secure$/);
+      assert.match(cookie!, /^__Host-ov-session=[A-Za-z0-9_-]{43}; Path=\/; HttpOnly; Secure; SameSite=Strict$/);
       assert.match(opened.json.csrfToken ?? '', /^[A-Za-z0-9_-]{43}$/);
       // The same session again: the same token, no new cookie.
       const again = await browser.open();

@@ -8,9 +8,9 @@ import { existsSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import { after, before, test } from 'node:test';
 import { fileURLToPath } from 'node:url';
-import { startSimulator } from '../../sim/index.ts';
+import { startSimulator } from 'ov-sim';
 import { createApp } from '../../examples/express-bff/server.ts';
-import { ControlApi } from '../sim/support/control-api.ts';
+import { ControlApi } from 'ov-sim/client';
 import { BrowserSession } from './support/browser-session.ts';
 import { expectStep, totpEntered } from './support/flows.ts';
 

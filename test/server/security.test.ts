@@ -5,11 +5,10 @@
  */
 import assert from 'node:assert/strict';
 import { after, afterEach, beforeEach, describe, test } from 'node:test';
-import { startSimulator } from '../../sim/index.ts';
+import { startSimulator } from 'ov-sim';
 import { MemorySessionStore } from '../../src/server/index.ts';
 import type { SessionRecord } from '../../src/server/index.ts';
-import { ControlApi } from '../sim/support/control-api.ts';
-import { VirtualDevice } from '../sim/support/virtual-device.ts';
+import { ControlApi, VirtualDevice } from 'ov-sim/client';
 import { BrowserSession } from './support/browser-session.ts';
 import { chooseOktaVerify, expectStep, pollUntilDone, pushApproved, signInWithPassword, stepOf, totpEntered, waitForPush } from './support/flows.ts';
 import { expectNoneIn, tokenStrings, transactionSecrets } from './support/secrets.ts';
@@ -265,13 +264,13 @@ describe('cookie flags', () => {
     const { createSignInHandler } = await import('../../src/server/index.ts');
     const handler = createSignInHandler({ okta: { issuer: sim.issuer, clientId: sim.clientId, redirectUri: 'http://localhost:8080/cb' }, onSuccess: () => undefined });
     const cookieFor = async (url: string) => (await handler.handle(new Request(url))).headers.getSetCookie()[0]!.replace(/=[A-Za-z0-9_-]{43};/, '=…;');
-    assert.equal(await cookieFor('https://signin.example.test/auth/session'), '__Host-ov-session=…; Path=/; HttpOnly; SameSite=Strict; Secure');
-    assert.equal(await cookieFor('http://localhost:3000/auth/session'), '__Host-ov-session=…; Path=/; HttpOnly; SameSite=Strict; Secure');
-    assert.equal(await cookieFor('http://[::1]:3000/auth/session'), '__Host-ov-session=…; Path=/; HttpOnly; SameSite=Strict; Secure');
+    assert.equal(await cookieFor('https://signin.example.test/auth/session'), '__Host-ov-session=…; Path=/; HttpOnly; Secure; SameSite=Strict');
+    assert.equal(await cookieFor('http://localhost:3000/auth/session'), '__Host-ov-session=…; Path=/; HttpOnly; Secure; SameSite=Strict');
+    assert.equal(await cookieFor('http://[::1]:3000/auth/session'), '__Host-ov-session=…; Path=/; HttpOnly; Secure; SameSite=Strict');
     assert.equal(await cookieFor('http://192.168.1.20:3000/auth/session'), 'ov-session=…; Path=/; HttpOnly; SameSite=Strict');
     const lax = createSignInHandler({ okta: { issuer: sim.issuer, clientId: sim.clientId, redirectUri: 'http://localhost:8080/cb' }, onSuccess: () => undefined, cookie: { name: 'signin', sameSite: 'Lax', secure: true } });
     const laxCookie = (await lax.handle(new Request('http://192.168.1.20/auth/session'))).headers.getSetCookie()[0]!;
-    assert.match(laxCookie, /^__Host-signin=[\w-]{43}; Path=\/; HttpOnly; SameSite=Lax; Secure$/);
+    assert.match(laxCookie, /^__Host-signin=[\w-]{43}; Path=\/; HttpOnly; Secure; SameSite=Lax$/);
   });
 });
 

@@ -5,10 +5,10 @@
 import assert from 'node:assert/strict';
 import { after, beforeEach, test } from 'node:test';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { startSimulator } from '../../sim/index.ts';
+import { startSimulator } from 'ov-sim';
 import { MemorySessionStore } from '../../src/server/index.ts';
 import type { SessionRecord, SessionStore } from '../../src/server/index.ts';
-import { ControlApi } from '../sim/support/control-api.ts';
+import { ControlApi } from 'ov-sim/client';
 import { BrowserSession } from './support/browser-session.ts';
 import { expectStep, totpEntered } from './support/flows.ts';
 import { startServer } from './support/servers.ts';

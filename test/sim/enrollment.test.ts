@@ -3,13 +3,12 @@ import assert from 'node:assert/strict';
 import { after, beforeEach, test } from 'node:test';
 import { setTimeout as sleep } from 'node:timers/promises';
 import type { IdxTransaction, OktaAuth } from '@okta/okta-auth-js/idx';
-import { startSimulator } from '../../sim/index.ts';
-import { ControlApi } from './support/control-api.ts';
+import { startSimulator } from 'ov-sim';
+import { ControlApi, VirtualDevice } from 'ov-sim/client';
 import { identify, pollWhile, startPush } from './support/flows.ts';
 import { assertStep, assertTerminal, authenticatorKeys, currentContextualData, inputNames, optionValues } from './support/idx-assert.ts';
 import { createAuthClient } from './support/sdk-client.ts';
 import { verifyTokens } from './support/token-verifier.ts';
-import { VirtualDevice } from './support/virtual-device.ts';
 
 const sim = await startSimulator({ port: 0, config: { testing: true } });
 after(() => sim.close());

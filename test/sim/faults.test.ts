@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { after, before, beforeEach, test } from 'node:test';
-import { startSimulator, type RunningSimulator } from '../../sim/index.ts';
+import { startSimulator, type RunningSimulator } from 'ov-sim';
 
 let sim: RunningSimulator;
 before(async () => {

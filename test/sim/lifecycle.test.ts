@@ -1,13 +1,12 @@
 /** A transaction's life through the real okta-auth-js: cancel, resume after a reload, identifier-first. */
 import assert from 'node:assert/strict';
 import { after, beforeEach, test } from 'node:test';
-import { DEMO_PASSWORD, startSimulator } from '../../sim/index.ts';
-import { ControlApi } from './support/control-api.ts';
+import { DEMO_PASSWORD, startSimulator } from 'ov-sim';
+import { ControlApi, VirtualDevice } from 'ov-sim/client';
 import { pollWhile, startPush } from './support/flows.ts';
 import { assertStep, inputNames } from './support/idx-assert.ts';
 import { createAuthClient, MapStorage, reloadedAuthClient } from './support/sdk-client.ts';
 import { verifyTokens } from './support/token-verifier.ts';
-import { VirtualDevice } from './support/virtual-device.ts';
 
 const sim = await startSimulator({ port: 0, config: { testing: true } });
 after(() => sim.close());

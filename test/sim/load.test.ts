@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
-import { DEMO_PASSWORD, startSimulator, type RunningSimulator } from '../../sim/index.ts';
-import { IdxTransaction } from './support/idx-driver.ts';
+import { DEMO_PASSWORD, startSimulator, type RunningSimulator } from 'ov-sim';
+import { IdxTransaction } from 'ov-sim/idx-driver';
 
 /** Bounded, loopback only: a thousand sign-ins waiting on a push at once, none lost or crossed. */
 const TRANSACTIONS = 1000;

@@ -1,12 +1,11 @@
 /** The OAuth side: discovery, interact, the tokens okta-auth-js receives, and what /v1/token refuses. */
 import assert from 'node:assert/strict';
 import { after, beforeEach, test } from 'node:test';
-import { DEMO_CLIENT_ID, startSimulator } from '../../sim/index.ts';
-import { ControlApi } from './support/control-api.ts';
+import { DEMO_CLIENT_ID, startSimulator } from 'ov-sim';
+import { ControlApi, VirtualDevice } from 'ov-sim/client';
 import { pollWhile, startPush } from './support/flows.ts';
 import { createAuthClient, REDIRECT_URI } from './support/sdk-client.ts';
 import { verifyTokenPair, verifyTokens } from './support/token-verifier.ts';
-import { VirtualDevice } from './support/virtual-device.ts';
 
 const OTHER_CLIENT = 'other-app';
 const sim = await startSimulator({

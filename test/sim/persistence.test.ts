@@ -3,7 +3,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, test } from 'node:test';
-import { startSimulator } from '../../sim/index.ts';
+import { startSimulator } from 'ov-sim';
 
 const dir = mkdtempSync(join(tmpdir(), 'ov-sim-data-'));
 after(() => rmSync(dir, { recursive: true, force: true }));

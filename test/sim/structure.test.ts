@@ -2,19 +2,18 @@
  * Puts each simulator response beside the real Okta response recorded for the same step and
  * compares their shapes: keys, JSON types, remediation names and order, relatesTo paths and, where
  * the recording's source states it, the HTTP status. The recordings are not in this repository;
- * test/sim/okta-shapes.json holds their digests (scripts/okta-shapes.ts, support/shape.ts).
+ * test/sim/okta-shapes.json holds their digests (scripts/okta-shapes.ts, sim/shape.ts).
  */
 import { after, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { DEMO_PASSWORD, startSimulator } from '../../sim/index.ts';
+import { DEMO_PASSWORD, startSimulator } from 'ov-sim';
 import { ALLOWED_DIFFERENCES } from './support/allowed-differences.ts';
 import { compareShapes, unexplained } from './support/compare-shapes.ts';
-import { ControlApi } from './support/control-api.ts';
-import { get, IdxTransaction, interact, postIdx, type Reply } from './support/idx-driver.ts';
-import { digest, type ShapeDigest } from './support/shape.ts';
-import { VirtualDevice } from './support/virtual-device.ts';
+import { ControlApi, VirtualDevice } from 'ov-sim/client';
+import { get, IdxTransaction, interact, postIdx, type Reply } from 'ov-sim/idx-driver';
+import { digest, type ShapeDigest } from 'ov-sim/shape';
 
 const { digests } = JSON.parse(readFileSync(new URL('./okta-shapes.json', import.meta.url), 'utf8')) as { digests: Record<string, ShapeDigest> };
 

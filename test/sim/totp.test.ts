@@ -2,13 +2,12 @@
 import assert from 'node:assert/strict';
 import { after, beforeEach, test } from 'node:test';
 import type { IdxTransaction, OktaAuth } from '@okta/okta-auth-js/idx';
-import { startSimulator } from '../../sim/index.ts';
-import { ControlApi } from './support/control-api.ts';
+import { startSimulator } from 'ov-sim';
+import { ControlApi, VirtualDevice } from 'ov-sim/client';
 import { identify } from './support/flows.ts';
 import { assertStep, assertTerminal, inputNames, optionValues } from './support/idx-assert.ts';
 import { createAuthClient } from './support/sdk-client.ts';
 import { verifyTokens } from './support/token-verifier.ts';
-import { VirtualDevice } from './support/virtual-device.ts';
 
 const sim = await startSimulator({ port: 0, config: { testing: true } });
 after(() => sim.close());

@@ -48,7 +48,7 @@ describe('server mode: security', () => {
     expect(cookie!.domain, 'host-only').to.equal(location.hostname);
     expect(document.cookie).not.to.contain('ov-session');
     const [opened] = (await serverLog()).filter((e) => e.setCookie.length > 0);
-    expect(opened!.setCookie[0]).to.match(/^__Host-ov-session=[\w-]{43}; Path=\/; HttpOnly; SameSite=Strict; Secure$/);
+    expect(opened!.setCookie[0]).to.match(/^__Host-ov-session=[\w-]{43}; Path=\/; HttpOnly; Secure; SameSite=Strict$/);
   });
 
   it('a request without the CSRF token, or with a wrong one, is refused; the sign-in goes on', async () => {

@@ -5,12 +5,11 @@
 import assert from 'node:assert/strict';
 import { setTimeout as sleep } from 'node:timers/promises';
 import type { IdxTransaction } from '@okta/okta-auth-js';
-import { DEMO_PASSWORD } from '../../../sim/index.ts';
+import { DEMO_PASSWORD } from 'ov-sim';
 import { toSnapshot } from '../../../src/controller/snapshot.ts';
 import type { OvStep } from '../../../src/controller/types.ts';
 import type { WireTransaction } from '../../../src/server/protocol.ts';
-import type { ControlApi } from '../../sim/support/control-api.ts';
-import { VirtualDevice } from '../../sim/support/virtual-device.ts';
+import { type ControlApi, VirtualDevice } from 'ov-sim/client';
 import type { Answer, BrowserSession } from './browser-session.ts';
 
 /** The widget's view of an answer (what endpoint-client.ts rebuilds, then toSnapshot). */

@@ -4,7 +4,7 @@ import type { AddressInfo } from 'node:net';
 import express from 'express';
 import Fastify from 'fastify';
 import type { Tokens } from '@okta/okta-auth-js';
-import type { RunningSimulator } from '../../../sim/index.ts';
+import type { RunningSimulator } from 'ov-sim';
 import { createSignInHandler, expressSignIn, fastifySignIn, nodeSignIn } from '../../../src/server/index.ts';
 import type { SignInHandlerOptions } from '../../../src/server/index.ts';
 import { REDIRECT_URI } from '../../sim/support/sdk-client.ts';

@@ -1,4 +1,4 @@
-import type { ShapeDigest } from './shape.ts';
+import type { ShapeDigest } from 'ov-sim/shape';
 
 export type DifferenceKind = 'missing' | 'extra' | 'type' | 'order' | 'status';
 

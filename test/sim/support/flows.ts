@@ -2,7 +2,7 @@
 import assert from 'node:assert/strict';
 import { setTimeout as sleep } from 'node:timers/promises';
 import type { IdxTransaction, OktaAuth } from '@okta/okta-auth-js/idx';
-import { DEMO_PASSWORD } from '../../../sim/index.ts';
+import { DEMO_PASSWORD } from 'ov-sim';
 import { assertStep, authenticatorKeys, optionValues } from './idx-assert.ts';
 
 /** `start()` then the identify step with username and password on one form. */

@@ -1,6 +1,6 @@
 /** The real, unmodified okta-auth-js 8, in its default step mode, pointed at a simulator. */
 import { OktaAuth, type OktaAuthOptions } from '@okta/okta-auth-js/idx';
-import type { RunningSimulator } from '../../../sim/index.ts';
+import type { RunningSimulator } from 'ov-sim';
 
 /** What a client needs to know of an org; a simulator started in another process has no store to offer. */
 export type OrgAddress = Pick<RunningSimulator, 'url' | 'issuer' | 'clientId'>;

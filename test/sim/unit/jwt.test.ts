@@ -13,8 +13,8 @@ import {
 import { fixturesSkipReason, readFixture } from '../support/recorded-fixtures.ts';
 
 
-const key = createSigningKey();
-const otherKey = createSigningKey();
+const key = await createSigningKey();
+const otherKey = await createSigningKey();
 const now = Math.floor(Date.now() / 1000);
 const claims = { iss: 'http://127.0.0.1:8787/oauth2/default', sub: '00u2h3ffs5elyqiQU1d7', aud: 'api://default', iat: now, exp: now + 3600 };
 
@@ -27,14 +27,14 @@ async function verifyWithJwks(token: string, published: { keys: object[] }) {
 }
 
 test('signJwt produces an RS256 token that jose verifies from the JWKS', async () => {
-  const token = signJwt(key, claims);
+  const token = await signJwt(key, claims);
   const { payload, protectedHeader } = await verifyWithJwks(token, jwks([key]));
   assert.deepEqual(payload, claims);
   assert.deepEqual(protectedHeader, { kid: key.kid, alg: 'RS256' });
 });
 
-test('signJwt writes kid before alg and leaves no base64 padding', () => {
-  const token = signJwt(key, { a: 1 });
+test('signJwt writes kid before alg and leaves no base64 padding', async () => {
+  const token = await signJwt(key, { a: 1 });
   const [header, payload, signature] = token.split('.');
   assert.equal(Buffer.from(header!, 'base64url').toString(), `{"kid":"${key.kid}","alg":"RS256"}`);
   assert.equal(Buffer.from(payload!, 'base64url').toString(), '{"a":1}');
@@ -43,13 +43,13 @@ test('signJwt writes kid before alg and leaves no base64 padding', () => {
 });
 
 test('a token with a tampered payload fails verification', async () => {
-  const [header, , signature] = signJwt(key, claims).split('.');
+  const [header, , signature] = (await signJwt(key, claims)).split('.');
   const forged = Buffer.from(JSON.stringify({ ...claims, sub: '00uATTACKER000000001' })).toString('base64url');
   await assert.rejects(verifyWithJwks(`${header}.${forged}.${signature}`, jwks([key])), { code: 'ERR_JWS_SIGNATURE_VERIFICATION_FAILED' });
 });
 
 test('a token does not verify under a different key', async () => {
-  const token = signJwt(key, claims);
+  const token = await signJwt(key, claims);
   await assert.rejects(jwtVerify(token, await importJWK(otherKey.publicJwk, 'RS256')), { code: 'ERR_JWS_SIGNATURE_VERIFICATION_FAILED' });
 });
 
@@ -70,12 +70,12 @@ test('jwks lists every key’s public JWK in order', () => {
 });
 
 test('exported keys import with the same kid and still sign verifiable tokens', async () => {
-  const exported = exportSigningKey(key);
+  const exported = await exportSigningKey(key);
   assert.match(exported.privatePem, /^-----BEGIN PRIVATE KEY-----\n/);
-  const restored = importSigningKey(JSON.parse(JSON.stringify(exported)));
+  const restored = await importSigningKey(JSON.parse(JSON.stringify(exported)));
   assert.equal(restored.kid, key.kid);
   assert.deepEqual(restored.publicJwk, key.publicJwk);
-  const { payload } = await verifyWithJwks(signJwt(restored, claims), jwks([key]));
+  const { payload } = await verifyWithJwks(await signJwt(restored, claims), jwks([key]));
   assert.equal(payload.sub, claims.sub);
 });
 

@@ -1,7 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { compareShapes, parentPath, unexplained } from '../support/compare-shapes.ts';
-import { digest, leakedValues } from '../support/shape.ts';
+import { digest, leakedValues } from 'ov-sim/shape';
 
 const HANDLE = '02tKwcMNRmwEsDoe_HuMZYf5m-lg3kFugYKrcTWOL3';
 

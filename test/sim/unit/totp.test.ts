@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { base32Decode } from '../../../sim/crypto/base32.ts';
+import { Secret } from 'otpauth';
 import { generateTotpSecret, hotp, matchTotp, totpCode, totpCounter, totpExpiresIn } from '../../../sim/crypto/totp.ts';
 
 // RFC 6238 Appendix B, SHA-1 rows: seconds since the epoch → 8-digit code.
@@ -53,7 +53,7 @@ test('totpExpiresIn counts whole seconds left in the step, 1..30', () => {
 test('generateTotpSecret returns 20 random bytes as unpadded base32', () => {
   const secret = generateTotpSecret();
   assert.match(secret, /^[A-Z2-7]{32}$/);
-  assert.equal(base32Decode(secret).length, 20);
+  assert.equal(Secret.fromBase32(secret).bytes.length, 20);
   assert.notEqual(generateTotpSecret(), secret);
 });
 

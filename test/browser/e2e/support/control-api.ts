@@ -1,29 +1,20 @@
-/** The simulator's control API (/sim/api), called from the test page as a test harness would. */
+/** The simulator this test run started, through its client (ov-sim/client), as a test harness drives it. */
 import { executeServerCommand } from '@web/test-runner-commands';
+import { ControlApi, type OutboxMessage, type RequestRecord } from 'ov-sim/client';
 
-export interface OutboxMessage {
-  channel: 'email' | 'sms';
-  to: string;
-  login: string;
-  text: string;
-  link: string;
+export type { OutboxMessage, RequestRecord };
+
+let sim: Promise<ControlApi> | undefined;
+
+/** The control API of the simulator the test server started for this run. */
+export function simulator(): Promise<ControlApi> {
+  sim ??= executeServerCommand<string, undefined>('sim-url').then((url) => new ControlApi(url));
+  return sim;
 }
-
-export interface RequestRecord {
-  seq: number;
-  method: string;
-  path: string;
-  status: number;
-  /** Epoch milliseconds at which the simulator answered. */
-  at: number;
-}
-
-let simUrl: Promise<string> | undefined;
 
 /** The URL of the simulator the test server started for this run. */
-export function simulatorUrl(): Promise<string> {
-  simUrl ??= executeServerCommand<string, undefined>('sim-url');
-  return simUrl;
+export async function simulatorUrl(): Promise<string> {
+  return (await simulator()).url;
 }
 
 /** The `issuer` the widget is given: the simulator's `default` authorization server. */
@@ -32,26 +23,19 @@ export async function issuer(): Promise<string> {
 }
 
 export async function control<T>(method: string, path: string, body?: object): Promise<T> {
-  const response = await fetch(`${await simulatorUrl()}/sim/api${path}`, {
-    method,
-    headers: { 'Content-Type': 'application/json' },
-    ...(body && { body: JSON.stringify(body) }),
-  });
-  const parsed = (await response.json()) as T & { error?: string };
-  if (!response.ok) throw new Error(`control API ${method} ${path} answered ${response.status}: ${parsed.error ?? ''}`);
-  return parsed;
+  return (await simulator()).call<T>(method, path, body);
 }
 
 /** Seeded users and devices again; no transactions, an empty outbox and request log. */
 export async function resetSimulator(): Promise<void> {
-  await control('POST', '/reset');
+  await (await simulator()).reset();
 }
 
 export async function outbox(): Promise<OutboxMessage[]> {
-  return (await control<{ messages: OutboxMessage[] }>('GET', '/outbox')).messages;
+  return (await simulator()).outbox();
 }
 
 /** Org requests (IDX and OAuth; the control API is not logged) answered after `since`. */
 export async function requestsSince(since = 0): Promise<RequestRecord[]> {
-  return (await control<{ requests: RequestRecord[] }>('GET', `/requests?since=${since}`)).requests;
+  return (await simulator()).requests(since);
 }

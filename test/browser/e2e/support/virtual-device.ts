@@ -1,62 +1,16 @@
-/** The Okta Verify app of the simulator, played through its control API as the phone would be. */
-import { waitUntil } from '@open-wc/testing';
-import { control } from './control-api.js';
+/** The Okta Verify app of this run's simulator (ov-sim/client's VirtualDevice), as the phone would be. */
+import { VirtualDevice as Device, type PendingPush, type PushResult } from 'ov-sim/client';
+import { simulator } from './control-api.js';
 
-export interface PendingPush {
-  id: string;
-  login: string;
-  /** The numbers offered on the phone for a number challenge. */
-  choices?: string[];
-}
+export type { PendingPush, PushResult };
 
-export type PushResult = 'approved' | 'rejected';
+export type VirtualDevice = Device;
 
-export class VirtualDevice {
-  private constructor(readonly id: string) {}
-
+export const VirtualDevice = {
   /** The device a user already has (seeded, or enrolled earlier in the test). */
-  static async of(login: string): Promise<VirtualDevice> {
-    const { deviceIds } = await control<{ deviceIds: string[] }>('GET', `/users/${encodeURIComponent(login)}/devices`);
-    if (deviceIds.length !== 1) throw new Error(`${login} has ${deviceIds.length} Okta Verify devices, expected 1`);
-    return new VirtualDevice(deviceIds[0]!);
-  }
-
+  of: async (login: string): Promise<VirtualDevice> => Device.of(await simulator(), login),
   /** Scans a QR image: the simulator decodes the PNG as a phone camera would. */
-  static async scan(qrDataUri: string): Promise<VirtualDevice> {
-    return new VirtualDevice((await control<{ deviceId: string }>('POST', '/devices/enroll', { qr: qrDataUri })).deviceId);
-  }
-
+  scan: async (qrDataUri: string): Promise<VirtualDevice> => Device.scan(await simulator(), qrDataUri),
   /** Taps an activation link received by email or SMS. */
-  static async tap(link: string): Promise<VirtualDevice> {
-    return new VirtualDevice((await control<{ deviceId: string }>('POST', '/devices/enroll', { link })).deviceId);
-  }
-
-  async pendingPushes(): Promise<PendingPush[]> {
-    return (await control<{ pushes: PendingPush[] }>('GET', `/devices/${this.id}/pushes`)).pushes;
-  }
-
-  /** Waits for the push notification to arrive on the phone (a sign-in has one at a time). */
-  async nextPush(): Promise<PendingPush> {
-    let pushes: PendingPush[] = [];
-    await waitUntil(async () => (pushes = await this.pendingPushes()).length > 0, 'a push on the phone', { interval: 50, timeout: 5000 });
-    if (pushes.length !== 1) throw new Error(`expected one pending push, found ${pushes.length}`);
-    return pushes[0]!;
-  }
-
-  async approve(push: PendingPush, number?: string): Promise<PushResult> {
-    return this.answer(push, { action: 'approve', ...(number !== undefined && { number }) });
-  }
-
-  async reject(push: PendingPush): Promise<PushResult> {
-    return this.answer(push, { action: 'reject' });
-  }
-
-  /** The six-digit code the app shows now. */
-  async totp(): Promise<string> {
-    return (await control<{ code: string }>('GET', `/devices/${this.id}/totp`)).code;
-  }
-
-  private async answer(push: PendingPush, body: object): Promise<PushResult> {
-    return (await control<{ result: PushResult }>('POST', `/devices/${this.id}/pushes/${push.id}`, body)).result;
-  }
-}
+  tap: async (link: string): Promise<VirtualDevice> => Device.tap(await simulator(), link),
+};

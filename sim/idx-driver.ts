@@ -1,6 +1,6 @@
 /** Drives the simulator over raw HTTP the way okta-auth-js does (okta-auth-js-notes.md §1.1, §3.5), without the SDK. */
 import { createHash, randomBytes } from 'node:crypto';
-import type { RunningSimulator } from '../../../sim/index.ts';
+import type { RunningSimulator } from './index.ts';
 
 const REDIRECT_URI = 'http://localhost:8080/login/callback';
 const ION = 'application/ion+json; okta-version=1.0.0';
