@@ -43,10 +43,12 @@ async function control(argv: string[]): Promise<unknown> {
     options: { url: { type: 'string', default: 'http://127.0.0.1:8787' }, qr: { type: 'string' }, link: { type: 'string' }, number: { type: 'string' } },
   });
   const api = new ControlApi(values.url);
-  const [group, command, id, pushId] = positionals;
+  const [group, command, given, pushId] = positionals;
   if (group === 'outbox') return api.call('GET', '/outbox');
   if (group === 'reset') return api.call('POST', '/reset');
-  if (group !== 'device') throw new Error(USAGE);
+  // Every device command but enroll names a user or a device.
+  if (group !== 'device' || (command !== 'enroll' && !given)) throw new Error(USAGE);
+  const id = given ?? '';
   switch (command) {
     case 'list':
       return api.call('GET', `/users/${encodeURIComponent(id)}/devices`);

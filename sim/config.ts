@@ -140,7 +140,7 @@ export function resolveConfig(input: ConfigInput = {}): SimConfig {
     clients: input.clients ?? base.clients,
     corsOrigins: input.corsOrigins ?? base.corsOrigins,
     faults: input.faults ?? base.faults,
-    users: input.users?.map((u) => user(u.login, u.firstName ?? u.login.split('@')[0], u)) ?? base.users,
+    users: input.users?.map((u) => user(u.login, u.firstName ?? u.login.split('@')[0] ?? u.login, u)) ?? base.users,
   };
 }
 

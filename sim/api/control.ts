@@ -44,15 +44,15 @@ const enroll: Route = (ctx, req) => {
   throw new DeviceError(400, 'Give "qr" (the data URI shown to the user) or "link" (an activation link).');
 };
 
-const userDevices: Route = (ctx, _req, [login]) => {
+const userDevices: Route = (ctx, _req, [login = '']) => {
   const user = ctx.store.user(decodeURIComponent(login));
   if (!user) throw new DeviceError(404, `No user ${login}.`);
   return json(200, { deviceIds: ctx.store.devicesOf(user.config.login).map((d) => d.id) });
 };
 
-const pushes: Route = (ctx, _req, [deviceId]) => json(200, { pushes: pendingPushes(ctx.store, deviceId) });
+const pushes: Route = (ctx, _req, [deviceId = '']) => json(200, { pushes: pendingPushes(ctx.store, deviceId) });
 
-const answer: Route = (ctx, req, [deviceId, pushId]) => {
+const answer: Route = (ctx, req, [deviceId = '', pushId = '']) => {
   const { action, number } = body(req.body);
   if (action !== 'approve' && action !== 'reject') throw new DeviceError(400, '"action" must be "approve" or "reject".');
   const given = typeof number === 'string' || typeof number === 'number' ? number : undefined;
@@ -60,7 +60,7 @@ const answer: Route = (ctx, req, [deviceId, pushId]) => {
   return json(200, answerPush(ctx.store, deviceId, pushId, pushAnswer));
 };
 
-const totp: Route = (ctx, _req, [deviceId]) => json(200, currentTotp(ctx.store, deviceId));
+const totp: Route = (ctx, _req, [deviceId = '']) => json(200, currentTotp(ctx.store, deviceId));
 
 const getSettings: Route = (ctx) => json(200, ctx.settings);
 

@@ -65,8 +65,8 @@ export class FaultPlan {
     const index = this.rules.findIndex(
       (rule) => (rule.method ? rule.method === method : method !== 'OPTIONS') && pathMatches(rule.path, path),
     );
-    if (index < 0) return undefined;
     const rule = this.rules[index];
+    if (!rule) return undefined;
     if (rule.ratio !== undefined && this.random() >= rule.ratio) return undefined;
     if (rule.count !== undefined) {
       rule.count -= 1;

@@ -21,7 +21,7 @@ const ROUTES: RouteEntry[] = [
   ...IDX_PATHS.map((path): RouteEntry => ['POST', exact(path), remediation]),
   ...CONTROL_ROUTES,
   ['GET', /^\/sim\/?$/, staticPage('index.html')],
-  ['GET', /^\/sim\/(page\.js|page\.css|activate\.js)$/, (ctx, req, [file]) => staticPage(file)(ctx, req, [])],
+  ['GET', /^\/sim\/(page\.js|page\.css|activate\.js)$/, (ctx, req, [file = '']) => staticPage(file)(ctx, req, [])],
   ['GET', exact(ACTIVATION_PATH), staticPage('activate.html')],
 ];
 

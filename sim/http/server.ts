@@ -101,7 +101,7 @@ async function answer(ctx: SimContext, req: IncomingMessage, cors: Record<string
 }
 
 function pathOf(req: IncomingMessage): string {
-  return (req.url ?? '/').split('?')[0];
+  return (req.url ?? '/').split('?')[0] ?? '/';
 }
 
 function send(res: ServerResponse, delivery: Delivery): void {

@@ -1,5 +1,5 @@
 import type { Transaction } from '../state/types.ts';
-import { JSON_TYPE, parseJsonObject, type Route, type SimContext, type SimRequest, type SimResponse } from '../http/types.ts';
+import { JSON_TYPE, json, parseJsonObject, type Route, type SimContext, type SimRequest, type SimResponse } from '../http/types.ts';
 import { arrayValue, ION_CONTENT_TYPE } from './forms.ts';
 import { applyTimeouts } from './policy.ts';
 import { REMEDIATIONS, type IdxResult } from './remediations.ts';
@@ -47,6 +47,8 @@ export const introspect: Route = (ctx, req) => {
 /** Any form or action the simulator offers; the step decides whether it may be used now. */
 export const remediation: Route = async (ctx, req) => {
   const endpoint = REMEDIATIONS[req.path];
+  // Routed here only for IDX_PATHS; a path without an endpoint is no route at all.
+  if (!endpoint) return json(404, { errorCode: 'E0000022', errorSummary: 'The endpoint does not exist.', errorCauses: [] });
   const read = readIdxBody(ctx, req);
   if ('refusal' in read) return read.refusal;
   const { body } = read;

@@ -53,12 +53,10 @@ export function withdrawPushes(store: SimStore, tx: Transaction): void {
 function numberChallenge(): { correctAnswer: string; choices: string[] } {
   const numbers = new Set<number>();
   while (numbers.size < 3) numbers.add(randomInt(10, 100));
-  const choices = [...numbers].map(String);
-  const correctAnswer = choices[0];
-  for (let i = choices.length - 1; i > 0; i--) {
-    const j = randomInt(0, i + 1);
-    [choices[i], choices[j]] = [choices[j], choices[i]];
-  }
+  const [correctAnswer, ...others] = [...numbers].map(String) as [string, ...string[]];
+  // The right number may stand anywhere among the three.
+  const choices = [...others];
+  choices.splice(randomInt(0, choices.length + 1), 0, correctAnswer);
   return { correctAnswer, choices };
 }
 
