@@ -1,6 +1,6 @@
 import { Task, TaskStatus } from '@lit/task';
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
-import type { IdxTransaction, ProceedOptions } from '@okta/okta-auth-js';
+import type { IdxTransaction } from '@okta/okta-auth-js';
 import { OvCancelEvent } from '../events/ov-cancel.js';
 import { OvErrorEvent } from '../events/ov-error.js';
 import { OvStepEvent } from '../events/ov-step.js';
@@ -14,7 +14,8 @@ import { pollDelay } from './backoff.js';
 import { isAbort, isPassing, problem, retryAfterOf, toProblem } from './problems.js';
 import { OutcomeStep, ProblemCode } from './types.js';
 import type { OvAuthClient, OvFlowState, OvOption, OvProblem, OvStep, OvTransaction } from './types.js';
-import { POLL_STEPS, toSnapshot } from './snapshot.js';
+import { routeOf, toSnapshot } from './snapshot.js';
+import type { OvMove, OvMovingIntent, OvSend } from './snapshot.js';
 import { takeRetryAfter } from './retry-after.js';
 import { watchRequests } from './request-trace.js';
 import type { OvRequestObserver } from './request-trace.js';
@@ -71,6 +72,11 @@ function isExpiredSession(tx: OvTransaction): boolean {
   return tx.status === 'TERMINAL' && (tx.messages ?? []).some((m) => m?.i18n?.key === 'idx.session.expired');
 }
 const noop = () => {};
+
+/** The same snapshot, routed the same way (a poll that brought nothing new). */
+function sameScreen(a: OvStep, b: OvStep): boolean {
+  return JSON.stringify(a) === JSON.stringify(b) && JSON.stringify(routeOf(a)) === JSON.stringify(routeOf(b));
+}
 
 /**
  * The one owner of every `OktaAuth.idx` call and of the poll loop. It turns each transaction into an
@@ -188,7 +194,8 @@ export class OvFlowController implements ReactiveController {
   /** Answers the current step with the values of its inputs (`username`, `password`, `verificationCode`, …). */
   submit(values: Readonly<Record<string, unknown>> = {}): void {
     const step = this.#state.step;
-    if (step) this.proceed(step.name, values);
+    const remediation = step && routeOf(step).remediation;
+    if (remediation) this.#send({ step: remediation, values });
   }
 
   /** Picks one of the current step's options. */
@@ -196,40 +203,29 @@ export class OvFlowController implements ReactiveController {
     this.submit(option.values);
   }
 
-  /** Answers a remediation of the current response by name (e.g. `select-enrollment-channel` from enroll-poll). */
-  proceed(step: string, values: Readonly<Record<string, unknown>> = {}): void {
-    const current = this.#state.step;
-    if (!current || this.#state.busy) return;
-    this.#run({ kind: 'proceed', step: current, call: (client) => client.idx.proceed({ ...STEP_MODE, ...values, step }) }, true);
-  }
-
-  /** Sends the push, code or activation link again. */
+  /** Sends the push, code or activation link again (`can.resend`). */
   resend(): void {
-    const step = this.#state.step;
-    if (!step?.can.resend || this.#state.busy) return;
-    const action = Object.keys(this.#transaction?.actions ?? {}).find((a) => a.endsWith('-resend'));
-    const options: ProceedOptions = action ? { actions: [action] } : { step: 'resend' };
-    this.#run({ kind: 'proceed', step, call: (client) => client.idx.proceed({ ...STEP_MODE, ...options }) }, true);
+    this.#carryOut('resend');
   }
 
+  /** "Set up later" (`can.skip`). */
   skip(): void {
-    if (this.#state.step?.can.skip) this.proceed('skip');
+    this.#carryOut('skip');
   }
 
-  /** Shows another remediation of the same response without a request ("Can't scan?", "Verify with something else"). */
-  switchTo(remediation: string): void {
-    const tx = this.#transaction;
-    if (!tx || !this.#state.step?.alternatives.includes(remediation)) return;
-    this.#poll.stop();
-    this.#task.abort();
-    this.#showStep(toSnapshot(tx, remediation));
-    this.#schedulePoll();
+  /** "Verify with something else": the authenticator picker of the same response (`can.chooseOther`). */
+  chooseOther(): void {
+    this.#carryOut('chooseOther');
   }
 
-  /** "Verify with something else": the authenticator picker of the same response. */
-  selectOther(): void {
-    const other = this.#state.step?.alternatives.find((n) => n.startsWith('select-authenticator-'));
-    if (other) this.switchTo(other);
+  /** "Can't scan?": the choice of an activation link by email or SMS (`can.changeChannel`). */
+  changeChannel(): void {
+    this.#carryOut('changeChannel');
+  }
+
+  /** From the activation-link screens back to the QR code (`can.backToQr`). */
+  backToQr(): void {
+    this.#carryOut('backToQr');
   }
 
   /** Cancels the transaction on the server, emits `ov-cancel` and starts a new sign-in. */
@@ -246,6 +242,32 @@ export class OvFlowController implements ReactiveController {
   retry(): void {
     const failed = this.#failed;
     if (failed) this.#run(failed, failed.kind !== 'poll');
+  }
+
+  #carryOut(intent: OvMovingIntent): void {
+    const step = this.#state.step;
+    const move: OvMove | undefined = step && step.can[intent] ? routeOf(step).moves[intent] : undefined;
+    if (!move) return;
+    if ('show' in move) this.#show(move.show);
+    else this.#send(move.send);
+  }
+
+  /** Answers a remediation (`step`, with `values`) or runs an action of the current response. */
+  #send({ step: remediation, actions, values }: OvSend): void {
+    const step = this.#state.step;
+    if (!step || this.#state.busy) return;
+    const target = { ...(remediation && { step: remediation }), ...(actions && { actions: [...actions] }) };
+    this.#run({ kind: 'proceed', step, call: (client) => client.idx.proceed({ ...STEP_MODE, ...values, ...target }) }, true);
+  }
+
+  /** Shows another remediation of the same response, without a request. */
+  #show(remediation: string): void {
+    const tx = this.#transaction;
+    if (!tx) return;
+    this.#poll.stop();
+    this.#task.abort();
+    this.#showStep(toSnapshot(tx, remediation));
+    this.#schedulePoll();
   }
 
   #run(request: FlowRequest, byUser: boolean): void {
@@ -404,22 +426,25 @@ export class OvFlowController implements ReactiveController {
   /** Keeps the previous snapshot object when a poll brings nothing new, so nothing re-renders or re-announces. */
   #showStep(step: OvStep): void {
     const current = this.#state.step;
-    if (current && JSON.stringify(current) === JSON.stringify(step)) return;
+    if (current && sameScreen(current, step)) return;
     this.#setState({ step });
     this.host.dispatchEvent(new OvStepEvent(step));
+    // The snapshot dropped a QR code it would not show; the screen says to use "Can't scan?".
+    if (step.qrRefused) this.host.dispatchEvent(new OvErrorEvent(problem(ProblemCode.QR_REFUSED, strings.qrRefused, false)));
   }
 
   #schedulePoll(): void {
     const step = this.#state.step;
     const pending = this.#transaction?.status === 'PENDING';
-    if (!this.#connected || !pending || !step?.poll || !POLL_STEPS.has(step.name) || this.#state.problem?.canRetry) {
+    const remediation = step && routeOf(step).remediation;
+    if (!this.#connected || !pending || !step?.poll || !remediation || this.#state.problem?.canRetry) {
       this.#leadership.release();
       return;
     }
     const stateHandle = this.#transaction?.context?.stateHandle;
     if (stateHandle && !this.#leadership.claim(`ov-signin:poll:${stateHandle}`, () => this.#schedulePoll())) return;
     this.#poll.schedule(pollDelay(step.poll.refresh, this.#pollFailures, this.#retryAfter), () =>
-      this.#run({ kind: 'poll', call: (client) => client.idx.proceed({ ...STEP_MODE, step: step.name }) }, false),
+      this.#run({ kind: 'poll', call: (client) => client.idx.proceed({ ...STEP_MODE, step: remediation }) }, false),
     );
   }
 

@@ -3,14 +3,10 @@ import { OvFlowElement } from '../../internal/flow-element.js';
 import { formMessages, problemNotice, stepActions } from '../../internal/templates.js';
 import { sharedStyles } from '../../styles/shared.styles.js';
 import { strings } from '../../i18n/strings.js';
-import type { OvOption, OvStep } from '../../controller/types.js';
+import type { OvOption, OvScreen, OvStep } from '../../controller/types.js';
 import { pickerStyles } from './ov-authenticator-picker.styles.js';
 
-export const PICKER_STEPS: ReadonlySet<string> = new Set([
-  'select-authenticator-enroll',
-  'select-authenticator-authenticate',
-  'authenticator-verification-data',
-]);
+const SCREENS: ReadonlySet<OvScreen> = new Set<OvScreen>(['enroll-picker', 'verify-picker', 'method-picker']);
 
 /**
  * @tagname ov-authenticator-picker
@@ -46,7 +42,7 @@ export class OvAuthenticatorPicker extends OvFlowElement {
   override render() {
     const flow = this.flow;
     const step = flow?.state.step;
-    if (!flow || !step || !PICKER_STEPS.has(step.name)) return nothing;
+    if (!flow || !step || !SCREENS.has(step.screen)) return nothing;
     return html`<section part="base" dir=${this.locale.dir} aria-labelledby="heading">
       <h2 id="heading" tabindex="-1" part="heading" data-heading>${heading(step)}</h2>
       ${problemNotice(flow)} ${formMessages(step.messages)}
@@ -72,8 +68,8 @@ export class OvAuthenticatorPicker extends OvFlowElement {
 }
 
 function heading(step: OvStep): string {
-  if (step.name === 'select-authenticator-enroll') return strings.pickEnrollHeading;
-  if (step.name === 'select-authenticator-authenticate') return strings.pickAuthenticateHeading;
+  if (step.screen === 'enroll-picker') return strings.pickEnrollHeading;
+  if (step.screen === 'verify-picker') return strings.pickAuthenticateHeading;
   return strings.pickMethodHeading(step.authenticator?.displayName || 'Okta Verify');
 }
 

@@ -14,8 +14,8 @@ let lightDomCount = 0;
 
 /**
  * @tagname ov-identify
- * @summary Username and password (`identify`), or the password alone when the server asks for it
- * separately (`challenge-authenticator` for `okta_password`).
+ * @summary Username and password (the `sign-in` screen), or the password alone when the server asks
+ * for it separately (the `password` screen).
  * @csspart form - The form.
  * @csspart label - A field's label, around its input.
  * @csspart input - Each text field.
@@ -43,7 +43,7 @@ export class OvIdentify extends OvFlowElement {
 
   protected override stepRendered(previous: OvStep | undefined, step: OvStep | undefined): void {
     // The server answered this form again (wrong password): clear the password, focus what is wrong.
-    if (previous && step && previous.name === step.name) {
+    if (previous && step && previous.screen === step.screen) {
       if (this.passwordInput) this.passwordInput.value = '';
       this.invalidInput?.focus();
     }
@@ -83,9 +83,9 @@ export class OvIdentify extends OvFlowElement {
   override render() {
     const flow = this.flow;
     const step = flow?.state.step;
-    if (!flow || !step || !isPasswordStep(step)) return nothing;
+    if (!flow || !step || (step.screen !== 'sign-in' && step.screen !== 'password')) return nothing;
     const find = (name: string) => step.inputs.find((i) => i.name === name);
-    const isIdentify = step.name === 'identify';
+    const isIdentify = step.screen === 'sign-in';
     // The password challenge has one input, named `password` or (no authenticator key) `verificationCode`.
     const password = isIdentify ? find('password') : step.inputs[0];
     return html`<section part="base" dir=${this.locale.dir} aria-labelledby=${`${this.#ids}heading`}>
@@ -104,13 +104,6 @@ export class OvIdentify extends OvFlowElement {
       ${isIdentify ? nothing : stepActions(flow)}
     </section>`;
   }
-}
-
-/** The steps this element renders. */
-export function isPasswordStep(step: OvStep): boolean {
-  const authenticator = step.authenticator;
-  const isPassword = authenticator?.key === 'okta_password' || (!authenticator?.key && authenticator?.type === 'password');
-  return step.name === 'identify' || (step.name === 'challenge-authenticator' && isPassword);
 }
 
 declare global {

@@ -4,10 +4,10 @@ import { OvFlowElement } from '../../internal/flow-element.js';
 import { formMessages, pollProgress, problemNotice, stepActions } from '../../internal/templates.js';
 import { sharedStyles } from '../../styles/shared.styles.js';
 import { strings } from '../../i18n/strings.js';
-import type { OvStep } from '../../controller/types.js';
+import type { OvScreen, OvStep } from '../../controller/types.js';
 import { pollStatusStyles } from './ov-poll-status.styles.js';
 
-export const POLL_STATUS_STEPS: ReadonlySet<string> = new Set(['challenge-poll', 'resend']);
+const SCREENS: ReadonlySet<OvScreen> = new Set<OvScreen>(['push', 'number', 'resend-push']);
 
 /**
  * @tagname ov-poll-status
@@ -37,7 +37,7 @@ export class OvPollStatus extends OvFlowElement {
     clearTimeout(this.#resendTimer);
     this.#resendTimer = undefined;
     this.resendReady = false;
-    if (step?.name === 'challenge-poll' && step.can.resend) {
+    if ((step?.screen === 'push' || step?.screen === 'number') && step.can.resend) {
       this.#resendTimer = setTimeout(() => {
         this.#resendTimer = undefined;
         this.resendReady = true;
@@ -92,12 +92,12 @@ export class OvPollStatus extends OvFlowElement {
   override render() {
     const flow = this.flow;
     const step = flow?.state.step;
-    if (!flow || !step || !POLL_STATUS_STEPS.has(step.name)) return nothing;
+    if (!flow || !step || !SCREENS.has(step.screen)) return nothing;
     return html`<section part="base" dir=${this.locale.dir} aria-labelledby="heading">
-      ${step.name === 'resend' ? this.renderResend(step) : this.renderWaiting(step)}
-      ${step.can.selectOther
+      ${step.screen === 'resend-push' ? this.renderResend(step) : this.renderWaiting(step)}
+      ${step.can.chooseOther
         ? html`<div class="actions" part="actions">
-            <button type="button" class="link" part="link-button" data-other @click=${() => flow.controller.selectOther()}>${strings.verifyOther}</button>
+            <button type="button" class="link" part="link-button" data-other @click=${() => flow.controller.chooseOther()}>${strings.verifyOther}</button>
           </div>`
         : nothing}
       ${stepActions(flow)}

@@ -5,20 +5,10 @@ import { describedBy, fieldMessages, formMessages, invalid, pollProgress, proble
 import { sharedStyles } from '../../styles/shared.styles.js';
 import { strings } from '../../i18n/strings.js';
 import { fieldLabel } from '../../i18n/server-text.js';
-import { OvErrorEvent } from '../../events/ov-error.js';
-import { problem } from '../../controller/problems.js';
-import { ProblemCode } from '../../controller/types.js';
-import type { OvStep } from '../../controller/types.js';
+import type { OvScreen, OvStep } from '../../controller/types.js';
 import { qrEnrollStyles } from './ov-qr-enroll.styles.js';
 
-export const ENROLL_STEPS: ReadonlySet<string> = new Set(['enroll-poll', 'select-enrollment-channel', 'enrollment-channel-data']);
-
-/** The only QR sources shown: an inline PNG or GIF. Anything else (a URL, SVG, HTML) is refused. */
-const SAFE_QR = /^data:image\/(png|gif);base64,[A-Za-z0-9+/]+={0,2}$/;
-
-export function isSafeQrSource(href: string): boolean {
-  return SAFE_QR.test(href);
-}
+const SCREENS: ReadonlySet<OvScreen> = new Set<OvScreen>(['enroll-qr', 'enroll-channel', 'enroll-address', 'link-sent']);
 
 /**
  * @tagname ov-qr-enroll
@@ -50,14 +40,10 @@ export class OvQrEnroll extends OvFlowElement {
 
   protected override stepRendered(previous: OvStep | undefined, step: OvStep | undefined): void {
     // The server refused the address or number: focus the field, whose message describes it.
-    if (previous?.name === 'enrollment-channel-data' && step?.name === 'enrollment-channel-data') this.invalidInput?.focus();
+    if (previous?.screen === 'enroll-address' && step?.screen === 'enroll-address') this.invalidInput?.focus();
     this.#clearResendTimer();
     this.resendReady = false;
-    if (step && isLinkSent(step)) this.#armResend();
-    const href = step?.name === 'enroll-poll' ? step.authenticator?.qrcode?.href : undefined;
-    if (href !== undefined && !isSafeQrSource(href)) {
-      this.dispatchEvent(new OvErrorEvent(problem(ProblemCode.QR_REFUSED, strings.qrRefused, false)));
-    }
+    if (step?.screen === 'link-sent') this.#armResend();
   }
 
   #armResend(): void {
@@ -82,10 +68,7 @@ export class OvQrEnroll extends OvFlowElement {
   }
 
   private handleBackToQr(): void {
-    const flow = this.flow;
-    if (!flow?.state.step) return;
-    if (flow.state.step.alternatives.includes('enroll-poll')) flow.controller.switchTo('enroll-poll');
-    else flow.controller.proceed('select-enrollment-channel', { channel: 'qrcode' });
+    this.flow?.controller.backToQr();
   }
 
   private handleChannelSubmit(event: SubmitEvent): void {
@@ -106,12 +89,12 @@ export class OvQrEnroll extends OvFlowElement {
         <li>${strings.qrStep2}</li>
         <li>${strings.qrStep3}</li>
       </ol>
-      ${href && isSafeQrSource(href)
+      ${href
         ? html`<img class="qr" part="qr" src=${href} alt=${strings.qrAlt} width="200" height="200" />`
         : html`<p class="problem" role="alert" part="problem">${strings.qrRefused}</p>`}
       ${this.renderProgress(strings.waitingForScan)}
       ${step.can.changeChannel
-        ? html`<button type="button" class="link" part="link-button" @click=${() => this.flow?.controller.switchTo('select-enrollment-channel')}>
+        ? html`<button type="button" class="link" part="link-button" @click=${() => this.flow?.controller.changeChannel()}>
             ${strings.cantScan}
           </button>`
         : nothing}`;
@@ -186,8 +169,7 @@ export class OvQrEnroll extends OvFlowElement {
   }
 
   private renderBackToQr(step: OvStep) {
-    const canGoBack = step.alternatives.includes('enroll-poll') || step.alternatives.includes('select-enrollment-channel');
-    return canGoBack
+    return step.can.backToQr
       ? html`<button type="button" class="link" part="link-button" data-back @click=${this.handleBackToQr}>${strings.backToQr}</button>`
       : nothing;
   }
@@ -203,23 +185,17 @@ export class OvQrEnroll extends OvFlowElement {
   override render() {
     const flow = this.flow;
     const step = flow?.state.step;
-    if (!flow || !step || !ENROLL_STEPS.has(step.name)) return nothing;
+    if (!flow || !step || !SCREENS.has(step.screen)) return nothing;
     const body =
-      step.name === 'select-enrollment-channel'
+      step.screen === 'enroll-channel'
         ? this.renderChannelChoice(step)
-        : step.name === 'enrollment-channel-data'
+        : step.screen === 'enroll-address'
           ? this.renderChannelData(step)
-          : isLinkSent(step)
+          : step.screen === 'link-sent'
             ? this.renderLinkSent(step)
             : this.renderQr(step);
     return html`<section part="base" dir=${this.locale.dir} aria-labelledby="heading">${body} ${stepActions(flow)}</section>`;
   }
-}
-
-/** enroll-poll after an activation link went out by email or SMS (no QR on this screen). */
-function isLinkSent(step: OvStep): boolean {
-  const channel = step.authenticator?.selectedChannel;
-  return step.name === 'enroll-poll' && (channel === 'email' || channel === 'sms');
 }
 
 declare global {

@@ -1,5 +1,5 @@
 import { LitElement, html, nothing } from 'lit';
-import type { PropertyValues } from 'lit';
+import type { PropertyValues, TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { provide } from '@lit/context';
 import { ovFlowContext } from '../../context.js';
@@ -7,19 +7,14 @@ import type { OvFlowContext } from '../../context.js';
 import { OvFlowController } from '../../controller/flow-controller.js';
 import { createAuthClient } from '../../controller/create-auth-client.js';
 import { createEndpointClient } from '../../controller/endpoint-client.js';
-import { OutcomeStep } from '../../controller/types.js';
-import type { OvAuthClient, OvStep } from '../../controller/types.js';
+import type { OvAuthClient, OvScreen, OvStep } from '../../controller/types.js';
 import { OvFlowElement } from '../../internal/flow-element.js';
 import { problemNotice, stepActions } from '../../internal/templates.js';
 import { sharedStyles } from '../../styles/shared.styles.js';
 import { strings } from '../../i18n/strings.js';
 import { LocaleController } from '../../i18n/locale-controller.js';
 import { serverText } from '../../i18n/server-text.js';
-import { isPasswordStep } from '../ov-identify/ov-identify.js';
 import { LIGHT_DOM_ATTRIBUTE } from '../ov-identify/light-dom-styles.js';
-import { PICKER_STEPS } from '../ov-authenticator-picker/ov-authenticator-picker.js';
-import { ENROLL_STEPS } from '../ov-qr-enroll/ov-qr-enroll.js';
-import { POLL_STATUS_STEPS } from '../ov-poll-status/ov-poll-status.js';
 import { signinStyles } from './ov-signin.styles.js';
 import { themeStyles } from '../../styles/theme.styles.js';
 
@@ -158,7 +153,7 @@ export class OvSignin extends LitElement {
   protected override updated(changed: PropertyValues<this>): void {
     super.updated(changed);
     const step = this.controller.state.step;
-    this.#placeCredentialsForm(!!step && this.credentialsInLightDom && isPasswordStep(step));
+    this.#placeCredentialsForm(this.credentialsInLightDom && (step?.screen === 'sign-in' || step?.screen === 'password'));
     if (step !== this.#shownStep) {
       const previous = this.#shownStep;
       this.#shownStep = step;
@@ -193,38 +188,67 @@ export class OvSignin extends LitElement {
     }
   }
 
-  private renderStep(step: OvStep) {
+  /** One template per screen: adding a screen adds a line here (and its element). */
+  private readonly screens: Record<OvScreen, (step: OvStep) => TemplateResult> = {
+    'sign-in': () => this.renderCredentials(),
+    password: () => this.renderCredentials(),
+    code: () => html`<ov-totp-entry data-screen exportparts=${SCREEN_PARTS}></ov-totp-entry>`,
+    'enroll-picker': () => this.renderPicker(),
+    'verify-picker': () => this.renderPicker(),
+    'method-picker': () => this.renderPicker(),
+    'enroll-qr': () => this.renderEnroll(),
+    'enroll-channel': () => this.renderEnroll(),
+    'enroll-address': () => this.renderEnroll(),
+    'link-sent': () => this.renderEnroll(),
+    push: () => this.renderPollStatus(),
+    number: () => this.renderPollStatus(),
+    'resend-push': () => this.renderPollStatus(),
+    terminal: (step) => this.renderTerminal(step),
+    success: (step) => this.renderSuccess(step),
+    unsupported: (step) => this.renderUnsupported(step),
+  };
+
+  private renderCredentials() {
+    return this.credentialsInLightDom
+      ? html`<slot name="credentials" data-screen></slot>`
+      : html`<ov-identify data-screen exportparts=${SCREEN_PARTS}></ov-identify>`;
+  }
+
+  private renderPicker() {
+    return html`<ov-authenticator-picker data-screen exportparts=${SCREEN_PARTS}></ov-authenticator-picker>`;
+  }
+
+  private renderEnroll() {
+    return html`<ov-qr-enroll data-screen exportparts=${SCREEN_PARTS} .resendDelay=${this.resendDelay}></ov-qr-enroll>`;
+  }
+
+  private renderPollStatus() {
+    return html`<ov-poll-status data-screen exportparts=${SCREEN_PARTS} .resendDelay=${this.resendDelay}></ov-poll-status>`;
+  }
+
+  private renderTerminal(step: OvStep) {
+    return html`<section data-screen aria-labelledby="heading">
+      <h2 id="heading" tabindex="-1" part="heading" data-heading>${strings.terminalHeading}</h2>
+      <div role="alert" aria-live="assertive" part="messages">
+        ${step.messages.map((m) => html`<p part="message message-${m.level}">${serverText(m)}</p>`)}
+      </div>
+      <div class="actions" part="actions">
+        <button type="button" part="button button-primary" @click=${() => this.controller.restart()}>${strings.backToSignIn}</button>
+      </div>
+    </section>`;
+  }
+
+  private renderSuccess(step: OvStep) {
+    return html`<section data-screen aria-labelledby="heading">
+      <h2 id="heading" tabindex="-1" part="heading" data-heading>${strings.successHeading}</h2>
+      ${problemNotice(this.flowContext)}
+      <p class="status" role="status" part="status">${step.identifier ? strings.signedInAs(step.identifier) : strings.successText}</p>
+    </section>`;
+  }
+
+  /** A step Okta may send but this widget has no screen for: say so, never show a blank widget. */
+  private renderUnsupported(step: OvStep) {
     const flow = this.flowContext;
-    if (isPasswordStep(step)) {
-      return this.credentialsInLightDom
-        ? html`<slot name="credentials" data-screen></slot>`
-        : html`<ov-identify data-screen exportparts=${SCREEN_PARTS}></ov-identify>`;
-    }
-    if (step.name === 'challenge-authenticator') return html`<ov-totp-entry data-screen exportparts=${SCREEN_PARTS}></ov-totp-entry>`;
-    if (PICKER_STEPS.has(step.name)) return html`<ov-authenticator-picker data-screen exportparts=${SCREEN_PARTS}></ov-authenticator-picker>`;
-    if (ENROLL_STEPS.has(step.name)) return html`<ov-qr-enroll data-screen exportparts=${SCREEN_PARTS} .resendDelay=${this.resendDelay}></ov-qr-enroll>`;
-    if (POLL_STATUS_STEPS.has(step.name)) {
-      return html`<ov-poll-status data-screen exportparts=${SCREEN_PARTS} .resendDelay=${this.resendDelay}></ov-poll-status>`;
-    }
-    if (step.name === OutcomeStep.TERMINAL) {
-      return html`<section data-screen aria-labelledby="heading">
-        <h2 id="heading" tabindex="-1" part="heading" data-heading>${strings.terminalHeading}</h2>
-        <div role="alert" aria-live="assertive" part="messages">
-          ${step.messages.map((m) => html`<p part="message message-${m.level}">${serverText(m)}</p>`)}
-        </div>
-        <div class="actions" part="actions">
-          <button type="button" part="button button-primary" @click=${() => this.controller.restart()}>${strings.backToSignIn}</button>
-        </div>
-      </section>`;
-    }
-    if (step.name === OutcomeStep.SUCCESS) {
-      return html`<section data-screen aria-labelledby="heading">
-        <h2 id="heading" tabindex="-1" part="heading" data-heading>${strings.successHeading}</h2>
-        ${problemNotice(flow)}
-        <p class="status" role="status" part="status">${step.identifier ? strings.signedInAs(step.identifier) : strings.successText}</p>
-      </section>`;
-    }
-    // A step Okta may send but this widget has no screen for: say so, never show a blank widget.
     return html`<section data-screen aria-labelledby="heading">
       <h2 id="heading" tabindex="-1" part="heading" data-heading>${strings.unsupportedHeading}</h2>
       <p>${strings.unsupportedText(step.remediation ?? step.name)}</p>
@@ -252,7 +276,7 @@ export class OvSignin extends LitElement {
     // Always in the tree, so that a notice written into it is announced.
     return html`<div part="base" dir=${this.locale.dir} aria-busy=${busy ? 'true' : 'false'}>
       <p class="notice" role="status" part="notice">${notice ?? nothing}</p>
-      ${step ? this.renderStep(step) : this.renderWithoutStep()}
+      ${step ? this.screens[step.screen](step) : this.renderWithoutStep()}
     </div>`;
   }
 }
@@ -288,9 +312,9 @@ const SCREEN_PARTS = [
   'problem',
 ].join(', ');
 
-/** Both steps are the same form: one step name, about the same authenticator. */
+/** Both steps are the same form: one screen, about the same authenticator. */
 function isSameScreen(previous: OvStep, next: OvStep): boolean {
-  return previous.name === next.name && previous.authenticator?.key === next.authenticator?.key;
+  return previous.screen === next.screen && previous.authenticator?.key === next.authenticator?.key;
 }
 
 declare global {

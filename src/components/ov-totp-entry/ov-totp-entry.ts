@@ -7,14 +7,13 @@ import { strings } from '../../i18n/strings.js';
 import { fieldLabel } from '../../i18n/server-text.js';
 import type { OvStep } from '../../controller/types.js';
 import { totpEntryStyles } from './ov-totp-entry.styles.js';
-import { isPasswordStep } from '../ov-identify/ov-identify.js';
 
 /** Okta Verify (and every other authenticator Okta knows here) uses six-digit codes. */
 export const CODE_LENGTH = 6;
 
 /**
  * @tagname ov-totp-entry
- * @summary Enter a one-time code (Okta Verify TOTP, or any `challenge-authenticator` that is not a
+ * @summary Enter a one-time code (the `code` screen: Okta Verify TOTP, or any challenge that is not a
  * password). Submits by itself at six digits, typed or pasted.
  * @csspart form - The form.
  * @csspart label - The field's label, around its input.
@@ -31,7 +30,7 @@ export class OvTotpEntry extends OvFlowElement {
   #sent?: string;
 
   protected override stepRendered(previous: OvStep | undefined, step: OvStep | undefined): void {
-    const again = previous?.name === step?.name;
+    const again = previous?.screen === step?.screen;
     this.#sent = undefined;
     // A wrong code comes back as the same step with a field message: start the code afresh.
     if (again && this.input) {
@@ -82,7 +81,7 @@ export class OvTotpEntry extends OvFlowElement {
   override render() {
     const flow = this.flow;
     const step = flow?.state.step;
-    if (!flow || !step || step.name !== 'challenge-authenticator' || isPasswordStep(step)) return nothing;
+    if (!flow || !step || step.screen !== 'code') return nothing;
     const input = step.inputs[0];
     const serverError = input && input.messages.length > 0;
     const describedBy = ['instruction', serverError ? errorId(input) : '', this.incomplete ? 'incomplete' : '']
@@ -119,8 +118,8 @@ export class OvTotpEntry extends OvFlowElement {
           <button type="submit" part="button button-primary" aria-disabled=${flow.state.busy ? 'true' : nothing}>
             ${flow.state.busy ? strings.working : strings.verify}
           </button>
-          ${step.can.selectOther
-            ? html`<button type="button" class="link" part="link-button" @click=${() => flow.controller.selectOther()}>${strings.verifyOther}</button>`
+          ${step.can.chooseOther
+            ? html`<button type="button" class="link" part="link-button" @click=${() => flow.controller.chooseOther()}>${strings.verifyOther}</button>`
             : nothing}
         </div>
       </form>

@@ -356,10 +356,10 @@ describe('OvFlowController', () => {
       const { host, controller } = await flowOn(client);
       controller.start();
       await waitUntil(() => timers.pendingWith(4000) === 1);
-      controller.switchTo('select-enrollment-channel');
+      controller.changeChannel();
       expect(stepName(controller)).to.equal('select-enrollment-channel');
       expect(timers.pendingWith(4000)).to.equal(0);
-      controller.switchTo('enroll-poll');
+      controller.backToQr();
       expect(stepName(controller)).to.equal('enroll-poll');
       await waitUntil(() => timers.pendingWith(4000) === 1, 'the poll scheduled (once this tab leads)', { interval: 2 });
       expect(client.calls).to.have.length(1);

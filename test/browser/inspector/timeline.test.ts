@@ -57,10 +57,11 @@ class ScriptedSignin extends EventTarget implements InspectableSignin {
 function step(name: string, extra: Partial<OvStep> = {}): OvStep {
   return {
     name,
+    screen: 'sign-in',
     inputs: [],
     options: [],
     messages: [],
-    can: { resend: false, cancel: true, selectOther: false, skip: false, changeChannel: false },
+    can: { resend: false, cancel: true, chooseOther: false, skip: false, changeChannel: false, backToQr: false },
     alternatives: [],
     ...extra,
   };
