@@ -1,18 +1,18 @@
 import { Task, TaskStatus } from '@lit/task';
-import type { ReactiveController, ReactiveControllerHost } from 'lit';
+import { ContextProvider } from '@lit/context';
+import type { ReactiveController, ReactiveElement } from 'lit';
+import { ovFlowContext } from '../context.js';
 import type { IdxTransaction } from '@okta/okta-auth-js';
 import { OvCancelEvent } from '../events/ov-cancel.js';
 import { OvErrorEvent } from '../events/ov-error.js';
 import { OvStepEvent } from '../events/ov-step.js';
 import { OvSuccessEvent } from '../events/ov-success.js';
 import { OvTerminalEvent } from '../events/ov-terminal.js';
-import { strings } from '../i18n/strings.js';
-import { inLocale } from '../i18n/localization.js';
 import { PollLeadership } from './poll-leadership.js';
 import { PollLoop } from './poll-loop.js';
 import { pollDelay } from './backoff.js';
 import { isAbort, isPassing, problem, retryAfterOf, toProblem } from './problems.js';
-import { OutcomeStep, ProblemCode } from './types.js';
+import { NoticeCode, OutcomeStep, ProblemCode } from './types.js';
 import type { OvAuthClient, OvFlowState, OvOption, OvProblem, OvStep, OvTransaction } from './types.js';
 import { routeOf, toSnapshot } from './snapshot.js';
 import type { OvMove, OvMovingIntent, OvSend } from './snapshot.js';
@@ -61,11 +61,9 @@ interface Outcome {
 export interface OvFlowControllerOptions {
   /** The `OktaAuth` to use, or a function that returns it (called once, when the flow starts). */
   authClient: OvAuthClient | (() => OvAuthClient | Promise<OvAuthClient>);
-  /** The locale of the messages it reports (problems, notices); the page default without it. */
-  locale?: () => string;
 }
 
-type Host = ReactiveControllerHost & EventTarget;
+type Host = ReactiveElement;
 
 /** Okta's answer for a state handle it no longer knows (an IDX body, so okta-auth-js makes it a TERMINAL transaction). */
 function isExpiredSession(tx: OvTransaction): boolean {
@@ -91,6 +89,8 @@ export class OvFlowController implements ReactiveController {
   readonly #listeners = new Set<(state: OvFlowState) => void>();
   readonly #requestObservers = new Set<OvRequestObserver>();
   readonly #task: Task<[FlowRequest], Outcome>;
+  /** The one copy of the state the elements inside the host read (through `@lit/context`). */
+  readonly #provider: ContextProvider<typeof ovFlowContext, Host>;
   #client?: OvAuthClient;
   #state: OvFlowState = Object.freeze({ busy: false, polling: false });
   #transaction?: OvTransaction;
@@ -104,11 +104,17 @@ export class OvFlowController implements ReactiveController {
   constructor(host: Host, options: OvFlowControllerOptions) {
     (this.host = host).addController(this);
     this.#options = options;
-    // @lit/task gives each request an AbortSignal and applies only the latest run's answer.
+    this.#provider = new ContextProvider(host, { context: ovFlowContext, initialValue: { controller: this, state: this.#state } });
+    // @lit/task gives each request an AbortSignal, applies only the latest run's answer and tells
+    // when it is applied (`settled`). Two things it leaves to this class: a run started inside
+    // onComplete is marked complete with the current one, so the runs that follow an answer
+    // (restart after cancel or expiry) are deferred with queueMicrotask; and aborting a run only
+    // stops waiting for it, while okta-auth-js still saves its answer as the one stored
+    // transaction, so #perform first lets the overtaken request settle (#previousSettled).
     this.#task = new Task(host, {
       autoRun: false,
       task: ([request], { signal }) => this.#perform(request, signal),
-      onComplete: (outcome) => this.#inHostLocale(() => this.#settle(outcome)),
+      onComplete: (outcome) => this.#settle(outcome),
     });
   }
 
@@ -358,7 +364,7 @@ export class OvFlowController implements ReactiveController {
         if (tx.requestDidSucceed === false && step.name !== OutcomeStep.TERMINAL) {
           // The server refused what was sent (wrong password or code): its message is on screen.
           const messages = [...step.messages, ...step.inputs.flatMap((i) => i.messages)];
-          this.host.dispatchEvent(new OvErrorEvent(problem(ProblemCode.INVALID_INPUT, strings.invalidInput, false, messages)));
+          this.host.dispatchEvent(new OvErrorEvent(problem(ProblemCode.INVALID_INPUT, false, messages)));
         }
         this.#schedulePoll();
       }
@@ -371,7 +377,7 @@ export class OvFlowController implements ReactiveController {
       if (tx.tokens) this.#client?.tokenManager.setTokens(tx.tokens);
     } catch (error) {
       this.#setState({ busy: false, polling: false });
-      this.#report(problem(ProblemCode.TOKENS, strings.tokenSaveFailed, false), error);
+      this.#report(problem(ProblemCode.TOKENS, false), error);
       return;
     }
     this.#setState({ busy: false, polling: false });
@@ -387,7 +393,7 @@ export class OvFlowController implements ReactiveController {
     if (request.kind === 'poll' && found.canRetry && (isPassing(found) || this.#pollFailures + 1 < POLL_FAILURES_TOLERATED)) {
       this.#pollFailures += 1;
       this.#retryAfter = retryAfterOf(error, takeRetryAfter(this.#client));
-      this.#setState({ busy: false, polling: false, problem: { ...problem(found.code, strings.pollTrouble, false), transient: true } });
+      this.#setState({ busy: false, polling: false, problem: { ...problem(found.code, false), transient: true } });
       this.host.dispatchEvent(new OvErrorEvent(found, error));
       this.#schedulePoll();
       return;
@@ -405,17 +411,12 @@ export class OvFlowController implements ReactiveController {
    */
   #startAgainExpired(error?: unknown): void {
     this.#transaction = undefined;
-    this.host.dispatchEvent(new OvErrorEvent(problem(ProblemCode.EXPIRED, strings.sessionExpired, false), error));
+    this.host.dispatchEvent(new OvErrorEvent(problem(ProblemCode.EXPIRED, false), error));
     // Deferred: a run started inside @lit/task's onComplete would be marked complete with this one.
     queueMicrotask(() => {
       this.restart();
-      this.#setState({ notice: this.#inHostLocale(() => strings.sessionExpired) });
+      this.#setState({ notice: NoticeCode.EXPIRED });
     });
-  }
-
-  #inHostLocale<T>(report: () => T): T {
-    const locale = this.#options.locale?.();
-    return locale ? inLocale(locale, report) : report();
   }
 
   #report(found: OvProblem, error?: unknown): void {
@@ -430,7 +431,7 @@ export class OvFlowController implements ReactiveController {
     this.#setState({ step });
     this.host.dispatchEvent(new OvStepEvent(step));
     // The snapshot dropped a QR code it would not show; the screen says to use "Can't scan?".
-    if (step.qrRefused) this.host.dispatchEvent(new OvErrorEvent(problem(ProblemCode.QR_REFUSED, strings.qrRefused, false)));
+    if (step.qrRefused) this.host.dispatchEvent(new OvErrorEvent(problem(ProblemCode.QR_REFUSED, false)));
   }
 
   #schedulePoll(): void {
@@ -454,6 +455,7 @@ export class OvFlowController implements ReactiveController {
     if (next.notice === undefined) delete next.notice;
     this.#state = Object.freeze(next);
     this.host.requestUpdate();
+    this.#provider.setValue({ controller: this, state: this.#state });
     for (const listener of this.#listeners) listener(this.#state);
   }
 }

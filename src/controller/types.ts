@@ -144,9 +144,17 @@ export const ProblemCode = {
 } as const;
 export type ProblemCode = (typeof ProblemCode)[keyof typeof ProblemCode];
 
-/** A recoverable problem: shown on screen and sent as `ov-error`. */
+/** Why the sign-in on screen began anew, worded by `<ov-signin>`. */
+export const NoticeCode = {
+  /** The previous sign-in expired on the server. */
+  EXPIRED: 'expired',
+} as const;
+export type NoticeCode = (typeof NoticeCode)[keyof typeof NoticeCode];
+
+/** A recoverable problem: shown on screen (worded from `code` by the element) and sent as `ov-error`. */
 export interface OvProblem {
   readonly code: ProblemCode;
+  /** What the code means, in English, for developers and logs; never shown on screen. */
   readonly message: string;
   /** `retry()` repeats the failed request with the same values. */
   readonly canRetry: boolean;
@@ -164,5 +172,5 @@ export interface OvFlowState {
   readonly problem?: OvProblem;
   readonly polling: boolean;
   /** Why this sign-in began anew (the previous one expired); cleared by the user's next request. */
-  readonly notice?: string;
+  readonly notice?: NoticeCode;
 }

@@ -1,8 +1,6 @@
 import { LitElement, html, nothing } from 'lit';
 import type { PropertyValues, TemplateResult } from 'lit';
-import { property, state } from 'lit/decorators.js';
-import { provide } from '@lit/context';
-import { ovFlowContext } from '../../context.js';
+import { property } from 'lit/decorators.js';
 import type { OvFlowContext } from '../../context.js';
 import { OvFlowController } from '../../controller/flow-controller.js';
 import { createAuthClient } from '../../controller/create-auth-client.js';
@@ -14,6 +12,7 @@ import { sharedStyles } from '../../styles/shared.styles.js';
 import { strings } from '../../i18n/strings.js';
 import { LocaleController } from '../../i18n/locale-controller.js';
 import { serverText } from '../../i18n/server-text.js';
+import { noticeText } from '../../i18n/problem-text.js';
 import { LIGHT_DOM_ATTRIBUTE } from '../ov-identify/light-dom-styles.js';
 import { signinStyles } from './ov-signin.styles.js';
 import { themeStyles } from '../../styles/theme.styles.js';
@@ -79,7 +78,6 @@ export class OvSignin extends LitElement {
 
   /** The flow behind the screens; a page may call its methods (e.g. `restart()`). */
   readonly controller = new OvFlowController(this, {
-    locale: () => this.locale.current,
     authClient: () =>
       this.authClient ??
       (this.endpoint
@@ -94,10 +92,6 @@ export class OvSignin extends LitElement {
 
   /** Chooses the locale from `lang` (see docs/localization.md) and re-renders when it changes. */
   protected readonly locale = new LocaleController(this);
-
-  @provide({ context: ovFlowContext })
-  @state()
-  protected flowContext?: OvFlowContext;
 
   /** The authorization server, e.g. `https://example.okta.com/oauth2/default`. */
   @property() issuer = '';
@@ -129,6 +123,11 @@ export class OvSignin extends LitElement {
   #started = false;
   #shownStep?: OvStep;
 
+  /** The controller provides this to the screens itself; here for the templates ov-signin renders. */
+  private get flow(): OvFlowContext {
+    return { controller: this.controller, state: this.controller.state };
+  }
+
   private get configured(): boolean {
     return !!this.authClient || !!this.endpoint || !!(this.issuer && this.clientId && this.redirectUri);
   }
@@ -144,9 +143,6 @@ export class OvSignin extends LitElement {
     if (!this.#started && this.configured) {
       this.#started = true;
       this.controller.start();
-    }
-    if (this.flowContext?.state !== this.controller.state) {
-      this.flowContext = { controller: this.controller, state: this.controller.state };
     }
   }
 
@@ -241,21 +237,20 @@ export class OvSignin extends LitElement {
   private renderSuccess(step: OvStep) {
     return html`<section data-screen aria-labelledby="heading">
       <h2 id="heading" tabindex="-1" part="heading" data-heading>${strings.successHeading}</h2>
-      ${problemNotice(this.flowContext)}
+      ${problemNotice(this.flow)}
       <p class="status" role="status" part="status">${step.identifier ? strings.signedInAs(step.identifier) : strings.successText}</p>
     </section>`;
   }
 
   /** A step Okta may send but this widget has no screen for: say so, never show a blank widget. */
   private renderUnsupported(step: OvStep) {
-    const flow = this.flowContext;
     return html`<section data-screen aria-labelledby="heading">
       <h2 id="heading" tabindex="-1" part="heading" data-heading>${strings.unsupportedHeading}</h2>
       <p>${strings.unsupportedText(step.remediation ?? step.name)}</p>
       <div class="actions" part="actions">
         <button type="button" part="button button-primary" @click=${() => this.controller.restart()}>${strings.startOver}</button>
       </div>
-      ${flow ? stepActions(flow) : nothing}
+      ${stepActions(this.flow)}
     </section>`;
   }
 
@@ -264,7 +259,7 @@ export class OvSignin extends LitElement {
     if (problem) {
       return html`<section data-screen aria-labelledby="heading">
         <h2 id="heading" tabindex="-1" part="heading" data-heading>${strings.problemHeading}</h2>
-        ${problemNotice(this.flowContext)}
+        ${problemNotice(this.flow)}
       </section>`;
     }
     if (!this.configured) return html`<p role="alert" part="message message-error">${strings.configMissing}</p>`;
@@ -275,7 +270,7 @@ export class OvSignin extends LitElement {
     const { step, busy, notice } = this.controller.state;
     // Always in the tree, so that a notice written into it is announced.
     return html`<div part="base" dir=${this.locale.dir} aria-busy=${busy ? 'true' : 'false'}>
-      <p class="notice" role="status" part="notice">${notice ?? nothing}</p>
+      <p class="notice" role="status" part="notice">${notice ? noticeText(notice) : nothing}</p>
       ${step ? this.screens[step.screen](step) : this.renderWithoutStep()}
     </div>`;
   }

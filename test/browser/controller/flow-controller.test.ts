@@ -67,7 +67,7 @@ describe('OvFlowController', () => {
       await waitUntil(() => stepName(controller) === 'identify');
       expect(client.calls.map((c) => c.method)).to.deep.equal(['proceed', 'start']);
       expect(controller.state.problem).to.equal(undefined);
-      expect(controller.state.notice).to.equal('This sign-in has expired. Start again.');
+      expect(controller.state.notice).to.equal('expired');
     });
 
     it('starts anew, saying why, when a step is answered with an expired session; the next request clears the notice', async () => {
@@ -80,7 +80,7 @@ describe('OvFlowController', () => {
       await waitUntil(() => stepName(controller) === 'identify');
       expect(client.calls.map((c) => c.method)).to.deep.equal(['start', 'proceed', 'start']);
       expect(events.map((e) => `${e.type}:${(e as OvErrorEvent).detail.problem?.code}`)).to.deep.equal(['ov-error:expired']);
-      expect(controller.state.notice).to.equal('This sign-in has expired. Start again.');
+      expect(controller.state.notice).to.equal('expired');
       client.answer(idx.identify);
       controller.submit({ username: 'ada@example.com' });
       expect(controller.state.notice).to.equal(undefined);
@@ -377,7 +377,7 @@ describe('OvFlowController', () => {
       controller.submit({ username: 'ada' });
       await waitUntil(() => errors.length === 1);
       expect(errors[0]!.detail.problem).to.include({ code: 'network', canRetry: true });
-      expect(controller.state.problem?.message).to.match(/could not reach/);
+      expect(controller.state.problem?.message).to.match(/could not be reached/);
       expect(stepName(controller)).to.equal('identify');
       controller.retry();
       await waitUntil(() => stepName(controller) === 'challenge-authenticator');

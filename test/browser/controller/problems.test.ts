@@ -24,7 +24,7 @@ describe('reading failures', () => {
     expect(String(refusal)).to.contain('Set the `endpoint` attribute');
     expect(toProblem(refusal)).to.deep.equal({
       code: 'config',
-      message: 'This build of the sign-in widget signs in through a server: it needs an endpoint.',
+      message: 'The widget cannot sign in as configured; the error says what is missing.',
       canRetry: false,
     });
   });
