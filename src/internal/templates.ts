@@ -6,6 +6,14 @@ import { strings } from '../i18n/strings.js';
 import { serverText } from '../i18n/server-text.js';
 import { problemText } from '../i18n/problem-text.js';
 
+/**
+ * The heading of a screen: focused (by `focus()` or `<ov-signin>`) when the screen is new, hence
+ * `tabindex="-1"` and `data-heading`.
+ */
+export function screenHeading(text: string, id = 'heading', describedBy?: string): TemplateResult {
+  return html`<h2 id=${id} tabindex="-1" part="heading" data-heading aria-describedby=${describedBy ?? nothing}>${text}</h2>`;
+}
+
 /** Form-level server messages, above the form. Server text is rendered as text, never as HTML. */
 export function formMessages(messages: readonly OvMessage[]): TemplateResult | typeof nothing {
   if (messages.length === 0) return nothing;

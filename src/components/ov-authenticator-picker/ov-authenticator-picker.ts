@@ -1,4 +1,5 @@
 import { html, nothing } from 'lit';
+import type { OvFlowContext } from '../../context.js';
 import { OvFlowElement } from '../../internal/flow-element.js';
 import { formMessages, problemNotice, stepActions } from '../../internal/templates.js';
 import { sharedStyles } from '../../styles/shared.styles.js';
@@ -6,7 +7,6 @@ import { strings } from '../../i18n/strings.js';
 import type { OvOption, OvScreen, OvStep } from '../../controller/types.js';
 import { pickerStyles } from './ov-authenticator-picker.styles.js';
 
-const SCREENS: ReadonlySet<OvScreen> = new Set<OvScreen>(['enroll-picker', 'verify-picker', 'method-picker']);
 
 /**
  * @tagname ov-authenticator-picker
@@ -18,6 +18,8 @@ const SCREENS: ReadonlySet<OvScreen> = new Set<OvScreen>(['enroll-picker', 'veri
  */
 export class OvAuthenticatorPicker extends OvFlowElement {
   static override styles = [sharedStyles, pickerStyles];
+
+  protected readonly screens: ReadonlySet<OvScreen> = new Set<OvScreen>(['enroll-picker', 'verify-picker', 'method-picker']);
 
   private handleKeydown(event: KeyboardEvent): void {
     const buttons = [...this.renderRoot.querySelectorAll<HTMLButtonElement>('button[data-option]')];
@@ -39,13 +41,14 @@ export class OvAuthenticatorPicker extends OvFlowElement {
     if (flow && !flow.state.busy) flow.controller.choose(option);
   }
 
-  override render() {
-    const flow = this.flow;
-    const step = flow?.state.step;
-    if (!flow || !step || !SCREENS.has(step.screen)) return nothing;
-    return html`<section part="base" dir=${this.locale.dir} aria-labelledby="heading">
-      <h2 id="heading" tabindex="-1" part="heading" data-heading>${heading(step)}</h2>
-      ${problemNotice(flow)} ${formMessages(step.messages)}
+  protected override renderHeading(step: OvStep): string {
+    if (step.screen === 'enroll-picker') return strings.pickEnrollHeading;
+    if (step.screen === 'verify-picker') return strings.pickAuthenticateHeading;
+    return strings.pickMethodHeading(step.authenticator?.displayName || 'Okta Verify');
+  }
+
+  protected override renderBody(step: OvStep, flow: OvFlowContext) {
+    return html`${problemNotice(flow)} ${formMessages(step.messages)}
       <ul aria-label=${strings.pickListLabel} @keydown=${this.handleKeydown}>
         ${step.options.map(
           (option) => html`<li>
@@ -62,15 +65,8 @@ export class OvAuthenticatorPicker extends OvFlowElement {
           </li>`,
         )}
       </ul>
-      ${stepActions(flow)}
-    </section>`;
+      ${stepActions(flow)}`;
   }
-}
-
-function heading(step: OvStep): string {
-  if (step.screen === 'enroll-picker') return strings.pickEnrollHeading;
-  if (step.screen === 'verify-picker') return strings.pickAuthenticateHeading;
-  return strings.pickMethodHeading(step.authenticator?.displayName || 'Okta Verify');
 }
 
 declare global {

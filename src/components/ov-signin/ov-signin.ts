@@ -7,7 +7,7 @@ import { createAuthClient } from '../../controller/create-auth-client.js';
 import { createEndpointClient } from '../../controller/endpoint-client.js';
 import type { OvAuthClient, OvScreen, OvStep } from '../../controller/types.js';
 import { OvFlowElement } from '../../internal/flow-element.js';
-import { problemNotice, stepActions } from '../../internal/templates.js';
+import { problemNotice, screenHeading, stepActions } from '../../internal/templates.js';
 import { sharedStyles } from '../../styles/shared.styles.js';
 import { strings } from '../../i18n/strings.js';
 import { LocaleController } from '../../i18n/locale-controller.js';
@@ -224,7 +224,7 @@ export class OvSignin extends LitElement {
 
   private renderTerminal(step: OvStep) {
     return html`<section data-screen aria-labelledby="heading">
-      <h2 id="heading" tabindex="-1" part="heading" data-heading>${strings.terminalHeading}</h2>
+      ${screenHeading(strings.terminalHeading)}
       <div role="alert" aria-live="assertive" part="messages">
         ${step.messages.map((m) => html`<p part="message message-${m.level}">${serverText(m)}</p>`)}
       </div>
@@ -236,7 +236,7 @@ export class OvSignin extends LitElement {
 
   private renderSuccess(step: OvStep) {
     return html`<section data-screen aria-labelledby="heading">
-      <h2 id="heading" tabindex="-1" part="heading" data-heading>${strings.successHeading}</h2>
+      ${screenHeading(strings.successHeading)}
       ${problemNotice(this.flow)}
       <p class="status" role="status" part="status">${step.identifier ? strings.signedInAs(step.identifier) : strings.successText}</p>
     </section>`;
@@ -245,7 +245,7 @@ export class OvSignin extends LitElement {
   /** A step Okta may send but this widget has no screen for: say so, never show a blank widget. */
   private renderUnsupported(step: OvStep) {
     return html`<section data-screen aria-labelledby="heading">
-      <h2 id="heading" tabindex="-1" part="heading" data-heading>${strings.unsupportedHeading}</h2>
+      ${screenHeading(strings.unsupportedHeading)}
       <p>${strings.unsupportedText(step.remediation ?? step.name)}</p>
       <div class="actions" part="actions">
         <button type="button" part="button button-primary" @click=${() => this.controller.restart()}>${strings.startOver}</button>
@@ -258,7 +258,7 @@ export class OvSignin extends LitElement {
     const { problem } = this.controller.state;
     if (problem) {
       return html`<section data-screen aria-labelledby="heading">
-        <h2 id="heading" tabindex="-1" part="heading" data-heading>${strings.problemHeading}</h2>
+        ${screenHeading(strings.problemHeading)}
         ${problemNotice(this.flow)}
       </section>`;
     }

@@ -1,11 +1,12 @@
 import { html, nothing } from 'lit';
 import { query, state } from 'lit/decorators.js';
+import type { OvFlowContext } from '../../context.js';
 import { OvFlowElement } from '../../internal/flow-element.js';
 import { errorId, fieldMessages, formMessages, problemNotice, stepActions } from '../../internal/templates.js';
 import { sharedStyles } from '../../styles/shared.styles.js';
 import { strings } from '../../i18n/strings.js';
 import { fieldLabel } from '../../i18n/server-text.js';
-import type { OvStep } from '../../controller/types.js';
+import type { OvScreen, OvStep } from '../../controller/types.js';
 import { totpEntryStyles } from './ov-totp-entry.styles.js';
 
 /** Okta Verify (and every other authenticator Okta knows here) uses six-digit codes. */
@@ -22,6 +23,8 @@ export const CODE_LENGTH = 6;
  */
 export class OvTotpEntry extends OvFlowElement {
   static override styles = [sharedStyles, totpEntryStyles];
+
+  protected readonly screens: ReadonlySet<OvScreen> = new Set<OvScreen>(['code']);
 
   @query('input') private input?: HTMLInputElement;
   @state() private incomplete = false;
@@ -78,18 +81,17 @@ export class OvTotpEntry extends OvFlowElement {
     flow.controller.submit({ [name]: code });
   }
 
-  override render() {
-    const flow = this.flow;
-    const step = flow?.state.step;
-    if (!flow || !step || step.screen !== 'code') return nothing;
+  protected override renderHeading(): string {
+    return strings.totpHeading;
+  }
+
+  protected override renderBody(step: OvStep, flow: OvFlowContext) {
     const input = step.inputs[0];
     const serverError = input && input.messages.length > 0;
     const describedBy = ['instruction', serverError ? errorId(input) : '', this.incomplete ? 'incomplete' : '']
       .filter(Boolean)
       .join(' ');
-    return html`<section part="base" dir=${this.locale.dir} aria-labelledby="heading">
-      <h2 id="heading" tabindex="-1" part="heading" data-heading>${strings.totpHeading}</h2>
-      <p id="instruction">${strings.totpInstruction(step.authenticator?.displayName || 'Okta Verify')}</p>
+    return html`<p id="instruction">${strings.totpInstruction(step.authenticator?.displayName || 'Okta Verify')}</p>
       ${problemNotice(flow)} ${formMessages(step.messages)}
       <form part="form" @submit=${this.handleSubmit} novalidate>
         <div class="field">
@@ -123,8 +125,7 @@ export class OvTotpEntry extends OvFlowElement {
             : nothing}
         </div>
       </form>
-      ${stepActions(flow)}
-    </section>`;
+      ${stepActions(flow)}`;
   }
 }
 
