@@ -11,15 +11,15 @@ import { OvTerminalEvent } from '../events/ov-terminal.js';
 import { PollLeadership } from './poll-leadership.js';
 import { PollLoop } from './poll-loop.js';
 import { pollDelay } from './backoff.js';
-import { isAbort, isPassing, problem, retryAfterOf, toProblem } from './problems.js';
+import { isAbort, isPassing, problem, toProblem } from './problems.js';
 import { NoticeCode, OutcomeStep, ProblemCode } from './types.js';
 import type { OvAuthClient, OvFlowState, OvOption, OvProblem, OvStep, OvTransaction } from './types.js';
 import { routeOf, toSnapshot } from './snapshot.js';
 import type { OvMove, OvMovingIntent, OvSend } from './snapshot.js';
-import { takeRetryAfter } from './retry-after.js';
-import { watchRequests } from './request-trace.js';
-import type { OvRequestObserver } from './request-trace.js';
-import { transportFailure } from './transport-failure.js';
+import { retryAfterOf, takeRetryAfter } from '../transport/retry-after.js';
+import { watchRequests } from '../transport/request-trace.js';
+import type { OvRequestObserver } from '../transport/request-trace.js';
+import { transportFailure } from '../transport/transport-failure.js';
 
 /**
  * Every call runs okta-auth-js in step mode, whatever the page configured: a page may hand in an

@@ -1,6 +1,4 @@
-import { parseRetryAfter } from './backoff.js';
-import { MalformedResponseError } from './snapshot.js';
-import { RateLimitedError, ServerFailureError } from './transport-failure.js';
+import { ConfigurationError, MalformedResponseError, RateLimitedError, ServerFailureError } from '../errors.js';
 import { ProblemCode } from './types.js';
 import type { OvMessage, OvProblem } from './types.js';
 
@@ -17,14 +15,6 @@ const UNREADABLE_BODY = /JSON|Unexpected (token|end|non-whitespace)|Unterminated
 
 /** What fetch's TypeError says when no answer came (Chromium, Firefox, Safari, Node). */
 const NETWORK_FAILURE = /fetch|network|load failed|terminated/i;
-
-/** The page set the widget up in a way it cannot sign in with (e.g. no `endpoint` for the server-mode-only build). */
-export class ConfigurationError extends Error {
-  constructor(message: string) {
-    super(message);
-    this.name = 'ConfigurationError';
-  }
-}
 
 /**
  * What each code means, in English, for developers reading `ov-error` or logs. It is not UI text:
@@ -74,12 +64,6 @@ export function toProblem(error: unknown): OvProblem {
   }
   if (status !== undefined && status >= 500) return problem(ProblemCode.NETWORK, true);
   return problem(ProblemCode.UNEXPECTED, true);
-}
-
-/** What the server asked for with `Retry-After` (on a 429 or a 503), in milliseconds. */
-export function retryAfterOf(error: unknown, recorded?: string): number | undefined {
-  const headers = (error as SdkErrorLike | undefined)?.xhr?.headers;
-  return parseRetryAfter(headers?.['retry-after'] ?? headers?.['Retry-After'] ?? recorded);
 }
 
 /** Failures that pass by themselves: polling keeps trying (backing off) instead of stopping. */

@@ -1,4 +1,5 @@
 import type { IdxAuthenticator, IdxMessage, IdxRemediation } from '@okta/okta-auth-js';
+import { MalformedResponseError } from '../errors.js';
 import { OutcomeStep } from './types.js';
 import type { OvAuthenticator, OvInput, OvMessage, OvOption, OvScreen, OvStep, OvTransaction } from './types.js';
 
@@ -78,14 +79,6 @@ const routes = new WeakMap<OvStep, OvRoute>();
 /** The route of a snapshot made by toSnapshot() (none for a snapshot made elsewhere). */
 export function routeOf(step: OvStep): OvRoute {
   return routes.get(step) ?? { moves: {} };
-}
-
-/** Thrown when a response lacks what its own step needs; the controller turns it into a problem. */
-export class MalformedResponseError extends Error {
-  constructor(detail: string) {
-    super(`Malformed IDX response: ${detail}`);
-    this.name = 'MalformedResponseError';
-  }
 }
 
 /**

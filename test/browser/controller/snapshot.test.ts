@@ -1,5 +1,6 @@
 import { expect } from '@open-wc/testing';
-import { DEFAULT_POLL_REFRESH, MalformedResponseError, routeOf, toSnapshot } from '../../../src/controller/snapshot.js';
+import { DEFAULT_POLL_REFRESH, routeOf, toSnapshot } from '../../../src/controller/snapshot.js';
+import { MalformedResponseError } from '../../../src/errors.js';
 import * as idx from '../fixtures/idx.js';
 
 describe('toSnapshot (transaction → step)', () => {

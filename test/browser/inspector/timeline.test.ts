@@ -2,8 +2,8 @@
 import { expect } from '@open-wc/testing';
 import { FlowTimeline, MAX_ENTRIES } from '../../../src/inspector/timeline.js';
 import type { InspectableSignin } from '../../../src/inspector/timeline.js';
-import type { OvRequestDone, OvRequestObserver } from '../../../src/controller/request-trace.js';
-import { traceRequest, watchRequests } from '../../../src/controller/request-trace.js';
+import type { OvRequestDone, OvRequestObserver } from '../../../src/transport/request-trace.js';
+import { traceRequest, watchRequests } from '../../../src/transport/request-trace.js';
 import type { OvFlowState, OvStep } from '../../../src/controller/types.js';
 import { OvStepEvent } from '../../../src/events/ov-step.js';
 import { OvErrorEvent } from '../../../src/events/ov-error.js';
