@@ -215,6 +215,15 @@ describe('OvFlowController', () => {
       expect(timers.pendingWith(4000)).to.equal(1);
       expect(controller.state.polling).to.equal(false);
       host.remove();
+
+      // The poll itself, sooner: it names the remediation it repeats.
+      const quickQr = { ...idx.qrEnroll, neededToProceed: idx.qrEnroll.neededToProceed.map((r, i) => (i === 0 ? { ...r, refresh: REFRESH } : r)) };
+      const polled = new FakeClient().answer(quickQr).answer(idx.success);
+      const flow = await flowOn(polled);
+      flow.controller.start();
+      await waitUntil(() => polled.calls.length === 2, 'the first poll', { interval: 5 });
+      expect(polled.calls[1]!.method).to.equal('proceed');
+      expect(polled.calls[1]!.options).to.deep.include({ step: 'enroll-poll' });
     });
 
     it('does not poll a step that is not a poll step', async () => {
@@ -424,8 +433,10 @@ describe('OvFlowController', () => {
       const { host, controller } = await flowOn(client);
       const events = recordEvents(host, 'ov-error', 'ov-success');
       controller.start();
-      await waitUntil(() => events.length === 1);
-      expect(events[0]!.type).to.equal('ov-error');
+      await waitUntil(() => events.length > 0);
+      await controller.settled;
+      // Signed in on the server, but not in this browser: no ov-success, before or after the error.
+      expect(events.map((e) => e.type)).to.deep.equal(['ov-error']);
       expect((events[0] as OvErrorEvent).detail.problem.code).to.equal('tokens');
     });
   });
