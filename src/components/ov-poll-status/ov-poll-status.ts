@@ -20,12 +20,12 @@ import { pollStatusStyles } from './ov-poll-status.styles.js';
 export class OvPollStatus extends OvFlowElement {
   static override styles = [sharedStyles, pollStatusStyles];
 
-  /** Milliseconds before "Resend push notification" is offered while waiting. */
-  @property({ type: Number, attribute: 'resend-delay' }) resendDelay = 30_000;
-
   protected readonly screens: ReadonlySet<OvScreen> = new Set<OvScreen>(['push', 'number', 'resend-push']);
 
   private readonly resendOffer = new ResendOffer(this, () => this.resendDelay);
+
+  /** Milliseconds before "Resend push notification" is offered while waiting. */
+  @property({ type: Number, attribute: 'resend-delay' }) resendDelay = 30_000;
 
   protected override stepRendered(_previous: OvStep | undefined, step: OvStep | undefined): void {
     this.resendOffer.withdraw();

@@ -25,14 +25,14 @@ import { qrEnrollStyles } from './ov-qr-enroll.styles.js';
 export class OvQrEnroll extends OvFlowElement {
   static override styles = [sharedStyles, qrEnrollStyles];
 
-  /** Milliseconds before "Send again" is offered on the check-your-email/SMS screen. */
-  @property({ type: Number, attribute: 'resend-delay' }) resendDelay = 30_000;
-
-  @query('input[aria-invalid="true"]') private invalidInput?: HTMLInputElement;
-
   protected readonly screens: ReadonlySet<OvScreen> = new Set<OvScreen>(['enroll-qr', 'enroll-channel', 'enroll-address', 'link-sent']);
 
   private readonly resendOffer = new ResendOffer(this, () => this.resendDelay);
+
+  @query('input[aria-invalid="true"]') private invalidInput?: HTMLInputElement;
+
+  /** Milliseconds before "Send again" is offered on the check-your-email/SMS screen. */
+  @property({ type: Number, attribute: 'resend-delay' }) resendDelay = 30_000;
 
   protected override stepRendered(previous: OvStep | undefined, step: OvStep | undefined): void {
     // The server refused the address or number: focus the field, whose message describes it.
