@@ -1,6 +1,8 @@
 /**
  * Okta's IDX vocabulary stays behind the snapshot: elements render screens and call intents, and no
  * file under src/components/ names a remediation (the controller knows which one each intent sends).
+ * Words stay in front of it: the controller reports codes, and no file under src/controller/
+ * imports src/i18n/ (elements word the codes in their own locale).
  */
 import assert from 'node:assert/strict';
 import { readdirSync, readFileSync } from 'node:fs';
@@ -35,4 +37,9 @@ test('no file under src/components/ names an IDX remediation', () => {
     );
   });
   assert.deepEqual(hits, []);
+});
+
+test('no file under src/controller/ imports src/i18n/', () => {
+  const hits = filesUnder(join(REPO, 'src/controller')).filter((file) => /from\s+'[^']*\/i18n\//.test(readFileSync(file, 'utf8')));
+  assert.deepEqual(hits.map((file) => relative(REPO, file)), []);
 });
