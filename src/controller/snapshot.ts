@@ -8,7 +8,7 @@ type Field = NonNullable<IdxRemediation['value']>[number];
 /** Polling interval when a poll remediation carries no `refresh` (what Okta's own widget assumes). */
 export const DEFAULT_POLL_REFRESH = 4000;
 
-/** Remediations a screen of this widget renders, and the screens they become. */
+/** Remediations this widget shows as a screen (screenOf() names which; any other is `unsupported`). */
 const SCREEN_REMEDIATIONS = [
   'identify',
   'challenge-authenticator',
