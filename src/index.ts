@@ -8,10 +8,10 @@ export { OvQrEnroll } from './components/ov-qr-enroll/ov-qr-enroll.js';
 export { OvPollStatus } from './components/ov-poll-status/ov-poll-status.js';
 export { OvFlowController } from './controller/flow-controller.js';
 export type { OvFlowControllerOptions } from './controller/flow-controller.js';
-export type { OvRequestObserver, OvTracedRequest, OvTracedResponse } from './controller/request-trace.js';
-export { createAuthClient } from './controller/create-auth-client.js';
+export type { OvRequestObserver, OvTracedRequest, OvTracedResponse } from './transport/request-trace.js';
+export { createAuthClient } from './transport/create-auth-client.js';
 export { toSnapshot, DEFAULT_POLL_REFRESH } from './controller/snapshot.js';
-export { OutcomeStep, ProblemCode } from './controller/types.js';
+export { NoticeCode, OutcomeStep, ProblemCode } from './controller/types.js';
 export type {
   OvAuthClient,
   OvAuthenticator,
@@ -20,6 +20,7 @@ export type {
   OvMessage,
   OvOption,
   OvProblem,
+  OvScreen,
   OvStep,
   OvTransaction,
 } from './controller/types.js';

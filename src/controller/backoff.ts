@@ -12,12 +12,3 @@ export function pollDelay(refresh: number, failures: number, retryAfterMs = 0, r
   const jittered = ceiling / 2 + (random() * ceiling) / 2;
   return Math.round(Math.max(refresh, retryAfterMs, jittered));
 }
-
-/** `Retry-After` in milliseconds, from seconds or an HTTP date; undefined when absent or unreadable. */
-export function parseRetryAfter(value: unknown, now = Date.now()): number | undefined {
-  if (typeof value !== 'string' || !value.trim()) return undefined;
-  const seconds = Number(value);
-  if (Number.isFinite(seconds)) return Math.max(0, seconds * 1000);
-  const date = Date.parse(value);
-  return Number.isNaN(date) ? undefined : Math.max(0, date - now);
-}

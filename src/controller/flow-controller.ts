@@ -1,24 +1,25 @@
 import { Task, TaskStatus } from '@lit/task';
-import type { ReactiveController, ReactiveControllerHost } from 'lit';
-import type { IdxTransaction, ProceedOptions } from '@okta/okta-auth-js';
+import { ContextProvider } from '@lit/context';
+import type { ReactiveController, ReactiveElement } from 'lit';
+import { ovFlowContext } from '../context.js';
+import type { IdxTransaction } from '@okta/okta-auth-js';
 import { OvCancelEvent } from '../events/ov-cancel.js';
 import { OvErrorEvent } from '../events/ov-error.js';
 import { OvStepEvent } from '../events/ov-step.js';
 import { OvSuccessEvent } from '../events/ov-success.js';
 import { OvTerminalEvent } from '../events/ov-terminal.js';
-import { strings } from '../i18n/strings.js';
-import { inLocale } from '../i18n/localization.js';
 import { PollLeadership } from './poll-leadership.js';
 import { PollLoop } from './poll-loop.js';
 import { pollDelay } from './backoff.js';
-import { isAbort, isPassing, problem, retryAfterOf, toProblem } from './problems.js';
-import { OutcomeStep, ProblemCode } from './types.js';
+import { isAbort, isPassing, problem, toProblem } from './problems.js';
+import { NoticeCode, OutcomeStep, ProblemCode } from './types.js';
 import type { OvAuthClient, OvFlowState, OvOption, OvProblem, OvStep, OvTransaction } from './types.js';
-import { POLL_STEPS, toSnapshot } from './snapshot.js';
-import { takeRetryAfter } from './retry-after.js';
-import { watchRequests } from './request-trace.js';
-import type { OvRequestObserver } from './request-trace.js';
-import { transportFailure } from './transport-failure.js';
+import { routeOf, toSnapshot } from './snapshot.js';
+import type { OvMove, OvMovingIntent, OvSend } from './snapshot.js';
+import { retryAfterOf, takeRetryAfter } from '../transport/retry-after.js';
+import { watchRequests } from '../transport/request-trace.js';
+import type { OvRequestObserver } from '../transport/request-trace.js';
+import { transportFailure } from '../transport/transport-failure.js';
 
 /**
  * Every call runs okta-auth-js in step mode, whatever the page configured: a page may hand in an
@@ -60,17 +61,20 @@ interface Outcome {
 export interface OvFlowControllerOptions {
   /** The `OktaAuth` to use, or a function that returns it (called once, when the flow starts). */
   authClient: OvAuthClient | (() => OvAuthClient | Promise<OvAuthClient>);
-  /** The locale of the messages it reports (problems, notices); the page default without it. */
-  locale?: () => string;
 }
 
-type Host = ReactiveControllerHost & EventTarget;
+type Host = ReactiveElement;
 
 /** Okta's answer for a state handle it no longer knows (an IDX body, so okta-auth-js makes it a TERMINAL transaction). */
 function isExpiredSession(tx: OvTransaction): boolean {
   return tx.status === 'TERMINAL' && (tx.messages ?? []).some((m) => m?.i18n?.key === 'idx.session.expired');
 }
 const noop = () => {};
+
+/** The same snapshot, routed the same way (a poll that brought nothing new). */
+function sameScreen(a: OvStep, b: OvStep): boolean {
+  return JSON.stringify(a) === JSON.stringify(b) && JSON.stringify(routeOf(a)) === JSON.stringify(routeOf(b));
+}
 
 /**
  * The one owner of every `OktaAuth.idx` call and of the poll loop. It turns each transaction into an
@@ -85,6 +89,8 @@ export class OvFlowController implements ReactiveController {
   readonly #listeners = new Set<(state: OvFlowState) => void>();
   readonly #requestObservers = new Set<OvRequestObserver>();
   readonly #task: Task<[FlowRequest], Outcome>;
+  /** The one copy of the state the elements inside the host read (through `@lit/context`). */
+  readonly #provider: ContextProvider<typeof ovFlowContext, Host>;
   #client?: OvAuthClient;
   #state: OvFlowState = Object.freeze({ busy: false, polling: false });
   #transaction?: OvTransaction;
@@ -98,11 +104,17 @@ export class OvFlowController implements ReactiveController {
   constructor(host: Host, options: OvFlowControllerOptions) {
     (this.host = host).addController(this);
     this.#options = options;
-    // @lit/task gives each request an AbortSignal and applies only the latest run's answer.
+    this.#provider = new ContextProvider(host, { context: ovFlowContext, initialValue: { controller: this, state: this.#state } });
+    // @lit/task gives each request an AbortSignal, applies only the latest run's answer and tells
+    // when it is applied (`settled`). Two things it leaves to this class: a run started inside
+    // onComplete is marked complete with the current one, so the runs that follow an answer
+    // (restart after cancel or expiry) are deferred with queueMicrotask; and aborting a run only
+    // stops waiting for it, while okta-auth-js still saves its answer as the one stored
+    // transaction, so #perform first lets the overtaken request settle (#previousSettled).
     this.#task = new Task(host, {
       autoRun: false,
       task: ([request], { signal }) => this.#perform(request, signal),
-      onComplete: (outcome) => this.#inHostLocale(() => this.#settle(outcome)),
+      onComplete: (outcome) => this.#settle(outcome),
     });
   }
 
@@ -188,7 +200,8 @@ export class OvFlowController implements ReactiveController {
   /** Answers the current step with the values of its inputs (`username`, `password`, `verificationCode`, …). */
   submit(values: Readonly<Record<string, unknown>> = {}): void {
     const step = this.#state.step;
-    if (step) this.proceed(step.name, values);
+    const remediation = step && routeOf(step).remediation;
+    if (remediation) this.#send({ step: remediation, values });
   }
 
   /** Picks one of the current step's options. */
@@ -196,40 +209,29 @@ export class OvFlowController implements ReactiveController {
     this.submit(option.values);
   }
 
-  /** Answers a remediation of the current response by name (e.g. `select-enrollment-channel` from enroll-poll). */
-  proceed(step: string, values: Readonly<Record<string, unknown>> = {}): void {
-    const current = this.#state.step;
-    if (!current || this.#state.busy) return;
-    this.#run({ kind: 'proceed', step: current, call: (client) => client.idx.proceed({ ...STEP_MODE, ...values, step }) }, true);
-  }
-
-  /** Sends the push, code or activation link again. */
+  /** Sends the push, code or activation link again (`can.resend`). */
   resend(): void {
-    const step = this.#state.step;
-    if (!step?.can.resend || this.#state.busy) return;
-    const action = Object.keys(this.#transaction?.actions ?? {}).find((a) => a.endsWith('-resend'));
-    const options: ProceedOptions = action ? { actions: [action] } : { step: 'resend' };
-    this.#run({ kind: 'proceed', step, call: (client) => client.idx.proceed({ ...STEP_MODE, ...options }) }, true);
+    this.#carryOut('resend');
   }
 
+  /** "Set up later" (`can.skip`). */
   skip(): void {
-    if (this.#state.step?.can.skip) this.proceed('skip');
+    this.#carryOut('skip');
   }
 
-  /** Shows another remediation of the same response without a request ("Can't scan?", "Verify with something else"). */
-  switchTo(remediation: string): void {
-    const tx = this.#transaction;
-    if (!tx || !this.#state.step?.alternatives.includes(remediation)) return;
-    this.#poll.stop();
-    this.#task.abort();
-    this.#showStep(toSnapshot(tx, remediation));
-    this.#schedulePoll();
+  /** "Verify with something else": the authenticator picker of the same response (`can.chooseOther`). */
+  chooseOther(): void {
+    this.#carryOut('chooseOther');
   }
 
-  /** "Verify with something else": the authenticator picker of the same response. */
-  selectOther(): void {
-    const other = this.#state.step?.alternatives.find((n) => n.startsWith('select-authenticator-'));
-    if (other) this.switchTo(other);
+  /** "Can't scan?": the choice of an activation link by email or SMS (`can.changeChannel`). */
+  changeChannel(): void {
+    this.#carryOut('changeChannel');
+  }
+
+  /** From the activation-link screens back to the QR code (`can.backToQr`). */
+  backToQr(): void {
+    this.#carryOut('backToQr');
   }
 
   /** Cancels the transaction on the server, emits `ov-cancel` and starts a new sign-in. */
@@ -246,6 +248,32 @@ export class OvFlowController implements ReactiveController {
   retry(): void {
     const failed = this.#failed;
     if (failed) this.#run(failed, failed.kind !== 'poll');
+  }
+
+  #carryOut(intent: OvMovingIntent): void {
+    const step = this.#state.step;
+    const move: OvMove | undefined = step && step.can[intent] ? routeOf(step).moves[intent] : undefined;
+    if (!move) return;
+    if ('show' in move) this.#show(move.show);
+    else this.#send(move.send);
+  }
+
+  /** Answers a remediation (`step`, with `values`) or runs an action of the current response. */
+  #send({ step: remediation, actions, values }: OvSend): void {
+    const step = this.#state.step;
+    if (!step || this.#state.busy) return;
+    const target = { ...(remediation && { step: remediation }), ...(actions && { actions: [...actions] }) };
+    this.#run({ kind: 'proceed', step, call: (client) => client.idx.proceed({ ...STEP_MODE, ...values, ...target }) }, true);
+  }
+
+  /** Shows another remediation of the same response, without a request. */
+  #show(remediation: string): void {
+    const tx = this.#transaction;
+    if (!tx) return;
+    this.#poll.stop();
+    this.#task.abort();
+    this.#showStep(toSnapshot(tx, remediation));
+    this.#schedulePoll();
   }
 
   #run(request: FlowRequest, byUser: boolean): void {
@@ -336,7 +364,7 @@ export class OvFlowController implements ReactiveController {
         if (tx.requestDidSucceed === false && step.name !== OutcomeStep.TERMINAL) {
           // The server refused what was sent (wrong password or code): its message is on screen.
           const messages = [...step.messages, ...step.inputs.flatMap((i) => i.messages)];
-          this.host.dispatchEvent(new OvErrorEvent(problem(ProblemCode.INVALID_INPUT, strings.invalidInput, false, messages)));
+          this.host.dispatchEvent(new OvErrorEvent(problem(ProblemCode.INVALID_INPUT, false, messages)));
         }
         this.#schedulePoll();
       }
@@ -349,7 +377,7 @@ export class OvFlowController implements ReactiveController {
       if (tx.tokens) this.#client?.tokenManager.setTokens(tx.tokens);
     } catch (error) {
       this.#setState({ busy: false, polling: false });
-      this.#report(problem(ProblemCode.TOKENS, strings.tokenSaveFailed, false), error);
+      this.#report(problem(ProblemCode.TOKENS, false), error);
       return;
     }
     this.#setState({ busy: false, polling: false });
@@ -365,7 +393,7 @@ export class OvFlowController implements ReactiveController {
     if (request.kind === 'poll' && found.canRetry && (isPassing(found) || this.#pollFailures + 1 < POLL_FAILURES_TOLERATED)) {
       this.#pollFailures += 1;
       this.#retryAfter = retryAfterOf(error, takeRetryAfter(this.#client));
-      this.#setState({ busy: false, polling: false, problem: { ...problem(found.code, strings.pollTrouble, false), transient: true } });
+      this.#setState({ busy: false, polling: false, problem: { ...problem(found.code, false), transient: true } });
       this.host.dispatchEvent(new OvErrorEvent(found, error));
       this.#schedulePoll();
       return;
@@ -383,17 +411,12 @@ export class OvFlowController implements ReactiveController {
    */
   #startAgainExpired(error?: unknown): void {
     this.#transaction = undefined;
-    this.host.dispatchEvent(new OvErrorEvent(problem(ProblemCode.EXPIRED, strings.sessionExpired, false), error));
+    this.host.dispatchEvent(new OvErrorEvent(problem(ProblemCode.EXPIRED, false), error));
     // Deferred: a run started inside @lit/task's onComplete would be marked complete with this one.
     queueMicrotask(() => {
       this.restart();
-      this.#setState({ notice: this.#inHostLocale(() => strings.sessionExpired) });
+      this.#setState({ notice: NoticeCode.EXPIRED });
     });
-  }
-
-  #inHostLocale<T>(report: () => T): T {
-    const locale = this.#options.locale?.();
-    return locale ? inLocale(locale, report) : report();
   }
 
   #report(found: OvProblem, error?: unknown): void {
@@ -404,22 +427,25 @@ export class OvFlowController implements ReactiveController {
   /** Keeps the previous snapshot object when a poll brings nothing new, so nothing re-renders or re-announces. */
   #showStep(step: OvStep): void {
     const current = this.#state.step;
-    if (current && JSON.stringify(current) === JSON.stringify(step)) return;
+    if (current && sameScreen(current, step)) return;
     this.#setState({ step });
     this.host.dispatchEvent(new OvStepEvent(step));
+    // The snapshot dropped a QR code it would not show; the screen says to use "Can't scan?".
+    if (step.qrRefused) this.host.dispatchEvent(new OvErrorEvent(problem(ProblemCode.QR_REFUSED, false)));
   }
 
   #schedulePoll(): void {
     const step = this.#state.step;
     const pending = this.#transaction?.status === 'PENDING';
-    if (!this.#connected || !pending || !step?.poll || !POLL_STEPS.has(step.name) || this.#state.problem?.canRetry) {
+    const remediation = step && routeOf(step).remediation;
+    if (!this.#connected || !pending || !step?.poll || !remediation || this.#state.problem?.canRetry) {
       this.#leadership.release();
       return;
     }
     const stateHandle = this.#transaction?.context?.stateHandle;
     if (stateHandle && !this.#leadership.claim(`ov-signin:poll:${stateHandle}`, () => this.#schedulePoll())) return;
     this.#poll.schedule(pollDelay(step.poll.refresh, this.#pollFailures, this.#retryAfter), () =>
-      this.#run({ kind: 'poll', call: (client) => client.idx.proceed({ ...STEP_MODE, step: step.name }) }, false),
+      this.#run({ kind: 'poll', call: (client) => client.idx.proceed({ ...STEP_MODE, step: remediation }) }, false),
     );
   }
 
@@ -429,6 +455,7 @@ export class OvFlowController implements ReactiveController {
     if (next.notice === undefined) delete next.notice;
     this.#state = Object.freeze(next);
     this.host.requestUpdate();
+    this.#provider.setValue({ controller: this, state: this.#state });
     for (const listener of this.#listeners) listener(this.#state);
   }
 }

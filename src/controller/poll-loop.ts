@@ -7,10 +7,6 @@ export class PollLoop {
   #timer: ReturnType<typeof setTimeout> | undefined;
   #tick?: () => void;
 
-  get scheduled(): boolean {
-    return this.#timer !== undefined;
-  }
-
   schedule(delay: number, tick: () => void): void {
     this.stop();
     this.#tick = tick;

@@ -1,7 +1,4 @@
-import { strings } from '../i18n/strings.js';
-import { parseRetryAfter } from './backoff.js';
-import { MalformedResponseError } from './snapshot.js';
-import { RateLimitedError, ServerFailureError } from './transport-failure.js';
+import { ConfigurationError, MalformedResponseError, RateLimitedError, ServerFailureError } from '../errors.js';
 import { ProblemCode } from './types.js';
 import type { OvMessage, OvProblem } from './types.js';
 
@@ -19,53 +16,54 @@ const UNREADABLE_BODY = /JSON|Unexpected (token|end|non-whitespace)|Unterminated
 /** What fetch's TypeError says when no answer came (Chromium, Firefox, Safari, Node). */
 const NETWORK_FAILURE = /fetch|network|load failed|terminated/i;
 
-/** The page set the widget up in a way it cannot sign in with (e.g. no `endpoint` for the server-mode-only build). */
-export class ConfigurationError extends Error {
-  constructor(message: string) {
-    super(message);
-    this.name = 'ConfigurationError';
-  }
-}
+/**
+ * What each code means, in English, for developers reading `ov-error` or logs. It is not UI text:
+ * elements word a problem from its code, in their own locale (src/i18n/problem-text.ts).
+ */
+const EXPLANATIONS: Readonly<Record<ProblemCode, string>> = {
+  [ProblemCode.NETWORK]: 'The sign-in service could not be reached (no answer, or a 5xx status).',
+  [ProblemCode.RATE_LIMITED]: 'The sign-in service refused the request as one too many (429).',
+  [ProblemCode.EXPIRED]: 'The server no longer knows this sign-in (expired or replaced); a new one begins.',
+  [ProblemCode.UNEXPECTED]: 'The sign-in service sent a response that could not be read.',
+  [ProblemCode.INVALID_INPUT]: 'The server refused the submitted values; its messages say why.',
+  [ProblemCode.CONFIG]: 'The widget cannot sign in as configured; the error says what is missing.',
+  [ProblemCode.TOKENS]: 'Signed in, but the tokens could not be saved in the token manager.',
+  [ProblemCode.QR_REFUSED]: 'The QR code was not a PNG or GIF data URI, so it was not shown.',
+};
 
-export function problem(code: ProblemCode, message: string, canRetry: boolean, messages?: readonly OvMessage[]): OvProblem {
-  return { code, message, canRetry, ...(messages && { messages }) };
+export function problem(code: ProblemCode, canRetry: boolean, messages?: readonly OvMessage[]): OvProblem {
+  return { code, message: EXPLANATIONS[code], canRetry, ...(messages && { messages }) };
 }
 
 /**
- * Classifies anything a request can throw. The message is always ours: server or SDK error text
- * may be technical, and it never reaches the screen unchecked.
+ * Classifies anything a request can throw into a code. Server or SDK error text may be technical:
+ * it never reaches the screen (the error itself goes to developers in `ov-error`).
  */
 export function toProblem(error: unknown): OvProblem {
   const e = (error ?? {}) as SdkErrorLike;
   const status = typeof e.xhr?.status === 'number' ? e.xhr.status : undefined;
   // Nothing to retry: the page has to change. The error itself (in ov-error) tells the developer what.
-  if (error instanceof ConfigurationError) return problem(ProblemCode.CONFIG, strings.configNeedsEndpoint, false);
-  if (error instanceof MalformedResponseError || error instanceof SyntaxError) return problem(ProblemCode.UNEXPECTED, strings.unexpectedResponse, true);
-  if (error instanceof RateLimitedError) return problem(ProblemCode.RATE_LIMITED, strings.rateLimited, true);
-  if (error instanceof ServerFailureError) return problem(ProblemCode.NETWORK, strings.networkError, true);
+  if (error instanceof ConfigurationError) return problem(ProblemCode.CONFIG, false);
+  if (error instanceof MalformedResponseError || error instanceof SyntaxError) return problem(ProblemCode.UNEXPECTED, true);
+  if (error instanceof RateLimitedError) return problem(ProblemCode.RATE_LIMITED, true);
+  if (error instanceof ServerFailureError) return problem(ProblemCode.NETWORK, true);
   // fetch() rejects with a TypeError when the network is down or CORS fails; okta-auth-js passes it
   // on, or wraps its message in an AuthApiError without `xhr` (no response was read). Other
   // TypeErrors come from reading a body of the wrong shape.
   if (error instanceof TypeError) {
-    return NETWORK_FAILURE.test(error.message) ? problem(ProblemCode.NETWORK, strings.networkError, true) : problem(ProblemCode.UNEXPECTED, strings.unexpectedResponse, true);
+    return NETWORK_FAILURE.test(error.message) ? problem(ProblemCode.NETWORK, true) : problem(ProblemCode.UNEXPECTED, true);
   }
-  if (status === 0) return problem(ProblemCode.NETWORK, strings.networkError, true);
+  if (status === 0) return problem(ProblemCode.NETWORK, true);
   if (e.name === 'AuthApiError' && e.xhr === undefined) {
     const unreadable = typeof e.errorSummary === 'string' && UNREADABLE_BODY.test(e.errorSummary);
-    return unreadable ? problem(ProblemCode.UNEXPECTED, strings.unexpectedResponse, true) : problem(ProblemCode.NETWORK, strings.networkError, true);
+    return unreadable ? problem(ProblemCode.UNEXPECTED, true) : problem(ProblemCode.NETWORK, true);
   }
-  if (status === 429) return problem(ProblemCode.RATE_LIMITED, strings.rateLimited, true);
+  if (status === 429) return problem(ProblemCode.RATE_LIMITED, true);
   if (status === 401 || status === 403 || status === 404 || e.errorCode === 'invalid_grant') {
-    return problem(ProblemCode.EXPIRED, strings.sessionExpired, false);
+    return problem(ProblemCode.EXPIRED, false);
   }
-  if (status !== undefined && status >= 500) return problem(ProblemCode.NETWORK, strings.networkError, true);
-  return problem(ProblemCode.UNEXPECTED, strings.unexpectedResponse, true);
-}
-
-/** What the server asked for with `Retry-After` (on a 429 or a 503), in milliseconds. */
-export function retryAfterOf(error: unknown, recorded?: string): number | undefined {
-  const headers = (error as SdkErrorLike | undefined)?.xhr?.headers;
-  return parseRetryAfter(headers?.['retry-after'] ?? headers?.['Retry-After'] ?? recorded);
+  if (status !== undefined && status >= 500) return problem(ProblemCode.NETWORK, true);
+  return problem(ProblemCode.UNEXPECTED, true);
 }
 
 /** Failures that pass by themselves: polling keeps trying (backing off) instead of stopping. */

@@ -1,16 +1,15 @@
 import type { IdxAuthenticator, IdxMessage, IdxRemediation } from '@okta/okta-auth-js';
+import { MalformedResponseError } from '../errors.js';
 import { OutcomeStep } from './types.js';
-import type { OvAuthenticator, OvInput, OvMessage, OvOption, OvStep, OvTransaction } from './types.js';
+import type { OvAuthenticator, OvInput, OvMessage, OvOption, OvScreen, OvStep, OvTransaction } from './types.js';
 
 type Field = NonNullable<IdxRemediation['value']>[number];
 
 /** Polling interval when a poll remediation carries no `refresh` (what Okta's own widget assumes). */
 export const DEFAULT_POLL_REFRESH = 4000;
 
-export const POLL_STEPS: ReadonlySet<string> = new Set(['enroll-poll', 'challenge-poll']);
-
-/** Remediations a screen of this widget knows how to render. */
-export const SUPPORTED_STEPS: ReadonlySet<string> = new Set([
+/** Remediations this widget shows as a screen (screenOf() names which; any other is `unsupported`). */
+const SCREEN_REMEDIATIONS = [
   'identify',
   'challenge-authenticator',
   'select-authenticator-enroll',
@@ -21,10 +20,10 @@ export const SUPPORTED_STEPS: ReadonlySet<string> = new Set([
   'enroll-poll',
   'challenge-poll',
   'resend',
-]);
+] as const;
 
 /**
- * Remediations that are never a screen of their own: they are offered as actions (skip), or are
+ * Remediations that are never a screen of their own: they are offered as intents (skip), or are
  * Okta features this widget leaves out (self-registration, unlock, device probing).
  */
 const NOT_A_SCREEN: ReadonlySet<string> = new Set([
@@ -35,20 +34,58 @@ const NOT_A_SCREEN: ReadonlySet<string> = new Set([
   'redirect-idp',
 ]);
 
-const SELECT_OTHER = ['select-authenticator-authenticate', 'select-authenticator-enroll'];
+/**
+ * Every IDX remediation name the snapshot knows. Only the controller and the snapshot speak them;
+ * a test checks that no element does (test/package/screen-boundary.test.ts).
+ */
+export const KNOWN_REMEDIATIONS: readonly string[] = [...SCREEN_REMEDIATIONS, ...NOT_A_SCREEN];
 
-/** Thrown when a response lacks what its own step needs; the controller turns it into a problem. */
-export class MalformedResponseError extends Error {
-  constructor(detail: string) {
-    super(`Malformed IDX response: ${detail}`);
-    this.name = 'MalformedResponseError';
-  }
+const SELECT_OTHER: readonly string[] = ['select-authenticator-authenticate', 'select-authenticator-enroll'];
+const CHANNEL_CHOICE = 'select-enrollment-channel';
+const QR_POLL = 'enroll-poll';
+
+/** The only QR sources shown: an inline PNG or GIF. Anything else (a URL, SVG, HTML) is dropped. */
+const SAFE_QR = /^data:image\/(png|gif);base64,[A-Za-z0-9+/]+={0,2}$/;
+
+export function isSafeQrSource(href: string): boolean {
+  return SAFE_QR.test(href);
+}
+
+/**
+ * How the controller carries out an intent: show another remediation of the same response
+ * (no request), or send one.
+ */
+export type OvMove = { readonly show: string } | { readonly send: OvSend };
+
+/** A request: a remediation with values, or an action (`currentAuthenticator-resend`). */
+export interface OvSend {
+  readonly step?: string;
+  readonly actions?: readonly string[];
+  readonly values?: Readonly<Record<string, unknown>>;
+}
+
+/** What the controller needs to act on a screen; kept beside the snapshot, out of the elements' sight. */
+export interface OvRoute {
+  /** The remediation the screen's form answers and, on a polling screen, the one polled. */
+  readonly remediation?: string;
+  readonly moves: Readonly<Partial<Record<OvMovingIntent, OvMove>>>;
+}
+
+/** The intents of `OvStep.can` that the route carries out (cancel is `idx.cancel()`). */
+export type OvMovingIntent = Exclude<keyof OvStep['can'], 'cancel'>;
+
+const routes = new WeakMap<OvStep, OvRoute>();
+
+/** The route of a snapshot made by toSnapshot() (none for a snapshot made elsewhere). */
+export function routeOf(step: OvStep): OvRoute {
+  return routes.get(step) ?? { moves: {} };
 }
 
 /**
  * Builds the snapshot of a transaction from `neededToProceed` and `context`, which look the same
- * whatever mode okta-auth-js runs in (unlike `nextStep`, see idx-protocol.md §6).
- * `show` picks another remediation of the same response (e.g. "Can't scan?" → select-enrollment-channel).
+ * whatever mode okta-auth-js runs in (unlike `nextStep`, whose shape differs between legacy and
+ * step mode). `show` picks another remediation of the same response (e.g. "Can't scan?" →
+ * select-enrollment-channel).
  */
 export function toSnapshot(tx: OvTransaction, show?: string): OvStep {
   switch (tx.status) {
@@ -69,41 +106,121 @@ export function toSnapshot(tx: OvTransaction, show?: string): OvStep {
   if (!remediation) throw new MalformedResponseError('a pending transaction without a remediation');
 
   const names = remediations.map((r) => r.name);
+  const alternatives = screens.map((r) => r.name).filter((n) => n !== remediation.name);
   const authenticator = readAuthenticator(remediation, tx);
+  const qrcode = authenticator?.qrcode;
+  const qrRefused = qrcode !== undefined && !isSafeQrSource(qrcode.href);
+  const shownAuthenticator = qrRefused ? withoutQr(authenticator!) : authenticator;
   const inputs = readInputs(remediation, authenticator);
   const fieldTexts = new Set(inputs.flatMap((i) => i.messages.map((m) => m.text)));
   // okta-auth-js lifts field messages into `transaction.messages` too; keep each in one place only.
   const messages = toMessages(tx.messages).filter((m) => !fieldTexts.has(m.text));
-  const actions = Object.keys(tx.actions ?? {});
-  const isPoll = POLL_STEPS.has(remediation.name);
+  const screen = screenOf(remediation.name, authenticator);
+  const moves = readMoves(tx, remediation.name, names, alternatives, screen);
 
-  return freeze({
-    name: SUPPORTED_STEPS.has(remediation.name) ? remediation.name : OutcomeStep.UNSUPPORTED,
-    ...(SUPPORTED_STEPS.has(remediation.name) ? {} : { remediation: remediation.name }),
+  const step = freeze({
+    name: screen === OutcomeStep.UNSUPPORTED ? OutcomeStep.UNSUPPORTED : remediation.name,
+    screen,
+    ...(screen === OutcomeStep.UNSUPPORTED && { remediation: remediation.name }),
     inputs,
     options: readOptions(remediation, authenticator),
-    ...(authenticator && { authenticator }),
+    ...(shownAuthenticator && { authenticator: shownAuthenticator }),
+    ...(qrRefused && { qrRefused }),
     messages,
-    ...(isPoll && { poll: { refresh: positiveNumber(remediation.refresh) ?? DEFAULT_POLL_REFRESH } }),
+    ...(remediation.name === QR_POLL || remediation.name === 'challenge-poll'
+      ? { poll: { refresh: positiveNumber(remediation.refresh) ?? DEFAULT_POLL_REFRESH } }
+      : {}),
     can: {
-      resend: actions.some((a) => a.endsWith('-resend')) || names.includes('resend'),
-      cancel: actions.includes('cancel'),
-      selectOther: SELECT_OTHER.some((n) => n !== remediation.name && names.includes(n)),
-      skip: names.includes('skip'),
-      changeChannel: remediation.name !== 'select-enrollment-channel' && names.includes('select-enrollment-channel'),
+      resend: moves.resend !== undefined,
+      cancel: Object.keys(tx.actions ?? {}).includes('cancel'),
+      chooseOther: moves.chooseOther !== undefined,
+      skip: moves.skip !== undefined,
+      changeChannel: moves.changeChannel !== undefined,
+      backToQr: moves.backToQr !== undefined,
     },
-    alternatives: screens.map((r) => r.name).filter((n) => n !== remediation.name),
+    alternatives,
     ...identifier(tx),
   });
+  routes.set(step, freeze({ remediation: remediation.name, moves }));
+  return step;
 }
 
-function outcome(name: string, tx: OvTransaction, messages: OvMessage[]): OvStep {
+/** The screen a remediation is shown as; `authenticator` tells apart screens that share one. */
+function screenOf(remediation: string, authenticator: OvAuthenticator | undefined): OvScreen {
+  switch (remediation) {
+    case 'identify':
+      return 'sign-in';
+    case 'challenge-authenticator':
+      return isPassword(authenticator) ? 'password' : 'code';
+    case 'select-authenticator-enroll':
+      return 'enroll-picker';
+    case 'select-authenticator-authenticate':
+      return 'verify-picker';
+    case 'authenticator-verification-data':
+      return 'method-picker';
+    case CHANNEL_CHOICE:
+      return 'enroll-channel';
+    case 'enrollment-channel-data':
+      return 'enroll-address';
+    case QR_POLL:
+      return isLinkChannel(authenticator?.selectedChannel) ? 'link-sent' : 'enroll-qr';
+    case 'challenge-poll':
+      return authenticator?.correctAnswer !== undefined ? 'number' : 'push';
+    case 'resend':
+      return 'resend-push';
+    default:
+      return OutcomeStep.UNSUPPORTED;
+  }
+}
+
+/** Recorded password challenges sometimes omit the authenticator's `key`; its `type` still says so. */
+function isPassword(authenticator: OvAuthenticator | undefined): boolean {
+  return authenticator?.key === 'okta_password' || (!authenticator?.key && authenticator?.type === 'password');
+}
+
+function isLinkChannel(channel: string | undefined): boolean {
+  return channel === 'email' || channel === 'sms';
+}
+
+/** Which remediation (or action) carries out each intent the screen offers. */
+function readMoves(
+  tx: OvTransaction,
+  current: string,
+  names: readonly string[],
+  alternatives: readonly string[],
+  screen: OvScreen,
+): Partial<Record<OvMovingIntent, OvMove>> {
+  const moves: Partial<Record<OvMovingIntent, OvMove>> = {};
+  const resendAction = Object.keys(tx.actions ?? {}).find((a) => a.endsWith('-resend'));
+  if (resendAction) moves.resend = { send: { actions: [resendAction] } };
+  else if (names.includes('resend')) moves.resend = { send: { step: 'resend' } };
+  const other = alternatives.find((n) => SELECT_OTHER.includes(n));
+  if (other) moves.chooseOther = { show: other };
+  if (names.includes('skip')) moves.skip = { send: { step: 'skip' } };
+  if (current !== CHANNEL_CHOICE && names.includes(CHANNEL_CHOICE)) moves.changeChannel = { show: CHANNEL_CHOICE };
+  // Back to the QR from the link screens: the QR poll of this response when it has one, else ask
+  // the channel choice for the QR channel.
+  if (screen === 'enroll-channel' || screen === 'enroll-address' || screen === 'link-sent') {
+    if (alternatives.includes(QR_POLL)) moves.backToQr = { show: QR_POLL };
+    else if (alternatives.includes(CHANNEL_CHOICE)) moves.backToQr = { send: { step: CHANNEL_CHOICE, values: { channel: 'qrcode' } } };
+  }
+  return moves;
+}
+
+function withoutQr(authenticator: OvAuthenticator): OvAuthenticator {
+  const rest = { ...authenticator };
+  delete rest.qrcode;
+  return rest;
+}
+
+function outcome(screen: typeof OutcomeStep.SUCCESS | typeof OutcomeStep.TERMINAL, tx: OvTransaction, messages: OvMessage[]): OvStep {
   return freeze({
-    name,
+    name: screen,
+    screen,
     inputs: [],
     options: [],
     messages,
-    can: { resend: false, cancel: false, selectOther: false, skip: false, changeChannel: false },
+    can: { resend: false, cancel: false, chooseOther: false, skip: false, changeChannel: false, backToQr: false },
     alternatives: [],
     ...identifier(tx),
   });
@@ -183,7 +300,8 @@ function readOptions(remediation: IdxRemediation, authenticator?: OvAuthenticato
         const label = text(option.label) ?? related?.displayName ?? id;
         const detail = profileDetail(related);
         const pick = (methodType?: string): OvOption['values'] => ({
-          // An object with an `id` makes okta-auth-js send exactly this authenticator (§4.6).
+          // An object with an `id` makes okta-auth-js send it as is (`{ authenticator: { id, methodType } }`);
+          // a key would be matched against the options' `relatesTo.key` instead.
           authenticator: { id, ...(methodType && { methodType }), ...(enrollmentId && { enrollmentId }) },
         });
         const methods = form.methodType && !fixedMethod ? choices(form.methodType, 'methodType') : [];
@@ -229,7 +347,7 @@ function choices(field: Field, name: string): { label: string; value: string }[]
     .filter((o) => o.value !== '');
 }
 
-/** Object fields nest their form either as `form.value` or as `value.form.value` (idx-protocol.md §3.3). */
+/** Object fields nest their form either as `form.value` or as `value.form.value` (both are seen in Okta's responses). */
 function subFields(field: Field): Field[] {
   return field.form?.value ?? subFieldsOf(field.value);
 }

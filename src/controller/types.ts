@@ -18,7 +18,7 @@ export type OvTransaction = Pick<
 
 export interface OvMessage {
   readonly text: string;
-  /** Okta's i18n key: known keys are shown translated (src/i18n/server-messages.ts). */
+  /** Okta's i18n key: known keys are shown translated (src/i18n/server-text.ts). */
   readonly key?: string;
   readonly level: 'error' | 'info';
 }
@@ -55,12 +55,42 @@ export interface OvAuthenticator {
   readonly phoneNumber?: string;
 }
 
-/** Names the snapshot uses besides Okta's remediation names. */
+/** Names the snapshot uses besides Okta's remediation names (as `name` and as `screen`). */
 export const OutcomeStep = {
   SUCCESS: 'success',
   TERMINAL: 'terminal',
   UNSUPPORTED: 'unsupported',
 } as const;
+
+/**
+ * What is on screen, in the widget's words rather than Okta's: one element renders each screen
+ * (see `<ov-signin>`'s screen map), and a new screen starts here.
+ */
+export type OvScreen =
+  /** Username, and the password when the form asks for both (`identify`). */
+  | 'sign-in'
+  | 'password'
+  /** A one-time code (Okta Verify TOTP or another code authenticator). */
+  | 'code'
+  /** Which authenticator to set up. */
+  | 'enroll-picker'
+  /** Which authenticator (and method) to verify with. */
+  | 'verify-picker'
+  /** Push or code, for the authenticator already chosen. */
+  | 'method-picker'
+  | 'enroll-qr'
+  /** "Can't scan?": an activation link by email or SMS. */
+  | 'enroll-channel'
+  /** The email address or phone number the link goes to. */
+  | 'enroll-address'
+  /** "Check your email / SMS" while Okta waits for the link to be opened. */
+  | 'link-sent'
+  | 'push'
+  /** Push with number challenge. */
+  | 'number'
+  /** The push was rejected or timed out and can be sent again. */
+  | 'resend-push'
+  | typeof OutcomeStep[keyof typeof OutcomeStep];
 
 /**
  * One immutable snapshot of a sign-in step: everything an element needs to render it and nothing
@@ -69,21 +99,33 @@ export const OutcomeStep = {
 export interface OvStep {
   /** Okta's remediation name (`identify`, `challenge-poll`, …) or an OutcomeStep. */
   readonly name: string;
+  /** What the widget shows for it; what elements render from. */
+  readonly screen: OvScreen;
   /** For `unsupported`: the remediation name the widget does not handle. */
   readonly remediation?: string;
   readonly inputs: readonly OvInput[];
   readonly options: readonly OvOption[];
+  /** `qrcode` is left out when its source is not a PNG or GIF data URI (then `qrRefused` is set). */
   readonly authenticator?: OvAuthenticator;
+  /** The server sent a QR code this widget will not show (not a PNG or GIF data URI). */
+  readonly qrRefused?: boolean;
   /** Form-level messages; field messages sit on their input. */
   readonly messages: readonly OvMessage[];
   /** Present only on a step the controller polls. */
   readonly poll?: { readonly refresh: number };
+  /** What the user may do on this screen; each is a controller method of the same name. */
   readonly can: {
+    /** Send the push, code or activation link again. */
     readonly resend: boolean;
     readonly cancel: boolean;
-    readonly selectOther: boolean;
+    /** "Verify with something else": the authenticator picker. */
+    readonly chooseOther: boolean;
+    /** "Set up later". */
     readonly skip: boolean;
+    /** "Can't scan?": an activation link instead of the QR code. */
     readonly changeChannel: boolean;
+    /** From the activation-link screens back to the QR code. */
+    readonly backToQr: boolean;
   };
   /** Other remediations of the same server response the user may switch to without a request. */
   readonly alternatives: readonly string[];
@@ -102,9 +144,17 @@ export const ProblemCode = {
 } as const;
 export type ProblemCode = (typeof ProblemCode)[keyof typeof ProblemCode];
 
-/** A recoverable problem: shown on screen and sent as `ov-error`. */
+/** Why the sign-in on screen began anew, worded by `<ov-signin>`. */
+export const NoticeCode = {
+  /** The previous sign-in expired on the server. */
+  EXPIRED: 'expired',
+} as const;
+export type NoticeCode = (typeof NoticeCode)[keyof typeof NoticeCode];
+
+/** A recoverable problem: shown on screen (worded from `code` by the element) and sent as `ov-error`. */
 export interface OvProblem {
   readonly code: ProblemCode;
+  /** What the code means, in English, for developers and logs; never shown on screen. */
   readonly message: string;
   /** `retry()` repeats the failed request with the same values. */
   readonly canRetry: boolean;
@@ -122,5 +172,5 @@ export interface OvFlowState {
   readonly problem?: OvProblem;
   readonly polling: boolean;
   /** Why this sign-in began anew (the previous one expired); cleared by the user's next request. */
-  readonly notice?: string;
+  readonly notice?: NoticeCode;
 }

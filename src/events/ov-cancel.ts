@@ -5,8 +5,10 @@ export class OvCancelEvent extends Event {
   }
 }
 
+// In the map every element, `document` and `window` extend, so any listener of a bubbled, composed
+// event is typed, e.g. `document.addEventListener('ov-success', (e) => e.detail.tokens)`.
 declare global {
-  interface HTMLElementEventMap {
+  interface GlobalEventHandlersEventMap {
     'ov-cancel': OvCancelEvent;
   }
 }

@@ -10,8 +10,10 @@ export class OvErrorEvent extends Event {
   }
 }
 
+// In the map every element, `document` and `window` extend, so any listener of a bubbled, composed
+// event is typed, e.g. `document.addEventListener('ov-success', (e) => e.detail.tokens)`.
 declare global {
-  interface HTMLElementEventMap {
+  interface GlobalEventHandlersEventMap {
     'ov-error': OvErrorEvent;
   }
 }

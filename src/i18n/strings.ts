@@ -52,7 +52,6 @@ export const strings = {
   get pickChannelHeading() { return msg('Get an activation link instead', { id: 'pickChannelHeading' }); },
   get channelEmail() { return msg('Email me a link', { id: 'channelEmail' }); },
   get channelSms() { return msg('Text me a link (SMS)', { id: 'channelSms' }); },
-  select: (label: string) => msg(str`Select ${label}`, { id: 'select' }),
 
   // ov-qr-enroll
   get qrHeading() { return msg('Set up Okta Verify', { id: 'qrHeading' }); },

@@ -1,6 +1,6 @@
 // `ov-signin/inspector`: registers <ov-flow-inspector> (a side effect, like `ov-signin/define`) and
 // exports what it records. Pages that do not import it pay only the request hook of the core
-// (src/controller/request-trace.ts).
+// (src/transport/request-trace.ts).
 import { OvFlowInspector } from './ov-flow-inspector.js';
 
 export { OvFlowInspector };

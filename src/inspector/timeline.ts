@@ -1,7 +1,7 @@
 import type { OvFlowController } from '../controller/flow-controller.js';
 import { OutcomeStep } from '../controller/types.js';
 import type { OvFlowState, OvStep } from '../controller/types.js';
-import type { OvTracedRequest } from '../controller/request-trace.js';
+import type { OvTracedRequest } from '../transport/request-trace.js';
 import type { OvErrorEvent } from '../events/ov-error.js';
 import type { OvStepEvent } from '../events/ov-step.js';
 import type { OvSuccessEvent } from '../events/ov-success.js';

@@ -1,16 +1,20 @@
-import { LitElement } from 'lit';
-import type { PropertyValues } from 'lit';
+import { LitElement, html, nothing } from 'lit';
+import type { PropertyValues, TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { consume } from '@lit/context';
 import { ovFlowContext } from '../context.js';
 import type { OvFlowContext } from '../context.js';
 import type { OvFlowController } from '../controller/flow-controller.js';
-import type { OvStep } from '../controller/types.js';
+import type { OvScreen, OvStep } from '../controller/types.js';
 import { LocaleController } from '../i18n/locale-controller.js';
+import { screenHeading } from './templates.js';
 
 /**
  * Base of the step elements. Inside `<ov-signin>` they take the flow from context; on a page that
  * composes its own flow they are given a `controller` and follow its state themselves.
+ *
+ * It renders the frame (`<section part="base">` and its heading) on the element's `screens` and
+ * nothing on any other; a subclass renders only the heading's text and the body.
  *
  * They paint no background and follow the page's `color-scheme` (inside `<ov-signin>`, its own).
  * @cssprop [--ov-accent=light-dark(#1662dd, #8ab4f8)] - Primary buttons, links, secondary button text; the focus ring unless `--ov-focus-ring` is set.
@@ -38,7 +42,7 @@ import { LocaleController } from '../i18n/locale-controller.js';
  * @csspart message-info - A message of level info.
  * @csspart problem - A problem notice (network, expired session) with its ways out.
  */
-export class OvFlowElement extends LitElement {
+export abstract class OvFlowElement extends LitElement {
   @consume({ context: ovFlowContext, subscribe: true })
   @state()
   protected provided?: OvFlowContext;
@@ -51,6 +55,14 @@ export class OvFlowElement extends LitElement {
 
   #unsubscribe?: () => void;
   #renderedStep?: OvStep;
+
+  /** The screens this element renders. */
+  protected abstract readonly screens: ReadonlySet<OvScreen>;
+
+  /** The id of the heading; unique in the render root. */
+  protected get headingId(): string {
+    return 'heading';
+  }
 
   protected get flow(): OvFlowContext | undefined {
     return this.controller ? { controller: this.controller, state: this.controller.state } : this.provided;
@@ -99,5 +111,26 @@ export class OvFlowElement extends LitElement {
   #subscribe(): void {
     this.#unsubscribe?.();
     this.#unsubscribe = this.controller?.subscribe(() => this.requestUpdate());
+  }
+
+  /** The heading's text on this screen. */
+  protected abstract renderHeading(step: OvStep, flow: OvFlowContext): string;
+
+  /** The id of what describes the heading, if anything (announced with it when it takes focus). */
+  protected headingDescription(_step: OvStep): string | undefined {
+    return undefined;
+  }
+
+  /** Everything under the heading. */
+  protected abstract renderBody(step: OvStep, flow: OvFlowContext): TemplateResult;
+
+  override render() {
+    const flow = this.flow;
+    const step = flow?.state.step;
+    if (!flow || !step || !this.screens.has(step.screen)) return nothing;
+    return html`<section part="base" dir=${this.locale.dir} aria-labelledby=${this.headingId}>
+      ${screenHeading(this.renderHeading(step, flow), this.headingId, this.headingDescription(step))}
+      ${this.renderBody(step, flow)}
+    </section>`;
   }
 }

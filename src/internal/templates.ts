@@ -4,6 +4,15 @@ import type { OvFlowContext } from '../context.js';
 import type { OvInput, OvMessage } from '../controller/types.js';
 import { strings } from '../i18n/strings.js';
 import { serverText } from '../i18n/server-text.js';
+import { problemText } from '../i18n/problem-text.js';
+
+/**
+ * The heading of a screen: focused (by `focus()` or `<ov-signin>`) when the screen is new, hence
+ * `tabindex="-1"` and `data-heading`.
+ */
+export function screenHeading(text: string, id = 'heading', describedBy?: string): TemplateResult {
+  return html`<h2 id=${id} tabindex="-1" part="heading" data-heading aria-describedby=${describedBy ?? nothing}>${text}</h2>`;
+}
 
 /** Form-level server messages, above the form. Server text is rendered as text, never as HTML. */
 export function formMessages(messages: readonly OvMessage[]): TemplateResult | typeof nothing {
@@ -44,7 +53,7 @@ export function problemNotice(flow: OvFlowContext | undefined): TemplateResult |
   // A poll that failed and will be tried again is reported by the poll's own progress line.
   if (problem.transient) return nothing;
   return html`<div class="problem" role="alert" part="problem">
-    <p>${problem.message}</p>
+    <p>${problemText(problem)}</p>
     <div class="actions" part="actions">
       ${problem.canRetry
         ? html`<button type="button" part="button button-primary" @click=${() => flow.controller.retry()}>${strings.tryAgain}</button>`
@@ -74,6 +83,6 @@ export function stepActions(flow: OvFlowContext): TemplateResult | typeof nothin
 export function pollProgress(flow: OvFlowContext, waiting: string): TemplateResult {
   const problem = flow.state.problem;
   return html`<p class="progress" role="status" aria-live="polite" aria-atomic="true" part="status">
-    ${problem?.transient ? problem.message : waiting}
+    ${problem?.transient ? problemText(problem) : waiting}
   </p>`;
 }

@@ -5,7 +5,7 @@
  * preflight, which this server never grants), and they must carry the session's CSRF token, which
  * only a page of this origin can read (from `GET session`).
  */
-import { CSRF_HEADER } from './protocol.js';
+import { CSRF_HEADER } from '../transport/protocol.js';
 import { constantTimeEqual } from './random.js';
 import type { SessionRecord } from './session-store.js';
 

@@ -5,7 +5,8 @@
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { SignInHandler } from './handler.js';
-import { WireError } from './protocol.js';
+import { WireError } from '../transport/protocol.js';
+import { BodyTooLargeError } from './errors.js';
 import { failure } from './responses.js';
 
 /** Bodies are small JSON objects; a larger one is refused before it is read whole. */
@@ -23,8 +24,6 @@ export interface NodeAdapterOptions {
    */
   trustProxy?: boolean;
 }
-
-class BodyTooLargeError extends Error {}
 
 /** The request body, up to `MAX_BODY_BYTES`. */
 export async function readBody(req: IncomingMessage): Promise<Buffer> {

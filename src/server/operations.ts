@@ -1,16 +1,9 @@
 /** The calls the API makes on okta-auth-js, one per route, each validated first (requests.ts). */
 import type { IdxTransaction } from '@okta/okta-auth-js';
-import { ApiRoute } from './protocol.js';
+import { ApiRoute } from '../transport/protocol.js';
 import { readString, readValues, requirePoll, requireRemediation, requireResend } from './requests.js';
 import type { SdkSession } from './sdk-session.js';
-
-/** The session has no transaction to continue (never started, finished, cancelled or forgotten). */
-export class NoTransactionError extends Error {
-  constructor() {
-    super('This session has no sign-in transaction');
-    this.name = 'NoTransactionError';
-  }
-}
+import { NoTransactionError } from './errors.js';
 
 /**
  * Step mode, as the in-page widget runs it (flow-controller.ts): the SDK sends exactly the step

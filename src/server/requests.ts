@@ -5,15 +5,8 @@
  * `stateHandle`, `exchangeCodeForTokens`…).
  */
 import type { IdxTransaction } from '@okta/okta-auth-js';
-import { AUTHENTICATOR_KEYS, POLL_REMEDIATIONS, PROCEED_VALUE_KEYS } from './protocol.js';
-
-/** The request asks for something the transaction does not offer, or is malformed. */
-export class InvalidRequestError extends Error {
-  constructor(detail: string) {
-    super(`Invalid sign-in request: ${detail}`);
-    this.name = 'InvalidRequestError';
-  }
-}
+import { AUTHENTICATOR_KEYS, POLL_REMEDIATIONS, PROCEED_VALUE_KEYS } from '../transport/protocol.js';
+import { InvalidRequestError } from './errors.js';
 
 /** Longest string value accepted (a username, a password, a code). */
 const MAX_VALUE_LENGTH = 1024;

@@ -1,5 +1,5 @@
 /** Every answer of the API: JSON, never cached, never sniffed. */
-import { WireError } from './protocol.js';
+import { WireError } from '../transport/protocol.js';
 
 const BASE_HEADERS = {
   'content-type': 'application/json; charset=utf-8',

@@ -5,6 +5,7 @@
  */
 import { OktaAuth } from '@okta/okta-auth-js/idx';
 import type { OktaAuthOptions, SimpleStorage } from '@okta/okta-auth-js/idx';
+import { retryAfterHeader, tapHttpRequests } from '../transport/http-tap.js';
 
 /** The app's settings for `OktaAuth`; storage is ours. `issuer`, `clientId` and `redirectUri` are required. */
 export type OktaSettings = Omit<OktaAuthOptions, 'storageManager' | 'issuer' | 'clientId' | 'redirectUri'> &
@@ -18,8 +19,6 @@ export interface UpstreamRefusal {
   readonly status: number;
   readonly retryAfter: string;
 }
-
-type HttpRequestClient = (method: string, url: string, args: unknown) => Promise<unknown>;
 
 /** okta-auth-js storage over plain data (also the Node tests' storage: test/sim/support/sdk-client.ts). */
 export class RecordStorage implements SimpleStorage {
@@ -71,18 +70,10 @@ export class SdkSession {
    * its HTTP client still sees them, so `Retry-After` is read there and passed on to the browser.
    */
   #watchRefusals(): void {
-    const options = this.auth.options as { httpRequestClient?: HttpRequestClient };
-    const send = options.httpRequestClient;
-    if (!send) return;
-    options.httpRequestClient = async (method, url, args) => {
-      try {
-        return await send(method, url, args);
-      } catch (failure) {
-        const { status, headers } = (failure ?? {}) as { status?: unknown; headers?: Record<string, unknown> };
-        const retryAfter = headers?.['retry-after'];
-        if (typeof status === 'number' && typeof retryAfter === 'string') this.#refusal = { status, retryAfter };
-        throw failure;
-      }
-    };
+    tapHttpRequests(this.auth, () => ({ failure }) => {
+      const status = (failure as { status?: unknown } | undefined)?.status;
+      const retryAfter = retryAfterHeader(failure);
+      if (typeof status === 'number' && retryAfter !== undefined) this.#refusal = { status, retryAfter };
+    });
   }
 }

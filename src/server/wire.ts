@@ -4,7 +4,7 @@
  * named here.
  */
 import type { IdxMessage, IdxRemediation, IdxTransaction } from '@okta/okta-auth-js';
-import type { WireMessage, WireRemediation, WireTransaction } from './protocol.js';
+import type { WireMessage, WireRemediation, WireTransaction } from '../transport/protocol.js';
 
 /**
  * The context entries the screens read, and the ones that describe the sign-in without granting

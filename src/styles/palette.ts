@@ -1,7 +1,7 @@
 /**
  * The default colours, one set per colour scheme. Text colours keep ≥4.5:1 against `surface` (and
  * `inputBackground`), `accentText` against `accent`, and `border` ≥3:1 against both backgrounds
- * (WCAG 2.2 AA; checked by test/browser/theming/contrast.test.ts).
+ * (WCAG 2.2 AA; checked by test/browser/theming/palette.test.ts).
  */
 export interface OvPalette {
   accent: string;

@@ -1,7 +1,8 @@
 /**
  * `ov-signin/server` runs in Node and never pulls in the widget: its modules import only each
- * other, okta-auth-js and Node's own modules. The other way round, the browser side imports only
- * the wire protocol (no imports of its own) from here, and the server-mode build has no okta-auth-js.
+ * other, okta-auth-js, Node's own modules and the two transport modules both sides share (the wire
+ * protocol and the okta-auth-js HTTP tap, which import nothing). The browser side imports nothing
+ * from src/server, and the server-mode build has no okta-auth-js.
  */
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
@@ -22,21 +23,23 @@ function filesIn(dir: string): string[] {
     .map((f) => join(dir, f));
 }
 
-test('src/server imports only itself, okta-auth-js, cookie and node: modules', () => {
+const SHARED = ['../transport/protocol.js', '../transport/http-tap.js'];
+
+test('src/server imports only itself, okta-auth-js, cookie, node: modules and the shared transport modules', () => {
   const outside = filesIn(join(SRC, 'server')).flatMap((file) =>
     importsOf(file)
-      .filter((spec) => !(spec.startsWith('./') || spec.startsWith('@okta/okta-auth-js') || spec === 'cookie' || spec.startsWith('node:')))
+      .filter((spec) => !(spec.startsWith('./') || spec.startsWith('@okta/okta-auth-js') || spec === 'cookie' || spec.startsWith('node:') || SHARED.includes(spec)))
       .map((spec) => `${file.slice(SRC.length)} → ${spec}`),
   );
   assert.deepEqual(outside, []);
+  for (const shared of ['protocol.ts', 'http-tap.ts']) assert.deepEqual(importsOf(join(SRC, 'transport', shared)), [], shared);
 });
 
-test('outside src/server, only protocol.ts of it is imported, and it imports nothing', () => {
+test('outside src/server, nothing imports it', () => {
   const uses = filesIn(SRC)
     .filter((file) => !file.startsWith(join(SRC, 'server')))
-    .flatMap((file) => importsOf(file).filter((spec) => spec.includes('/server/')));
-  assert.ok(uses.length > 0 && uses.every((spec) => spec.endsWith('/server/protocol.js')), uses.join(', '));
-  assert.deepEqual(importsOf(join(SRC, 'server', 'protocol.ts')), []);
+    .flatMap((file) => importsOf(file).filter((spec) => spec.includes('/server/')).map((spec) => `${file.slice(SRC.length)} → ${spec}`));
+  assert.deepEqual(uses, []);
 });
 
 test('the server-mode build holds no okta-auth-js code (its source map lists every module bundled)', () => {
@@ -45,8 +48,8 @@ test('the server-mode build holds no okta-auth-js code (its source map lists eve
   if (!existsSync(map)) execFileSync('npm', ['run', '--silent', 'build:bundle'], { cwd: REPO, stdio: 'pipe' });
   const { sources } = JSON.parse(readFileSync(map, 'utf8')) as { sources: string[] };
   assert.deepEqual(sources.filter((s) => s.includes('@okta/') || s.includes('create-auth-client')), []);
-  assert.ok(sources.some((s) => s.endsWith('src/controller/no-sdk-client.ts')), 'the stand-in for create-auth-client.ts is in');
-  assert.ok(sources.some((s) => s.endsWith('src/controller/endpoint-client.ts')), 'the endpoint client is in');
+  assert.ok(sources.some((s) => s.endsWith('src/transport/no-sdk-client.ts')), 'the stand-in for create-auth-client.ts is in');
+  assert.ok(sources.some((s) => s.endsWith('src/transport/endpoint-client.ts')), 'the endpoint client is in');
   // The full build, for contrast, does carry it.
   const full = JSON.parse(readFileSync(join(REPO, 'dist/bundle/ov-signin.js.map'), 'utf8')) as { sources: string[] };
   assert.ok(full.sources.some((s) => s.includes('@okta/okta-auth-js')));

@@ -1,16 +1,12 @@
 import { html, nothing } from 'lit';
+import type { OvFlowContext } from '../../context.js';
 import { OvFlowElement } from '../../internal/flow-element.js';
 import { formMessages, problemNotice, stepActions } from '../../internal/templates.js';
 import { sharedStyles } from '../../styles/shared.styles.js';
 import { strings } from '../../i18n/strings.js';
-import type { OvOption, OvStep } from '../../controller/types.js';
+import type { OvOption, OvScreen, OvStep } from '../../controller/types.js';
 import { pickerStyles } from './ov-authenticator-picker.styles.js';
 
-export const PICKER_STEPS: ReadonlySet<string> = new Set([
-  'select-authenticator-enroll',
-  'select-authenticator-authenticate',
-  'authenticator-verification-data',
-]);
 
 /**
  * @tagname ov-authenticator-picker
@@ -22,6 +18,8 @@ export const PICKER_STEPS: ReadonlySet<string> = new Set([
  */
 export class OvAuthenticatorPicker extends OvFlowElement {
   static override styles = [sharedStyles, pickerStyles];
+
+  protected readonly screens: ReadonlySet<OvScreen> = new Set<OvScreen>(['enroll-picker', 'verify-picker', 'method-picker']);
 
   private handleKeydown(event: KeyboardEvent): void {
     const buttons = [...this.renderRoot.querySelectorAll<HTMLButtonElement>('button[data-option]')];
@@ -43,13 +41,14 @@ export class OvAuthenticatorPicker extends OvFlowElement {
     if (flow && !flow.state.busy) flow.controller.choose(option);
   }
 
-  override render() {
-    const flow = this.flow;
-    const step = flow?.state.step;
-    if (!flow || !step || !PICKER_STEPS.has(step.name)) return nothing;
-    return html`<section part="base" dir=${this.locale.dir} aria-labelledby="heading">
-      <h2 id="heading" tabindex="-1" part="heading" data-heading>${heading(step)}</h2>
-      ${problemNotice(flow)} ${formMessages(step.messages)}
+  protected override renderHeading(step: OvStep): string {
+    if (step.screen === 'enroll-picker') return strings.pickEnrollHeading;
+    if (step.screen === 'verify-picker') return strings.pickAuthenticateHeading;
+    return strings.pickMethodHeading(step.authenticator?.displayName || 'Okta Verify');
+  }
+
+  protected override renderBody(step: OvStep, flow: OvFlowContext) {
+    return html`${problemNotice(flow)} ${formMessages(step.messages)}
       <ul aria-label=${strings.pickListLabel} @keydown=${this.handleKeydown}>
         ${step.options.map(
           (option) => html`<li>
@@ -66,15 +65,8 @@ export class OvAuthenticatorPicker extends OvFlowElement {
           </li>`,
         )}
       </ul>
-      ${stepActions(flow)}
-    </section>`;
+      ${stepActions(flow)}`;
   }
-}
-
-function heading(step: OvStep): string {
-  if (step.name === 'select-authenticator-enroll') return strings.pickEnrollHeading;
-  if (step.name === 'select-authenticator-authenticate') return strings.pickAuthenticateHeading;
-  return strings.pickMethodHeading(step.authenticator?.displayName || 'Okta Verify');
 }
 
 declare global {

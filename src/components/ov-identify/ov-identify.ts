@@ -1,12 +1,13 @@
 import { html, nothing } from 'lit';
 import type { TemplateResult } from 'lit';
 import { query } from 'lit/decorators.js';
+import type { OvFlowContext } from '../../context.js';
 import { OvFlowElement } from '../../internal/flow-element.js';
 import { describedBy, fieldMessages, formMessages, invalid, problemNotice, stepActions } from '../../internal/templates.js';
 import { sharedStyles } from '../../styles/shared.styles.js';
 import { strings } from '../../i18n/strings.js';
 import { fieldLabel } from '../../i18n/server-text.js';
-import type { OvInput, OvStep } from '../../controller/types.js';
+import type { OvInput, OvScreen, OvStep } from '../../controller/types.js';
 import { identifyStyles } from './ov-identify.styles.js';
 import { adoptLightDomStyles, LIGHT_DOM_ATTRIBUTE } from './light-dom-styles.js';
 
@@ -14,8 +15,8 @@ let lightDomCount = 0;
 
 /**
  * @tagname ov-identify
- * @summary Username and password (`identify`), or the password alone when the server asks for it
- * separately (`challenge-authenticator` for `okta_password`).
+ * @summary Username and password (the `sign-in` screen), or the password alone when the server asks
+ * for it separately (the `password` screen).
  * @csspart form - The form.
  * @csspart label - A field's label, around its input.
  * @csspart input - Each text field.
@@ -23,6 +24,8 @@ let lightDomCount = 0;
  */
 export class OvIdentify extends OvFlowElement {
   static override styles = [sharedStyles, identifyStyles];
+
+  protected readonly screens: ReadonlySet<OvScreen> = new Set<OvScreen>(['sign-in', 'password']);
 
   /** Prefix of the ids of this form: none in a shadow root; unique in the page's DOM. */
   #ids = '';
@@ -43,7 +46,7 @@ export class OvIdentify extends OvFlowElement {
 
   protected override stepRendered(previous: OvStep | undefined, step: OvStep | undefined): void {
     // The server answered this form again (wrong password): clear the password, focus what is wrong.
-    if (previous && step && previous.name === step.name) {
+    if (previous && step && previous.screen === step.screen) {
       if (this.passwordInput) this.passwordInput.value = '';
       this.invalidInput?.focus();
     }
@@ -80,37 +83,32 @@ export class OvIdentify extends OvFlowElement {
     </div>`;
   }
 
-  override render() {
-    const flow = this.flow;
-    const step = flow?.state.step;
-    if (!flow || !step || !isPasswordStep(step)) return nothing;
+  protected override get headingId(): string {
+    return `${this.#ids}heading`;
+  }
+
+  protected override renderHeading(step: OvStep): string {
+    return step.screen === 'sign-in' ? strings.identifyHeading : strings.passwordHeading;
+  }
+
+  protected override renderBody(step: OvStep, flow: OvFlowContext) {
     const find = (name: string) => step.inputs.find((i) => i.name === name);
-    const isIdentify = step.name === 'identify';
-    // The password challenge has one input, named `password` or (no authenticator key) `verificationCode`.
-    const password = isIdentify ? find('password') : step.inputs[0];
-    return html`<section part="base" dir=${this.locale.dir} aria-labelledby=${`${this.#ids}heading`}>
-      <h2 id=${`${this.#ids}heading`} tabindex="-1" part="heading" data-heading>${isIdentify ? strings.identifyHeading : strings.passwordHeading}</h2>
-      ${!isIdentify && step.identifier ? html`<p class="user">${step.identifier}</p>` : nothing}
+    const isSignIn = step.screen === 'sign-in';
+    // The password screen has one input, named `password` or (no authenticator key) `verificationCode`.
+    const password = isSignIn ? find('password') : step.inputs[0];
+    return html`${!isSignIn && step.identifier ? html`<p class="user">${step.identifier}</p>` : nothing}
       ${problemNotice(flow)} ${formMessages(step.messages)}
       <form part="form" @submit=${this.handleSubmit} novalidate>
         ${this.renderInput(find('username'), 'username', 'text')}
         ${this.renderInput(password, 'current-password', 'password')}
         <div class="actions" part="actions">
           <button type="submit" part="button button-primary" aria-disabled=${flow.state.busy ? 'true' : nothing}>
-            ${flow.state.busy ? strings.working : isIdentify && !password ? strings.next : isIdentify ? strings.signIn : strings.verify}
+            ${flow.state.busy ? strings.working : isSignIn && !password ? strings.next : isSignIn ? strings.signIn : strings.verify}
           </button>
         </div>
       </form>
-      ${isIdentify ? nothing : stepActions(flow)}
-    </section>`;
+      ${isSignIn ? nothing : stepActions(flow)}`;
   }
-}
-
-/** The steps this element renders. */
-export function isPasswordStep(step: OvStep): boolean {
-  const authenticator = step.authenticator;
-  const isPassword = authenticator?.key === 'okta_password' || (!authenticator?.key && authenticator?.type === 'password');
-  return step.name === 'identify' || (step.name === 'challenge-authenticator' && isPassword);
 }
 
 declare global {

@@ -1,13 +1,13 @@
 import { html, nothing } from 'lit';
-import { property, state } from 'lit/decorators.js';
+import { property } from 'lit/decorators.js';
+import type { OvFlowContext } from '../../context.js';
 import { OvFlowElement } from '../../internal/flow-element.js';
+import { ResendOffer } from '../../internal/resend-offer.js';
 import { formMessages, pollProgress, problemNotice, stepActions } from '../../internal/templates.js';
 import { sharedStyles } from '../../styles/shared.styles.js';
 import { strings } from '../../i18n/strings.js';
-import type { OvStep } from '../../controller/types.js';
+import type { OvScreen, OvStep } from '../../controller/types.js';
 import { pollStatusStyles } from './ov-poll-status.styles.js';
-
-export const POLL_STATUS_STEPS: ReadonlySet<string> = new Set(['challenge-poll', 'resend']);
 
 /**
  * @tagname ov-poll-status
@@ -20,33 +20,20 @@ export const POLL_STATUS_STEPS: ReadonlySet<string> = new Set(['challenge-poll',
 export class OvPollStatus extends OvFlowElement {
   static override styles = [sharedStyles, pollStatusStyles];
 
+  protected readonly screens: ReadonlySet<OvScreen> = new Set<OvScreen>(['push', 'number', 'resend-push']);
+
+  private readonly resendOffer = new ResendOffer(this, () => this.resendDelay);
+
   /** Milliseconds before "Resend push notification" is offered while waiting. */
   @property({ type: Number, attribute: 'resend-delay' }) resendDelay = 30_000;
 
-  @state() private resendReady = false;
-
-  #resendTimer?: ReturnType<typeof setTimeout>;
-
-  override disconnectedCallback(): void {
-    super.disconnectedCallback();
-    clearTimeout(this.#resendTimer);
-    this.#resendTimer = undefined;
-  }
-
   protected override stepRendered(_previous: OvStep | undefined, step: OvStep | undefined): void {
-    clearTimeout(this.#resendTimer);
-    this.#resendTimer = undefined;
-    this.resendReady = false;
-    if (step?.name === 'challenge-poll' && step.can.resend) {
-      this.#resendTimer = setTimeout(() => {
-        this.#resendTimer = undefined;
-        this.resendReady = true;
-      }, this.resendDelay);
-    }
+    this.resendOffer.withdraw();
+    if ((step?.screen === 'push' || step?.screen === 'number') && step.can.resend) this.resendOffer.arm();
   }
 
   private handleResend(): void {
-    this.resendReady = false;
+    this.resendOffer.withdraw();
     this.flow?.controller.resend();
   }
 
@@ -56,20 +43,36 @@ export class OvPollStatus extends OvFlowElement {
     void this.updateComplete.then(() => this.focus());
   }
 
-  private renderWaiting(step: OvStep) {
-    const flow = this.flow!;
+  protected override renderHeading(step: OvStep): string {
+    if (step.screen === 'resend-push') return strings.resendPushHeading;
+    return step.screen === 'number' ? strings.numberHeading : strings.pushHeading;
+  }
+
+  /** The heading takes focus on a new screen; described by the number, that announces it once. */
+  protected override headingDescription(step: OvStep): string | undefined {
+    return step.screen === 'number' ? 'number' : undefined;
+  }
+
+  protected override renderBody(step: OvStep, flow: OvFlowContext) {
+    return html`${problemNotice(flow)} ${formMessages(step.messages)}
+      ${step.screen === 'resend-push' ? this.renderResend(flow) : this.renderWaiting(step, flow)}
+      ${step.can.chooseOther
+        ? html`<div class="actions" part="actions">
+            <button type="button" class="link" part="link-button" data-other @click=${() => flow.controller.chooseOther()}>${strings.verifyOther}</button>
+          </div>`
+        : nothing}
+      ${stepActions(flow)}`;
+  }
+
+  private renderWaiting(step: OvStep, flow: OvFlowContext) {
     const answer = step.authenticator?.correctAnswer;
-    // The heading takes focus on a new screen; described by the number, that announces it once.
     // The number is no live region, so the polls that follow never repeat it.
-    const describedBy = answer ? 'number' : nothing;
-    return html`<h2 id="heading" tabindex="-1" part="heading" data-heading aria-describedby=${describedBy}>${answer ? strings.numberHeading : strings.pushHeading}</h2>
-      ${problemNotice(flow)} ${formMessages(step.messages)}
-      ${answer
+    return html`${answer
         ? html`<p>${strings.numberInstruction}</p>
             <p class="number" part="number" id="number" aria-label=${strings.numberLabel(answer)}>${answer}</p>`
         : html`<p>${strings.pushSent}</p>`}
       ${pollProgress(flow, strings.waitingForApproval)}
-      ${step.can.resend && this.resendReady
+      ${step.can.resend && this.resendOffer.ready
         ? html`<p>
             ${strings.resendPushHint}
             <button type="button" class="link" part="link-button" data-resend @click=${this.handleResendWhileWaiting}>${strings.resendPush}</button>
@@ -77,31 +80,13 @@ export class OvPollStatus extends OvFlowElement {
         : nothing}`;
   }
 
-  private renderResend(step: OvStep) {
-    const flow = this.flow!;
-    return html`<h2 id="heading" tabindex="-1" part="heading" data-heading>${strings.resendPushHeading}</h2>
-      ${problemNotice(flow)} ${formMessages(step.messages)}
-      <p>${strings.resendPushText}</p>
+  private renderResend(flow: OvFlowContext) {
+    return html`<p>${strings.resendPushText}</p>
       <div class="actions" part="actions">
         <button type="button" part="button button-primary" data-resend aria-disabled=${flow.state.busy ? 'true' : nothing} @click=${this.handleResend}>
           ${strings.resendPush}
         </button>
       </div>`;
-  }
-
-  override render() {
-    const flow = this.flow;
-    const step = flow?.state.step;
-    if (!flow || !step || !POLL_STATUS_STEPS.has(step.name)) return nothing;
-    return html`<section part="base" dir=${this.locale.dir} aria-labelledby="heading">
-      ${step.name === 'resend' ? this.renderResend(step) : this.renderWaiting(step)}
-      ${step.can.selectOther
-        ? html`<div class="actions" part="actions">
-            <button type="button" class="link" part="link-button" data-other @click=${() => flow.controller.selectOther()}>${strings.verifyOther}</button>
-          </div>`
-        : nothing}
-      ${stepActions(flow)}
-    </section>`;
   }
 }
 

@@ -1,25 +1,19 @@
 import { LitElement, html, nothing } from 'lit';
-import type { PropertyValues } from 'lit';
-import { property, state } from 'lit/decorators.js';
-import { provide } from '@lit/context';
-import { ovFlowContext } from '../../context.js';
+import type { PropertyValues, TemplateResult } from 'lit';
+import { property } from 'lit/decorators.js';
 import type { OvFlowContext } from '../../context.js';
 import { OvFlowController } from '../../controller/flow-controller.js';
-import { createAuthClient } from '../../controller/create-auth-client.js';
-import { createEndpointClient } from '../../controller/endpoint-client.js';
-import { OutcomeStep } from '../../controller/types.js';
-import type { OvAuthClient, OvStep } from '../../controller/types.js';
+import { createAuthClient } from '../../transport/create-auth-client.js';
+import { createEndpointClient } from '../../transport/endpoint-client.js';
+import type { OvAuthClient, OvScreen, OvStep } from '../../controller/types.js';
 import { OvFlowElement } from '../../internal/flow-element.js';
-import { problemNotice, stepActions } from '../../internal/templates.js';
+import { problemNotice, screenHeading, stepActions } from '../../internal/templates.js';
 import { sharedStyles } from '../../styles/shared.styles.js';
 import { strings } from '../../i18n/strings.js';
 import { LocaleController } from '../../i18n/locale-controller.js';
 import { serverText } from '../../i18n/server-text.js';
-import { isPasswordStep } from '../ov-identify/ov-identify.js';
+import { noticeText } from '../../i18n/problem-text.js';
 import { LIGHT_DOM_ATTRIBUTE } from '../ov-identify/light-dom-styles.js';
-import { PICKER_STEPS } from '../ov-authenticator-picker/ov-authenticator-picker.js';
-import { ENROLL_STEPS } from '../ov-qr-enroll/ov-qr-enroll.js';
-import { POLL_STATUS_STEPS } from '../ov-poll-status/ov-poll-status.js';
 import { signinStyles } from './ov-signin.styles.js';
 import { themeStyles } from '../../styles/theme.styles.js';
 
@@ -84,7 +78,6 @@ export class OvSignin extends LitElement {
 
   /** The flow behind the screens; a page may call its methods (e.g. `restart()`). */
   readonly controller = new OvFlowController(this, {
-    locale: () => this.locale.current,
     authClient: () =>
       this.authClient ??
       (this.endpoint
@@ -99,10 +92,6 @@ export class OvSignin extends LitElement {
 
   /** Chooses the locale from `lang` (see docs/localization.md) and re-renders when it changes. */
   protected readonly locale = new LocaleController(this);
-
-  @provide({ context: ovFlowContext })
-  @state()
-  protected flowContext?: OvFlowContext;
 
   /** The authorization server, e.g. `https://example.okta.com/oauth2/default`. */
   @property() issuer = '';
@@ -134,6 +123,11 @@ export class OvSignin extends LitElement {
   #started = false;
   #shownStep?: OvStep;
 
+  /** The controller provides this to the screens itself; here for the templates ov-signin renders. */
+  private get flow(): OvFlowContext {
+    return { controller: this.controller, state: this.controller.state };
+  }
+
   private get configured(): boolean {
     return !!this.authClient || !!this.endpoint || !!(this.issuer && this.clientId && this.redirectUri);
   }
@@ -150,15 +144,12 @@ export class OvSignin extends LitElement {
       this.#started = true;
       this.controller.start();
     }
-    if (this.flowContext?.state !== this.controller.state) {
-      this.flowContext = { controller: this.controller, state: this.controller.state };
-    }
   }
 
   protected override updated(changed: PropertyValues<this>): void {
     super.updated(changed);
     const step = this.controller.state.step;
-    this.#placeCredentialsForm(!!step && this.credentialsInLightDom && isPasswordStep(step));
+    this.#placeCredentialsForm(this.credentialsInLightDom && (step?.screen === 'sign-in' || step?.screen === 'password'));
     if (step !== this.#shownStep) {
       const previous = this.#shownStep;
       this.#shownStep = step;
@@ -193,45 +184,73 @@ export class OvSignin extends LitElement {
     }
   }
 
-  private renderStep(step: OvStep) {
-    const flow = this.flowContext;
-    if (isPasswordStep(step)) {
-      return this.credentialsInLightDom
-        ? html`<slot name="credentials" data-screen></slot>`
-        : html`<ov-identify data-screen exportparts=${SCREEN_PARTS}></ov-identify>`;
-    }
-    if (step.name === 'challenge-authenticator') return html`<ov-totp-entry data-screen exportparts=${SCREEN_PARTS}></ov-totp-entry>`;
-    if (PICKER_STEPS.has(step.name)) return html`<ov-authenticator-picker data-screen exportparts=${SCREEN_PARTS}></ov-authenticator-picker>`;
-    if (ENROLL_STEPS.has(step.name)) return html`<ov-qr-enroll data-screen exportparts=${SCREEN_PARTS} .resendDelay=${this.resendDelay}></ov-qr-enroll>`;
-    if (POLL_STATUS_STEPS.has(step.name)) {
-      return html`<ov-poll-status data-screen exportparts=${SCREEN_PARTS} .resendDelay=${this.resendDelay}></ov-poll-status>`;
-    }
-    if (step.name === OutcomeStep.TERMINAL) {
-      return html`<section data-screen aria-labelledby="heading">
-        <h2 id="heading" tabindex="-1" part="heading" data-heading>${strings.terminalHeading}</h2>
-        <div role="alert" aria-live="assertive" part="messages">
-          ${step.messages.map((m) => html`<p part="message message-${m.level}">${serverText(m)}</p>`)}
-        </div>
-        <div class="actions" part="actions">
-          <button type="button" part="button button-primary" @click=${() => this.controller.restart()}>${strings.backToSignIn}</button>
-        </div>
-      </section>`;
-    }
-    if (step.name === OutcomeStep.SUCCESS) {
-      return html`<section data-screen aria-labelledby="heading">
-        <h2 id="heading" tabindex="-1" part="heading" data-heading>${strings.successHeading}</h2>
-        ${problemNotice(flow)}
-        <p class="status" role="status" part="status">${step.identifier ? strings.signedInAs(step.identifier) : strings.successText}</p>
-      </section>`;
-    }
-    // A step Okta may send but this widget has no screen for: say so, never show a blank widget.
+  /** One template per screen: adding a screen adds a line here (and its element). */
+  private readonly screens: Record<OvScreen, (step: OvStep) => TemplateResult> = {
+    'sign-in': () => this.renderCredentials(),
+    password: () => this.renderCredentials(),
+    code: () => html`<ov-totp-entry data-screen exportparts=${SCREEN_PARTS}></ov-totp-entry>`,
+    'enroll-picker': () => this.renderPicker(),
+    'verify-picker': () => this.renderPicker(),
+    'method-picker': () => this.renderPicker(),
+    'enroll-qr': () => this.renderEnroll(),
+    'enroll-channel': () => this.renderEnroll(),
+    'enroll-address': () => this.renderEnroll(),
+    'link-sent': () => this.renderEnroll(),
+    push: () => this.renderPollStatus(),
+    number: () => this.renderPollStatus(),
+    'resend-push': () => this.renderPollStatus(),
+    terminal: (step) => this.renderTerminal(step),
+    success: (step) => this.renderSuccess(step),
+    unsupported: (step) => this.renderUnsupported(step),
+  };
+
+  private renderCredentials() {
+    return this.credentialsInLightDom
+      ? html`<slot name="credentials" data-screen></slot>`
+      : html`<ov-identify data-screen exportparts=${SCREEN_PARTS}></ov-identify>`;
+  }
+
+  private renderPicker() {
+    return html`<ov-authenticator-picker data-screen exportparts=${SCREEN_PARTS}></ov-authenticator-picker>`;
+  }
+
+  private renderEnroll() {
+    return html`<ov-qr-enroll data-screen exportparts=${SCREEN_PARTS} .resendDelay=${this.resendDelay}></ov-qr-enroll>`;
+  }
+
+  private renderPollStatus() {
+    return html`<ov-poll-status data-screen exportparts=${SCREEN_PARTS} .resendDelay=${this.resendDelay}></ov-poll-status>`;
+  }
+
+  private renderTerminal(step: OvStep) {
     return html`<section data-screen aria-labelledby="heading">
-      <h2 id="heading" tabindex="-1" part="heading" data-heading>${strings.unsupportedHeading}</h2>
+      ${screenHeading(strings.terminalHeading)}
+      <div role="alert" aria-live="assertive" part="messages">
+        ${step.messages.map((m) => html`<p part="message message-${m.level}">${serverText(m)}</p>`)}
+      </div>
+      <div class="actions" part="actions">
+        <button type="button" part="button button-primary" @click=${() => this.controller.restart()}>${strings.backToSignIn}</button>
+      </div>
+    </section>`;
+  }
+
+  private renderSuccess(step: OvStep) {
+    return html`<section data-screen aria-labelledby="heading">
+      ${screenHeading(strings.successHeading)}
+      ${problemNotice(this.flow)}
+      <p class="status" role="status" part="status">${step.identifier ? strings.signedInAs(step.identifier) : strings.successText}</p>
+    </section>`;
+  }
+
+  /** A step Okta may send but this widget has no screen for: say so, never show a blank widget. */
+  private renderUnsupported(step: OvStep) {
+    return html`<section data-screen aria-labelledby="heading">
+      ${screenHeading(strings.unsupportedHeading)}
       <p>${strings.unsupportedText(step.remediation ?? step.name)}</p>
       <div class="actions" part="actions">
         <button type="button" part="button button-primary" @click=${() => this.controller.restart()}>${strings.startOver}</button>
       </div>
-      ${flow ? stepActions(flow) : nothing}
+      ${stepActions(this.flow)}
     </section>`;
   }
 
@@ -239,8 +258,8 @@ export class OvSignin extends LitElement {
     const { problem } = this.controller.state;
     if (problem) {
       return html`<section data-screen aria-labelledby="heading">
-        <h2 id="heading" tabindex="-1" part="heading" data-heading>${strings.problemHeading}</h2>
-        ${problemNotice(this.flowContext)}
+        ${screenHeading(strings.problemHeading)}
+        ${problemNotice(this.flow)}
       </section>`;
     }
     if (!this.configured) return html`<p role="alert" part="message message-error">${strings.configMissing}</p>`;
@@ -251,8 +270,8 @@ export class OvSignin extends LitElement {
     const { step, busy, notice } = this.controller.state;
     // Always in the tree, so that a notice written into it is announced.
     return html`<div part="base" dir=${this.locale.dir} aria-busy=${busy ? 'true' : 'false'}>
-      <p class="notice" role="status" part="notice">${notice ?? nothing}</p>
-      ${step ? this.renderStep(step) : this.renderWithoutStep()}
+      <p class="notice" role="status" part="notice">${notice ? noticeText(notice) : nothing}</p>
+      ${step ? this.screens[step.screen](step) : this.renderWithoutStep()}
     </div>`;
   }
 }
@@ -288,9 +307,9 @@ const SCREEN_PARTS = [
   'problem',
 ].join(', ');
 
-/** Both steps are the same form: one step name, about the same authenticator. */
+/** Both steps are the same form: one screen, about the same authenticator. */
 function isSameScreen(previous: OvStep, next: OvStep): boolean {
-  return previous.name === next.name && previous.authenticator?.key === next.authenticator?.key;
+  return previous.screen === next.screen && previous.authenticator?.key === next.authenticator?.key;
 }
 
 declare global {

@@ -1,20 +1,20 @@
 import { html, nothing } from 'lit';
 import { query, state } from 'lit/decorators.js';
+import type { OvFlowContext } from '../../context.js';
 import { OvFlowElement } from '../../internal/flow-element.js';
 import { errorId, fieldMessages, formMessages, problemNotice, stepActions } from '../../internal/templates.js';
 import { sharedStyles } from '../../styles/shared.styles.js';
 import { strings } from '../../i18n/strings.js';
 import { fieldLabel } from '../../i18n/server-text.js';
-import type { OvStep } from '../../controller/types.js';
+import type { OvScreen, OvStep } from '../../controller/types.js';
 import { totpEntryStyles } from './ov-totp-entry.styles.js';
-import { isPasswordStep } from '../ov-identify/ov-identify.js';
 
 /** Okta Verify (and every other authenticator Okta knows here) uses six-digit codes. */
 export const CODE_LENGTH = 6;
 
 /**
  * @tagname ov-totp-entry
- * @summary Enter a one-time code (Okta Verify TOTP, or any `challenge-authenticator` that is not a
+ * @summary Enter a one-time code (the `code` screen: Okta Verify TOTP, or any challenge that is not a
  * password). Submits by itself at six digits, typed or pasted.
  * @csspart form - The form.
  * @csspart label - The field's label, around its input.
@@ -24,6 +24,8 @@ export const CODE_LENGTH = 6;
 export class OvTotpEntry extends OvFlowElement {
   static override styles = [sharedStyles, totpEntryStyles];
 
+  protected readonly screens: ReadonlySet<OvScreen> = new Set<OvScreen>(['code']);
+
   @query('input') private input?: HTMLInputElement;
   @state() private incomplete = false;
 
@@ -31,7 +33,7 @@ export class OvTotpEntry extends OvFlowElement {
   #sent?: string;
 
   protected override stepRendered(previous: OvStep | undefined, step: OvStep | undefined): void {
-    const again = previous?.name === step?.name;
+    const again = previous?.screen === step?.screen;
     this.#sent = undefined;
     // A wrong code comes back as the same step with a field message: start the code afresh.
     if (again && this.input) {
@@ -79,18 +81,17 @@ export class OvTotpEntry extends OvFlowElement {
     flow.controller.submit({ [name]: code });
   }
 
-  override render() {
-    const flow = this.flow;
-    const step = flow?.state.step;
-    if (!flow || !step || step.name !== 'challenge-authenticator' || isPasswordStep(step)) return nothing;
+  protected override renderHeading(): string {
+    return strings.totpHeading;
+  }
+
+  protected override renderBody(step: OvStep, flow: OvFlowContext) {
     const input = step.inputs[0];
     const serverError = input && input.messages.length > 0;
     const describedBy = ['instruction', serverError ? errorId(input) : '', this.incomplete ? 'incomplete' : '']
       .filter(Boolean)
       .join(' ');
-    return html`<section part="base" dir=${this.locale.dir} aria-labelledby="heading">
-      <h2 id="heading" tabindex="-1" part="heading" data-heading>${strings.totpHeading}</h2>
-      <p id="instruction">${strings.totpInstruction(step.authenticator?.displayName || 'Okta Verify')}</p>
+    return html`<p id="instruction">${strings.totpInstruction(step.authenticator?.displayName || 'Okta Verify')}</p>
       ${problemNotice(flow)} ${formMessages(step.messages)}
       <form part="form" @submit=${this.handleSubmit} novalidate>
         <div class="field">
@@ -119,13 +120,12 @@ export class OvTotpEntry extends OvFlowElement {
           <button type="submit" part="button button-primary" aria-disabled=${flow.state.busy ? 'true' : nothing}>
             ${flow.state.busy ? strings.working : strings.verify}
           </button>
-          ${step.can.selectOther
-            ? html`<button type="button" class="link" part="link-button" @click=${() => flow.controller.selectOther()}>${strings.verifyOther}</button>`
+          ${step.can.chooseOther
+            ? html`<button type="button" class="link" part="link-button" @click=${() => flow.controller.chooseOther()}>${strings.verifyOther}</button>`
             : nothing}
         </div>
       </form>
-      ${stepActions(flow)}
-    </section>`;
+      ${stepActions(flow)}`;
   }
 }
 

@@ -77,7 +77,6 @@
 'resendPushHeading': `Push-Benachrichtigung nicht bestätigt`,
 'resendPushHint': `Keine Push-Benachrichtigung erhalten?`,
 'resendPushText': `Senden Sie eine neue Push-Benachrichtigung an Ihr Mobilgerät.`,
-'select': str`${0} auswählen`,
 'sendLink': `Einrichtungslink senden`,
 'sessionExpired': `Diese Anmeldung ist abgelaufen. Beginnen Sie erneut.`,
 'signedInAs': str`Angemeldet als ${0}`,

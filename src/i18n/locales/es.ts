@@ -77,7 +77,6 @@
 'resendPushHeading': `Notificación push no aprobada`,
 'resendPushHint': `¿No ha recibido una notificación push?`,
 'resendPushText': `Envíe una nueva notificación push a su dispositivo móvil.`,
-'select': str`Seleccionar ${0}`,
 'sendLink': `Enviarme el enlace de configuración`,
 'sessionExpired': `Este inicio de sesión ha caducado. Empiece de nuevo.`,
 'signedInAs': str`Sesión iniciada como ${0}`,

@@ -77,7 +77,6 @@
 'resendPushHeading': `Notification push non approuvée`,
 'resendPushHint': `Vous n’avez pas reçu de notification push ?`,
 'resendPushText': `Envoyez une nouvelle notification push à votre appareil mobile.`,
-'select': str`Sélectionner ${0}`,
 'sendLink': `M’envoyer le lien de configuration`,
 'sessionExpired': `Cette connexion a expiré. Recommencez.`,
 'signedInAs': str`Connecté en tant que ${0}`,

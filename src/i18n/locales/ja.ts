@@ -77,7 +77,6 @@
 'resendPushHeading': `プッシュ通知が承認されませんでした`,
 'resendPushHint': `プッシュ通知が届いていない場合`,
 'resendPushText': `モバイルデバイスに新しいプッシュ通知を送信します。`,
-'select': str`${0} を選択`,
 'sendLink': `設定用リンクを送信`,
 'sessionExpired': `このサインインは有効期限が切れました。最初からやり直してください。`,
 'signedInAs': str`${0} としてサインインしました`,

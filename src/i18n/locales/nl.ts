@@ -77,7 +77,6 @@
 'resendPushHeading': `Pushmelding niet goedgekeurd`,
 'resendPushHint': `Geen pushmelding ontvangen?`,
 'resendPushText': `Stuur een nieuwe pushmelding naar uw mobiele apparaat.`,
-'select': str`${0} selecteren`,
 'sendLink': `Stuur mij de instellingslink`,
 'sessionExpired': `Deze aanmelding is verlopen. Begin opnieuw.`,
 'signedInAs': str`Aangemeld als ${0}`,

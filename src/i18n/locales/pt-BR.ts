@@ -77,7 +77,6 @@
 'resendPushHeading': `Notificação por push não aprovada`,
 'resendPushHint': `Não recebeu uma notificação por push?`,
 'resendPushText': `Envie uma nova notificação por push para o seu dispositivo móvel.`,
-'select': str`Selecionar ${0}`,
 'sendLink': `Enviar o link de configuração`,
 'sessionExpired': `Este login expirou. Comece novamente.`,
 'signedInAs': str`Conectado como ${0}`,

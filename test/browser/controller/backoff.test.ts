@@ -1,5 +1,6 @@
 import { expect } from '@open-wc/testing';
-import { MAX_POLL_BACKOFF, parseRetryAfter, pollDelay } from '../../../src/controller/backoff.js';
+import { MAX_POLL_BACKOFF, pollDelay } from '../../../src/controller/backoff.js';
+import { parseRetryAfter } from '../../../src/transport/retry-after.js';
 
 describe('poll back-off', () => {
   it('polls at refresh while all is well, or later when the server asks', () => {

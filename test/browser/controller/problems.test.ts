@@ -1,7 +1,7 @@
 import { expect } from '@open-wc/testing';
 import { toProblem } from '../../../src/controller/problems.js';
-import { transportFailure } from '../../../src/controller/transport-failure.js';
-import { createAuthClient as createWithoutSdk } from '../../../src/controller/no-sdk-client.js';
+import { transportFailure } from '../../../src/transport/transport-failure.js';
+import { createAuthClient as createWithoutSdk } from '../../../src/transport/no-sdk-client.js';
 import type { OvTransaction } from '../../../src/controller/types.js';
 
 /** A TERMINAL transaction as okta-auth-js builds it from an error body. */
@@ -24,7 +24,7 @@ describe('reading failures', () => {
     expect(String(refusal)).to.contain('Set the `endpoint` attribute');
     expect(toProblem(refusal)).to.deep.equal({
       code: 'config',
-      message: 'This build of the sign-in widget signs in through a server: it needs an endpoint.',
+      message: 'The widget cannot sign in as configured; the error says what is missing.',
       canRetry: false,
     });
   });

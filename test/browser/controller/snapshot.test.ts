@@ -1,5 +1,6 @@
 import { expect } from '@open-wc/testing';
-import { DEFAULT_POLL_REFRESH, MalformedResponseError, toSnapshot } from '../../../src/controller/snapshot.js';
+import { DEFAULT_POLL_REFRESH, routeOf, toSnapshot } from '../../../src/controller/snapshot.js';
+import { MalformedResponseError } from '../../../src/errors.js';
 import * as idx from '../fixtures/idx.js';
 
 describe('toSnapshot (transaction → step)', () => {
@@ -66,13 +67,13 @@ describe('toSnapshot (transaction → step)', () => {
     const step = toSnapshot(idx.verificationData);
     expect(step.options.map((o) => o.values)).to.deep.equal([{ methodType: 'totp' }, { methodType: 'push' }]);
     expect(step.authenticator?.displayName).to.equal('Okta Verify');
-    expect(step.can.selectOther).to.equal(true);
+    expect(step.can.chooseOther).to.equal(true);
   });
 
   it('challenge-poll: poll refresh from the remediation, resend and select-other offered', () => {
     const step = toSnapshot(idx.pushPoll);
     expect(step.poll).to.deep.equal({ refresh: 1000 });
-    expect(step.can).to.include({ resend: true, selectOther: true, cancel: true });
+    expect(step.can).to.include({ resend: true, chooseOther: true, cancel: true });
     expect(step.authenticator?.correctAnswer).to.equal(undefined);
   });
 
@@ -141,6 +142,54 @@ describe('toSnapshot (transaction → step)', () => {
 
   it('a remediation without a screen becomes "unsupported", naming it', () => {
     expect(toSnapshot(idx.unsupported)).to.include({ name: 'unsupported', remediation: 'enroll-profile' });
+  });
+
+  it('names the screen of each step', () => {
+    const screens = [
+      [idx.identify, 'sign-in'],
+      [idx.passwordChallenge, 'password'],
+      [idx.totpChallenge, 'code'],
+      [idx.selectAuthenticatorEnroll, 'enroll-picker'],
+      [idx.selectAuthenticatorAuthenticate, 'verify-picker'],
+      [idx.verificationData, 'method-picker'],
+      [idx.qrEnroll, 'enroll-qr'],
+      [idx.emailChannelData, 'enroll-address'],
+      [idx.emailLinkSent, 'link-sent'],
+      [idx.smsLinkSent, 'link-sent'],
+      [idx.pushPoll, 'push'],
+      [idx.numberChallenge, 'number'],
+      [idx.pushRejected, 'resend-push'],
+      [idx.terminalExpired, 'terminal'],
+      [idx.success, 'success'],
+      [idx.unsupported, 'unsupported'],
+    ] as const;
+    for (const [tx, screen] of screens) expect(toSnapshot(tx).screen, screen).to.equal(screen);
+    expect(toSnapshot(idx.qrEnroll, 'select-enrollment-channel').screen).to.equal('enroll-channel');
+  });
+
+  it('routes each intent: what the controller sends or shows for it', () => {
+    expect(routeOf(toSnapshot(idx.qrEnroll)).moves).to.deep.equal({
+      changeChannel: { show: 'select-enrollment-channel' },
+      chooseOther: { show: 'select-authenticator-enroll' },
+    });
+    const channels = toSnapshot(idx.qrEnroll, 'select-enrollment-channel');
+    expect(channels.can.backToQr).to.equal(true);
+    expect(routeOf(channels).moves.backToQr).to.deep.equal({ show: 'enroll-poll' });
+    expect(routeOf(toSnapshot(idx.emailChannelData)).moves.backToQr).to.deep.equal({
+      send: { step: 'select-enrollment-channel', values: { channel: 'qrcode' } },
+    });
+    expect(routeOf(toSnapshot(idx.emailLinkSent)).moves.resend).to.deep.equal({ send: { actions: ['currentAuthenticator-resend'] } });
+    expect(routeOf(toSnapshot(idx.pushRejected)).moves.resend).to.deep.equal({ send: { step: 'resend' } });
+    expect(routeOf(toSnapshot(idx.selectAuthenticatorEnroll)).moves.skip).to.deep.equal({ send: { step: 'skip' } });
+    expect(routeOf(toSnapshot(idx.pushPoll)).remediation).to.equal('challenge-poll');
+    expect(toSnapshot(idx.qrEnroll).can.backToQr).to.equal(false);
+  });
+
+  it('drops a QR source that is not a PNG or GIF data URI, and flags it', () => {
+    const step = toSnapshot(idx.qrEnrollWith('https://evil.example/qr.png'));
+    expect(step.authenticator?.qrcode).to.equal(undefined);
+    expect(step.qrRefused).to.equal(true);
+    expect(toSnapshot(idx.qrEnroll).qrRefused).to.equal(undefined);
   });
 
   it('is deeply frozen', () => {

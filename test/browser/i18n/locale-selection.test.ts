@@ -65,15 +65,16 @@ describe('locale selection', () => {
     expect(heading(arabic.el)).not.to.equal('Sign in');
     const frameDir = (el: HTMLElement) => el.shadowRoot!.querySelector('[part="base"]')!.getAttribute('dir');
     expect([frameDir(german.el), frameDir(arabic.el)]).to.deep.equal(['ltr', 'rtl']);
-    // A failure reported by each controller is worded in its widget's language.
+    // Each controller reports a code; each widget words it in its own language.
     german.client.fail(new TypeError('Failed to fetch'));
     arabic.client.fail(new TypeError('Failed to fetch'));
     german.el.controller.submit({ username: 'a@example.com', password: 'x' });
     arabic.el.controller.submit({ username: 'a@example.com', password: 'x' });
     await german.el.controller.settled;
     await arabic.el.controller.settled;
-    expect(german.el.controller.state.problem!.message).to.equal('Der Anmeldedienst ist nicht erreichbar. Prüfen Sie Ihre Verbindung und versuchen Sie es erneut.');
-    expect(arabic.el.controller.state.problem!.message).to.equal('تعذّر الوصول إلى خدمة تسجيل الدخول. تحقّق من اتصالك وحاول مرة أخرى.');
+    expect([german.el.controller.state.problem?.code, arabic.el.controller.state.problem?.code]).to.deep.equal(['network', 'network']);
+    expect(await problemShown(german.el)).to.equal('Der Anmeldedienst ist nicht erreichbar. Prüfen Sie Ihre Verbindung und versuchen Sie es erneut.');
+    expect(await problemShown(arabic.el)).to.equal('تعذّر الوصول إلى خدمة تسجيل الدخول. تحقّق من اتصالك وحاول مرة أخرى.');
   });
 
   it('leaves no observer behind once removed', async () => {
@@ -86,3 +87,11 @@ describe('locale selection', () => {
     expect(localeOf(el)).to.equal('de');
   });
 });
+
+/** The text of the problem notice on the widget's screen, once rendered. */
+async function problemShown(el: HTMLElement & { updateComplete: Promise<boolean> }): Promise<string | undefined> {
+  await el.updateComplete;
+  const screen = el.shadowRoot!.querySelector('[data-screen]') as HTMLElement & { updateComplete: Promise<boolean> };
+  await screen.updateComplete;
+  return screen.shadowRoot!.querySelector('[part="problem"] p')?.textContent?.trim();
+}

@@ -2,8 +2,8 @@
 import { expect } from '@open-wc/testing';
 import { FlowTimeline, MAX_ENTRIES } from '../../../src/inspector/timeline.js';
 import type { InspectableSignin } from '../../../src/inspector/timeline.js';
-import type { OvRequestDone, OvRequestObserver } from '../../../src/controller/request-trace.js';
-import { traceRequest, watchRequests } from '../../../src/controller/request-trace.js';
+import type { OvRequestDone, OvRequestObserver } from '../../../src/transport/request-trace.js';
+import { traceRequest, watchRequests } from '../../../src/transport/request-trace.js';
 import type { OvFlowState, OvStep } from '../../../src/controller/types.js';
 import { OvStepEvent } from '../../../src/events/ov-step.js';
 import { OvErrorEvent } from '../../../src/events/ov-error.js';
@@ -57,10 +57,11 @@ class ScriptedSignin extends EventTarget implements InspectableSignin {
 function step(name: string, extra: Partial<OvStep> = {}): OvStep {
   return {
     name,
+    screen: 'sign-in',
     inputs: [],
     options: [],
     messages: [],
-    can: { resend: false, cancel: true, selectOther: false, skip: false, changeChannel: false },
+    can: { resend: false, cancel: true, chooseOther: false, skip: false, changeChannel: false, backToQr: false },
     alternatives: [],
     ...extra,
   };

@@ -3,8 +3,8 @@
  * CSRF token from `GET session`, JSON POSTs. Every answer is kept, so a test can read all the
  * browser received.
  */
-import { CSRF_HEADER } from '../../../src/server/protocol.ts';
-import type { WireResponse } from '../../../src/server/protocol.ts';
+import { CSRF_HEADER } from '../../../src/transport/protocol.ts';
+import type { WireResponse } from '../../../src/transport/protocol.ts';
 
 export interface Answer {
   readonly route: string;

@@ -8,7 +8,7 @@ import type { IdxTransaction } from '@okta/okta-auth-js';
 import { DEMO_PASSWORD } from 'ov-sim';
 import { toSnapshot } from '../../../src/controller/snapshot.ts';
 import type { OvStep } from '../../../src/controller/types.ts';
-import type { WireTransaction } from '../../../src/server/protocol.ts';
+import type { WireTransaction } from '../../../src/transport/protocol.ts';
 import { type ControlApi, VirtualDevice } from 'ov-sim/client';
 import type { Answer, BrowserSession } from './browser-session.ts';
 

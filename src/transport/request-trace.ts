@@ -5,6 +5,9 @@
  * masking is the observer's job, so the core carries no masking code.
  */
 
+import { tapHttpRequests } from './http-tap.js';
+import type { HttpAnswer } from './http-tap.js';
+
 /** The answer to a traced request. `status` 0: no answer (network failure, CORS, abort). */
 export interface OvTracedResponse {
   readonly status: number;
@@ -46,14 +49,7 @@ export function traceRequest(transport: object, method: string, url: string, bod
   return (status, answer) => settle({ status, body: answer, end: performance.now() });
 }
 
-/** okta-auth-js's pluggable HTTP client: resolves with, or throws, `{ status, responseJSON?, responseText }`. */
-type HttpRequestClient = (method: string, url: string, args?: { data?: unknown }) => Promise<unknown>;
-interface HttpAnswer {
-  status?: number;
-  responseJSON?: unknown;
-  responseText?: unknown;
-}
-const bodyOf = (answer: HttpAnswer | undefined) => answer?.responseJSON ?? answer?.responseText;
+const bodyOf = (answer: Partial<HttpAnswer> | undefined) => answer?.responseJSON ?? answer?.responseText;
 
 /**
  * Reports `transport`'s requests to `observers` (a live set: its owner adds and removes). An
@@ -64,19 +60,11 @@ export function watchRequests(transport: object, observers: ReadonlySet<OvReques
   const wrapped = observersOf.has(transport);
   observersOf.set(transport, observers);
   if (wrapped) return;
-  const options = (transport as { options?: { httpRequestClient?: HttpRequestClient } }).options;
-  const send = options?.httpRequestClient;
-  if (!options || !send) return;
-  options.httpRequestClient = async (method, url, args) => {
+  tapHttpRequests(transport, ({ method, url, args }) => {
     const done = traceRequest(transport, method, url, args?.data);
-    try {
-      const answer = (await send(method, url, args)) as HttpAnswer;
-      done(answer?.status ?? 200, bodyOf(answer));
-      return answer;
-    } catch (failure) {
-      const answer = failure as HttpAnswer | undefined;
-      done(answer?.status ?? 0, bodyOf(answer));
-      throw failure;
-    }
-  };
+    return ({ answer, failure }) => {
+      const ended = (answer ?? failure) as Partial<HttpAnswer> | undefined;
+      done(ended?.status ?? (answer ? 200 : 0), bodyOf(ended));
+    };
+  });
 }

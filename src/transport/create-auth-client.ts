@@ -1,4 +1,4 @@
-import type { OvAuthClient } from './types.js';
+import type { OvAuthClient } from '../controller/types.js';
 import { recordRetryAfter } from './retry-after.js';
 
 export interface OvClientConfig {

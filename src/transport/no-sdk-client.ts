@@ -4,8 +4,8 @@
  * `issuer` and `client-id` instead of `endpoint` there fails with this message (in `ov-error`).
  */
 import type { OvClientConfig } from './create-auth-client.js';
-import { ConfigurationError } from './problems.js';
-import type { OvAuthClient } from './types.js';
+import { ConfigurationError } from '../errors.js';
+import type { OvAuthClient } from '../controller/types.js';
 
 export type { OvClientConfig };
 

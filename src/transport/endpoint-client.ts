@@ -1,47 +1,17 @@
 /**
  * Server mode's transport: an `OvAuthClient` that sends the flow controller's calls to the sign-in
- * API of `ov-signin/server` (src/server/protocol.ts) instead of running okta-auth-js in the page.
+ * API of `ov-signin/server` (src/transport/protocol.ts) instead of running okta-auth-js in the page.
  * The controller uses it unchanged: the server answers with transactions stripped of everything
  * that reaches Okta (hrefs, state handle, tokens), which this rebuilds into the fields the
  * controller reads. Nothing here imports okta-auth-js code, only its types.
  */
 import type { IdxTransaction, ProceedOptions } from '@okta/okta-auth-js';
-import { ApiRoute, CSRF_HEADER, POLL_REMEDIATIONS } from '../server/protocol.js';
-import type { WireResponse, WireSession, WireTransaction } from '../server/protocol.js';
+import { ApiRoute, CSRF_HEADER, POLL_REMEDIATIONS } from './protocol.js';
+import type { WireResponse, WireSession, WireTransaction } from './protocol.js';
 import { recordRetryAfter } from './retry-after.js';
-import { MalformedResponseError } from './snapshot.js';
-import type { OvAuthClient } from './types.js';
-
-/** What okta-auth-js's `httpRequestClient` resolves with, or throws for an answer that is not 2xx. */
-interface HttpAnswer {
-  readonly status: number;
-  /** Lower-case names (retry-after.ts reads `retry-after`). */
-  readonly headers: Readonly<Record<string, string>>;
-  readonly responseText: string;
-  readonly responseJSON?: unknown;
-}
-
-interface HttpArgs {
-  readonly headers?: Record<string, string>;
-  readonly data?: unknown;
-}
-
-type HttpRequestClient = (method: string, url: string, args?: HttpArgs) => Promise<HttpAnswer>;
-
-/**
- * The server answered with an error, not a transaction. It carries `xhr` as okta-auth-js's
- * AuthApiError does, so problems.ts classifies it the same way: 403/404 the sign-in is gone, 429
- * rate-limited (with `Retry-After`), 5xx a network problem, anything else unexpected.
- */
-class EndpointError extends Error {
-  readonly xhr: HttpAnswer;
-
-  constructor(answer: HttpAnswer) {
-    super(`The sign-in server answered ${answer.status}`);
-    this.name = 'EndpointError';
-    this.xhr = answer;
-  }
-}
+import { EndpointError, MalformedResponseError } from '../errors.js';
+import type { HttpAnswer, HttpArgs, HttpRequestClient } from './http-tap.js';
+import type { OvAuthClient } from '../controller/types.js';
 
 /** okta-auth-js options the controller passes that are not values of a step. */
 const SDK_OPTIONS = new Set(['enableLegacyMode', 'useGenericRemediator', 'autoRemediate', 'step', 'actions']);

@@ -1,5 +1,5 @@
 /**
- * The JSON API between `<ov-signin endpoint>` (src/controller/endpoint-client.ts) and the server
+ * The JSON API between `<ov-signin endpoint>` (src/transport/endpoint-client.ts) and the server
  * part (`ov-signin/server`). This file has no imports: both sides read it, and neither pulls the
  * other's code in. docs/server-mode.md describes the API for people.
  */

@@ -1,21 +1,5 @@
-import type { OvTransaction } from './types.js';
-import { MalformedResponseError } from './snapshot.js';
-
-/** The server answered, but with an error that is not a sign-in step (a 5xx, Okta's API error body). */
-export class ServerFailureError extends Error {
-  constructor() {
-    super('The server answered with an error instead of a sign-in step');
-    this.name = 'ServerFailureError';
-  }
-}
-
-/** Okta refused the request for its rate (a 429 in the IDX envelope, key `tooManyRequests`, or E0000047). */
-export class RateLimitedError extends Error {
-  constructor() {
-    super('Rate limited');
-    this.name = 'RateLimitedError';
-  }
-}
+import type { OvTransaction } from '../controller/types.js';
+import { MalformedResponseError, RateLimitedError, ServerFailureError } from '../errors.js';
 
 const RATE_LIMIT_KEYS = new Set(['tooManyRequests', 'E0000047']);
 

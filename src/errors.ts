@@ -1,0 +1,52 @@
+/**
+ * Every error the widget itself throws in the page. problems.ts turns each into a problem code;
+ * the error itself reaches developers in `ov-error`'s `detail.error`. (`ov-signin/server` keeps its
+ * own, in src/server/errors.ts: it never runs in the page.)
+ */
+
+/** A response lacks what its own step needs (or is no IDX response at all). */
+export class MalformedResponseError extends Error {
+  constructor(detail: string) {
+    super(`Malformed IDX response: ${detail}`);
+    this.name = 'MalformedResponseError';
+  }
+}
+
+/** The page set the widget up in a way it cannot sign in with (e.g. no `endpoint` for the server-mode-only build). */
+export class ConfigurationError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'ConfigurationError';
+  }
+}
+
+/** The server answered, but with an error that is not a sign-in step (a 5xx, Okta's API error body). */
+export class ServerFailureError extends Error {
+  constructor() {
+    super('The server answered with an error instead of a sign-in step');
+    this.name = 'ServerFailureError';
+  }
+}
+
+/** Okta refused the request for its rate (a 429 in the IDX envelope, key `tooManyRequests`, or E0000047). */
+export class RateLimitedError extends Error {
+  constructor() {
+    super('Rate limited');
+    this.name = 'RateLimitedError';
+  }
+}
+
+/**
+ * The server-mode endpoint answered with an error, not a transaction. It carries `xhr` as
+ * okta-auth-js's AuthApiError does, so problems.ts classifies it the same way: 403/404 the sign-in
+ * is gone, 429 rate-limited (with `Retry-After`), 5xx a network problem, anything else unexpected.
+ */
+export class EndpointError extends Error {
+  readonly xhr: { readonly status: number; readonly headers?: Readonly<Record<string, unknown>> };
+
+  constructor(answer: EndpointError['xhr']) {
+    super(`The sign-in server answered ${answer.status}`);
+    this.name = 'EndpointError';
+    this.xhr = answer;
+  }
+}

@@ -1,0 +1,25 @@
+/** Every error `ov-signin/server` throws; handler.ts and node.ts turn each into a wire error. */
+
+/** The session has no transaction to continue (never started, finished, cancelled or forgotten). */
+export class NoTransactionError extends Error {
+  constructor() {
+    super('This session has no sign-in transaction');
+    this.name = 'NoTransactionError';
+  }
+}
+
+/** The request asks for something the transaction does not offer, or is malformed. */
+export class InvalidRequestError extends Error {
+  constructor(detail: string) {
+    super(`Invalid sign-in request: ${detail}`);
+    this.name = 'InvalidRequestError';
+  }
+}
+
+/** A request body over `MAX_BODY_BYTES` (node.ts). */
+export class BodyTooLargeError extends Error {
+  constructor() {
+    super('The request body is too large');
+    this.name = 'BodyTooLargeError';
+  }
+}
