@@ -34,7 +34,7 @@ const LOAD_LEVELS = [[1, 50], [100, 2], [1000, 1]] as const;
 const rows: Row[] = [];
 const log = (text: string) => process.stderr.write(`bench: ${text}\n`);
 
-function sizeRows(sizes: { oneFile: Size; serverMode: Size; ours: Size; floor: Size; okta: Size[] }): void {
+function sizeRows(sizes: { oneFile: Size; serverMode: Size; ours: Size; floor: Size; okta: [full: Size, oie: Size] }): void {
   const [oktaFull, oktaOie] = sizes.okta;
   const bytes = (s: Size) => `${kib(s.minified)} min, ${kib(s.gzip)} gzip`;
   const method = 'bytes on disk; gzip level 9 (node:zlib)';
@@ -169,7 +169,7 @@ async function simulatorRows(): Promise<void> {
       section: 'Simulator',
       figure: `${level.concurrency} concurrent transaction(s), ${level.signIns} sign-ins`,
       value: `${level.signInsPerSecond.toFixed(1)} sign-ins/s; poll p50 ${ms(level.pollP50)}, p99 ${ms(level.pollP99)}`,
-      against: `${ratio(level.signInsPerSecond, levels[0].signInsPerSecond)} the throughput of 1 at a time`,
+      against: `${ratio(level.signInsPerSecond, levels[0]?.signInsPerSecond ?? Number.NaN)} the throughput of 1 at a time`,
       method: 'raw HTTP driver, simulator in its own process, polls back to back, one connection per request, loopback',
     });
   }

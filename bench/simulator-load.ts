@@ -68,7 +68,11 @@ async function signIn(sim: SimAddress, deviceId: string, login: string, pollTime
 
 async function runLevel(sim: SimAddress, concurrency: number, signInsPerWorker: number): Promise<LoadLevel> {
   const devices = await Promise.all(
-    Array.from({ length: concurrency }, async (_, worker) => (await new ControlApi(sim).deviceIds(loginOf(worker)))[0]),
+    Array.from({ length: concurrency }, async (_, worker) => {
+      const [device] = await new ControlApi(sim).deviceIds(loginOf(worker));
+      if (!device) throw new Error(`${loginOf(worker)} has no device`);
+      return device;
+    }),
   );
   const pollTimes: number[] = [];
   const started = performance.now();

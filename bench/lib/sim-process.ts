@@ -25,7 +25,7 @@ export async function startSimProcess(config: ConfigInput): Promise<SimAddress &
     child.stdout.on('data', (chunk: Buffer) => {
       output += chunk.toString();
       const found = /listening on (http:\/\/\S+)/.exec(output);
-      if (found) resolve(found[1]);
+      if (found?.[1]) resolve(found[1]);
     });
     child.once('exit', (code) => reject(new Error(`the simulator exited (${code}) before listening: ${output}`)));
   });

@@ -25,9 +25,10 @@ export interface StaticServer {
 /** `mounts` maps a URL prefix (`/okta/`) to a directory; `no-store`, so every run loads the scripts as a first visit does. */
 export async function serveStatic(mounts: Record<string, string>): Promise<StaticServer> {
   const server = createServer((req, res) => {
-    const path = decodeURIComponent((req.url ?? '/').split('?')[0]);
+    const path = decodeURIComponent((req.url ?? '/').split('?')[0] ?? '/');
     const prefix = Object.keys(mounts).find((p) => path.startsWith(p));
-    const file = prefix && join(mounts[prefix], normalize(path.slice(prefix.length)).replace(/^(\.\.[/\\])+/, ''));
+    const root = prefix && mounts[prefix];
+    const file = prefix && root && join(root, normalize(path.slice(prefix.length)).replace(/^(\.\.[/\\])+/, ''));
     if (!file || !existsSync(file) || !statSync(file).isFile()) {
       res.writeHead(404).end();
       return;

@@ -14,7 +14,7 @@ import { pollDelay } from './backoff.js';
 import { isAbort, isPassing, problem, toProblem } from './problems.js';
 import { NoticeCode, OutcomeStep, ProblemCode } from './types.js';
 import type { OvAuthClient, OvFlowState, OvOption, OvProblem, OvStep, OvTransaction } from './types.js';
-import { routeOf, toSnapshot } from './snapshot.js';
+import { routeOf, toMessages, toSnapshot } from './snapshot.js';
 import type { OvMove, OvMovingIntent, OvSend } from './snapshot.js';
 import { retryAfterOf, takeRetryAfter } from '../transport/retry-after.js';
 import { watchRequests } from '../transport/request-trace.js';
@@ -67,7 +67,7 @@ type Host = ReactiveElement;
 
 /** Okta's answer for a state handle it no longer knows (an IDX body, so okta-auth-js makes it a TERMINAL transaction). */
 function isExpiredSession(tx: OvTransaction): boolean {
-  return tx.status === 'TERMINAL' && (tx.messages ?? []).some((m) => m?.i18n?.key === 'idx.session.expired');
+  return tx.status === 'TERMINAL' && toMessages(tx.messages).some((m) => m.key === 'idx.session.expired');
 }
 const noop = () => {};
 
@@ -324,13 +324,20 @@ export class OvFlowController implements ReactiveController {
   }
 
   #settle({ request, transaction, error }: Outcome): void {
+    const failure = error !== undefined ? error : this.#tryApply(request, transaction);
+    if (failure !== undefined && !isAbort(failure)) this.#fail(request, failure);
+  }
+
+  /** Applies an answer; returns what kept it from being applied, if anything. */
+  #tryApply(request: FlowRequest, transaction: OvTransaction | undefined): unknown {
     try {
-      if (error !== undefined || !transaction) throw error ?? new TypeError('No transaction');
+      if (!transaction) return new TypeError('No transaction');
       const failure = transportFailure(transaction);
-      if (failure) throw failure;
+      if (failure) return failure;
       this.#apply(request, transaction);
+      return undefined;
     } catch (e) {
-      if (!isAbort(e)) this.#fail(request, e);
+      return e;
     }
   }
 
@@ -442,7 +449,7 @@ export class OvFlowController implements ReactiveController {
       this.#leadership.release();
       return;
     }
-    const stateHandle = this.#transaction?.context?.stateHandle;
+    const stateHandle = this.#transaction?.context.stateHandle;
     if (stateHandle && !this.#leadership.claim(`ov-signin:poll:${stateHandle}`, () => this.#schedulePoll())) return;
     this.#poll.schedule(pollDelay(step.poll.refresh, this.#pollFailures, this.#retryAfter), () =>
       this.#run({ kind: 'poll', call: (client) => client.idx.proceed({ ...STEP_MODE, step: remediation }) }, false),

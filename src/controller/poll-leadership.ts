@@ -11,7 +11,8 @@ export class PollLeadership {
 
   /** Whether this tab may poll the transaction `name` now; if not, `granted` runs once it may. */
   claim(name: string, granted: () => void): boolean {
-    const locks = globalThis.navigator?.locks;
+    // Web Locks are missing in older browsers and outside secure contexts, and Node has no navigator.
+    const locks = typeof navigator === 'undefined' ? undefined : (navigator as Partial<Navigator>).locks;
     if (!locks) return true;
     if (this.#name === name) return this.#held;
     this.release();

@@ -110,7 +110,7 @@ export function toSnapshot(tx: OvTransaction, show?: string): OvStep {
   const authenticator = readAuthenticator(remediation, tx);
   const qrcode = authenticator?.qrcode;
   const qrRefused = qrcode !== undefined && !isSafeQrSource(qrcode.href);
-  const shownAuthenticator = qrRefused ? withoutQr(authenticator!) : authenticator;
+  const shownAuthenticator = authenticator && qrRefused ? withoutQr(authenticator) : authenticator;
   const inputs = readInputs(remediation, authenticator);
   const fieldTexts = new Set(inputs.flatMap((i) => i.messages.map((m) => m.text)));
   // okta-auth-js lifts field messages into `transaction.messages` too; keep each in one place only.
@@ -363,8 +363,9 @@ function profileDetail(authenticator?: IdxAuthenticator): string | undefined {
 }
 
 export function toMessages(list: readonly IdxMessage[] | undefined): OvMessage[] {
-  if (!Array.isArray(list)) return [];
-  return list
+  // Array.isArray would type a readonly array as any[].
+  const messages: readonly IdxMessage[] = Array.isArray(list) ? list : [];
+  return messages
     .filter((m) => m && typeof m.message === 'string')
     .map((m) => ({
       text: m.message,

@@ -1,4 +1,4 @@
-import type { IdxTransaction, Tokens } from '@okta/okta-auth-js';
+import type { IdxStatus, IdxTransaction, Tokens } from '@okta/okta-auth-js';
 
 /**
  * The part of `OktaAuth` the controller uses. A real `OktaAuth` (configured in step or legacy mode)
@@ -13,8 +13,15 @@ type OktaAuthIdx = import('@okta/okta-auth-js').IdxAPI;
 /** The transaction fields the snapshot is built from (never the mode-dependent `nextStep`). */
 export type OvTransaction = Pick<
   IdxTransaction,
-  'status' | 'neededToProceed' | 'context' | 'actions' | 'messages' | 'tokens' | 'requestDidSucceed' | 'rawIdxState'
-> & Partial<Pick<IdxTransaction, 'nextStep' | 'interactionCode'>>;
+  'neededToProceed' | 'context' | 'actions' | 'messages' | 'tokens' | 'requestDidSucceed' | 'rawIdxState'
+> &
+  Partial<Pick<IdxTransaction, 'nextStep' | 'interactionCode'>> & {
+    /**
+     * `IdxStatus` by value: the server-mode build compares statuses without importing okta-auth-js,
+     * whose enum is a run-time object.
+     */
+    status: `${IdxStatus}`;
+  };
 
 export interface OvMessage {
   readonly text: string;

@@ -133,7 +133,7 @@ export class OvFlowInspector extends LitElement {
     if (!this.isConnected) return undefined;
     const root = this.getRootNode() as Document | ShadowRoot;
     const found = this.target ?? (this.htmlFor ? root.getElementById(this.htmlFor) : null);
-    return found && 'controller' in found ? (found as unknown as InspectableSignin) : undefined;
+    return found && 'controller' in found ? found : undefined;
   }
 
   #disconnectTarget(): void {

@@ -1,3 +1,5 @@
+/* eslint-disable @typescript-eslint/no-unsafe-class-instance-assignment -- the events may come from
+   another copy of ov-signin on the page (two bundles), so they are told apart by type, not class. */
 import type { OvFlowController } from '../controller/flow-controller.js';
 import { OutcomeStep } from '../controller/types.js';
 import type { OvFlowState, OvStep } from '../controller/types.js';

@@ -84,6 +84,7 @@ export abstract class OvFlowElement extends LitElement {
   }
 
   /** Renders, and runs the lifecycle callbacks, with every string in this element's locale. */
+  // eslint-disable-next-line @typescript-eslint/no-invalid-void-type -- LitElement's own signature
   protected override scheduleUpdate(): void | Promise<unknown> {
     return this.locale.render(() => super.scheduleUpdate());
   }

@@ -129,6 +129,8 @@ async function send(method: string, url: string, { headers, data }: HttpArgs = {
   const responseText = await response.text();
   const answer = { status: response.status, headers: Object.fromEntries(response.headers), responseText };
   if (response.ok) return { ...answer, responseJSON: JSON.parse(responseText) as unknown };
+  // okta-auth-js reads a refused request from the answer itself (`status`, `responseJSON`), not an Error.
+  // eslint-disable-next-line @typescript-eslint/only-throw-error
   throw { ...answer, responseJSON: parseLeniently(responseText) };
 }
 

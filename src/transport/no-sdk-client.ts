@@ -9,8 +9,10 @@ import type { OvAuthClient } from '../controller/types.js';
 
 export type { OvClientConfig };
 
-export async function createAuthClient(_config: OvClientConfig): Promise<OvAuthClient> {
-  throw new ConfigurationError(
-    'ov-signin: this build runs in server mode only. Set the `endpoint` attribute, or load ov-signin.js to sign in from the page with issuer and client-id.',
+export function createAuthClient(_config: OvClientConfig): Promise<OvAuthClient> {
+  return Promise.reject(
+    new ConfigurationError(
+      'ov-signin: this build runs in server mode only. Set the `endpoint` attribute, or load ov-signin.js to sign in from the page with issuer and client-id.',
+    ),
   );
 }

@@ -2,6 +2,7 @@ import { html, nothing } from 'lit';
 import type { TemplateResult } from 'lit';
 import { query } from 'lit/decorators.js';
 import type { OvFlowContext } from '../../context.js';
+import { formText } from '../../internal/form-text.js';
 import { OvFlowElement } from '../../internal/flow-element.js';
 import { describedBy, fieldMessages, formMessages, invalid, problemNotice, stepActions } from '../../internal/templates.js';
 import { sharedStyles } from '../../styles/shared.styles.js';
@@ -56,10 +57,8 @@ export class OvIdentify extends OvFlowElement {
     event.preventDefault();
     const flow = this.flow;
     if (!flow || flow.state.busy) return;
-    const data = new FormData(event.target as HTMLFormElement);
-    const values = Object.fromEntries(
-      (flow.state.step?.inputs ?? []).map((input) => [input.name, String(data.get(input.name) ?? '')]),
-    );
+    const form = event.target as HTMLFormElement;
+    const values = Object.fromEntries((flow.state.step?.inputs ?? []).map((input) => [input.name, formText(form, input.name)]));
     flow.controller.submit(values);
   }
 

@@ -1,6 +1,7 @@
 import { html, nothing } from 'lit';
 import { property, query } from 'lit/decorators.js';
 import type { OvFlowContext } from '../../context.js';
+import { formText } from '../../internal/form-text.js';
 import { OvFlowElement } from '../../internal/flow-element.js';
 import { ResendOffer } from '../../internal/resend-offer.js';
 import { describedBy, fieldMessages, formMessages, invalid, pollProgress, problemNotice, stepActions } from '../../internal/templates.js';
@@ -57,8 +58,7 @@ export class OvQrEnroll extends OvFlowElement {
     const flow = this.flow;
     const input = flow?.state.step?.inputs[0];
     if (!flow || !input || flow.state.busy) return;
-    const value = new FormData(event.target as HTMLFormElement).get(input.name);
-    flow.controller.submit({ [input.name]: String(value ?? '').trim() });
+    flow.controller.submit({ [input.name]: formText(event.target as HTMLFormElement, input.name).trim() });
   }
 
   protected override renderHeading(step: OvStep): string {
