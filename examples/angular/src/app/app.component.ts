@@ -40,9 +40,10 @@ export class AppComponent {
     this.signedInAs.set((event as OvSuccessEvent).detail.tokens?.idToken?.claims.email);
   }
 
+  // The widget words the problem on screen in the user's language; this line is for the developer.
   onError(event: Event): void {
     const { problem } = (event as OvErrorEvent).detail;
-    this.problem.set(`${problem.code}: ${problem.message}`);
+    this.problem.set(`Last ov-error: ${problem.code} (${problem.message})`);
   }
 
   restart(): void {
