@@ -1,6 +1,7 @@
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 import lit from 'eslint-plugin-lit';
+import litA11y from 'eslint-plugin-lit-a11y';
 import globals from 'globals';
 
 export default tseslint.config(
@@ -10,6 +11,7 @@ export default tseslint.config(
   js.configs.recommended,
   ...tseslint.configs.recommended,
   lit.configs['flat/recommended'],
+  litA11y.configs.recommended,
   {
     languageOptions: { globals: { ...globals.browser, ...globals.node } },
     rules: {
@@ -17,5 +19,28 @@ export default tseslint.config(
       'no-implied-eval': 'error',
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_' }],
     },
+  },
+  // What ships is held to the type-aware rules.
+  {
+    files: ['src/**/*.ts'],
+    extends: [...tseslint.configs.strictTypeChecked],
+    languageOptions: { parserOptions: { projectService: true, tsconfigRootDir: import.meta.dirname } },
+    rules: {
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_' }],
+      // `() => void x()` and `${count}` read plainly and hide no bug.
+      '@typescript-eslint/no-confusing-void-expression': ['error', { ignoreArrowShorthand: true }],
+      '@typescript-eslint/restrict-template-expressions': ['error', { allowNumber: true }],
+    },
+  },
+  {
+    // Lit calls a template's event listeners (`@click=${this.handleClick}`) with the element as `this`.
+    files: ['src/components/**/*.ts', 'src/inspector/**/*.ts'],
+    rules: { '@typescript-eslint/unbound-method': 'off' },
+  },
+  {
+    // These read what a server sent. Their types say what a well-behaved Okta sends; the checks that
+    // look unnecessary to the type checker are for a malformed or hostile answer.
+    files: ['src/controller/snapshot.ts', 'src/server/wire.ts', 'src/server/requests.ts', 'src/transport/**/*.ts'],
+    rules: { '@typescript-eslint/no-unnecessary-condition': 'off' },
   },
 );

@@ -55,7 +55,7 @@ interface Packed {
 async function pack(dir: string): Promise<Packed> {
   await npm(['run', 'build'], dir);
   const { stdout } = await npm(['pack', '--json', '--ignore-scripts', '--pack-destination', work], dir);
-  const [{ filename, integrity }] = JSON.parse(stdout) as Array<{ filename: string; integrity: string }>;
+  const [{ filename, integrity }] = JSON.parse(stdout) as [{ filename: string; integrity: string }];
   return { tarball: join(work, filename), integrity, manifest: JSON.parse(readFileSync(join(dir, 'package.json'), 'utf8')) };
 }
 

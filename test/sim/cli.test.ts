@@ -81,6 +81,7 @@ test('ov-sim device list and approve complete a push sign-in; totp prints a code
   const { deviceIds } = await ovSimJson<{ deviceIds: string[] }>('device', 'list', 'push@example.com');
   assert.equal(deviceIds.length, 1);
   const [deviceId] = deviceIds;
+  assert.ok(deviceId);
 
   const auth = createAuthClient(org);
   await startPush(auth, 'push@example.com');

@@ -111,7 +111,7 @@ test('an unknown state handle: 401 with Okta\'s session-expired body and nothing
 });
 
 test('malformed JSON and non-object JSON: 400 with an IDX error body, no stack trace', async () => {
-  for (const [path, body] of [
+  for (const [path, body] of <Array<[string, string]>>[
     ['/idp/idx/introspect', '{"interactionHandle": '],
     ['/idp/idx/identify', '{not json'],
     ['/idp/idx/challenge', '["an", "array"]'],

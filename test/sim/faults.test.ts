@@ -44,7 +44,7 @@ test("429 with Retry-After and, on IDX, Okta's envelope", async () => {
   assert.equal(limited.headers.get('x-rate-limit-remaining'), '0');
   const body = (await limited.json()) as { version: string; messages: { value: Array<{ i18n: { key: string } }> } };
   assert.equal(body.version, '1.0.0');
-  assert.equal(body.messages.value[0].i18n.key, 'tooManyRequests');
+  assert.equal(body.messages.value[0]?.i18n.key, 'tooManyRequests');
 });
 
 test('a dropped connection fails the request at the network level', async () => {

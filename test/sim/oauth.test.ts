@@ -79,7 +79,9 @@ test('token endpoint: the right verifier gets tokens once; a replayed interactio
   const first = await exchange({ interaction_code: code, code_verifier: codeVerifier });
   assert.equal(first.status, 200);
   assert.equal(first.body.state, undefined, 'a state in the token response breaks okta-auth-js (okta-auth-js-notes.md §4.16)');
-  await verifyTokenPair(sim, first.body.id_token, first.body.access_token, LOGIN);
+  const { id_token: idToken, access_token: accessToken } = first.body;
+  assert.ok(idToken && accessToken);
+  await verifyTokenPair(sim, idToken, accessToken, LOGIN);
 
   assertInvalidGrant(await exchange({ interaction_code: code, code_verifier: codeVerifier }));
 });

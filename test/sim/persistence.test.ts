@@ -15,7 +15,7 @@ async function snapshot(dataFile: string) {
     const { deviceIds } = (await get('/sim/api/users/push@example.com/devices')) as { deviceIds: string[] };
     const at = Date.now();
     const { code } = (await get(`/sim/api/devices/${deviceIds[0]}/totp`)) as { code: string };
-    const { keys } = (await get('/oauth2/default/v1/keys')) as { keys: Array<{ kid: string; n: string }> };
+    const { keys } = (await get('/oauth2/default/v1/keys')) as { keys: [{ kid: string; n: string }] };
     return { deviceIds, code, step: Math.floor(at / 30_000), key: keys[0] };
   } finally {
     await sim.close();

@@ -17,7 +17,7 @@ function mutate(tx: OvTransaction, path: number[], replacement: unknown): OvTran
     if (!node || typeof node !== 'object') break;
     const keys = Object.keys(node);
     if (!keys.length) break;
-    const key = keys[step % keys.length];
+    const key = keys[step % keys.length]!;
     const child = (node as Record<string, unknown>)[key];
     if (!child || typeof child !== 'object' || step % 3 === 0) {
       if (replacement === undefined) delete (node as Record<string, unknown>)[key];

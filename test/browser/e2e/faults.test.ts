@@ -57,7 +57,8 @@ describe('e2e: faults', () => {
     const limited = polls.findIndex((p) => p.status === 429);
     expect(limited, 'a poll was refused').to.be.greaterThan(-1);
     const next = polls[limited + 1];
-    expect(next.at - polls[limited].at, 'waited for Retry-After').to.be.at.least(1900);
+    expect(next, 'a poll after the refused one').to.not.equal(undefined);
+    expect(next!.at - polls[limited]!.at, 'waited for Retry-After').to.be.at.least(1900);
     expect((mounted.eventsOf('ov-error')[0] as HTMLElementEventMap['ov-error']).detail.problem.code).to.equal('rate-limited');
     const device = await VirtualDevice.of(LOGIN);
     await device.approve(await device.nextPush());

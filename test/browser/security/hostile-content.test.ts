@@ -84,7 +84,7 @@ describe('hostile server content', () => {
   }
 
   it('server text appears as the characters sent', async () => {
-    const payload = PAYLOADS[0];
+    const payload = PAYLOADS[0]!;
     const client = new FakeClient().answer(poisoned(idx.pushRejected as OvTransaction, payload));
     const el = await fixture<OvSignin>(html`<ov-signin .authClient=${client}></ov-signin>`);
     await waitUntil(() => el.controller.state.step, 'rendered', { interval: 5 });
@@ -98,7 +98,7 @@ describe('hostile server content', () => {
       const el = await fixture<OvSignin>(html`<ov-signin .authClient=${client}></ov-signin>`);
       const errors = recordEvents(el, 'ov-error') as OvErrorEvent[];
       await waitUntil(() => errors.length > 0, 'ov-error for the QR', { interval: 5 });
-      expect(errors[0].detail.problem.code).to.equal('qr-refused');
+      expect(errors[0]?.detail.problem.code).to.equal('qr-refused');
       expect(allElements(el.shadowRoot!).filter((e) => e.tagName === 'IMG').map((e) => e.getAttribute('src'))).to.not.include(href);
       expect(allText(el.shadowRoot!)).to.contain('could not be shown safely');
     });
