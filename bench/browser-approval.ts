@@ -28,12 +28,19 @@ export interface ApprovalTiming {
   watchedRun: FlowRun;
 }
 
-export async function measureApproval(bench: BrowserBench, driver: WidgetDriver, flow: 'push' | 'qr', refreshMs: number, runs: number): Promise<ApprovalTiming> {
+export async function measureApproval(
+  bench: BrowserBench,
+  driver: WidgetDriver,
+  flow: 'push' | 'qr',
+  refreshMs: number,
+  runs: number,
+): Promise<ApprovalTiming> {
   const results = await repeat(runs, (i) => runFlow(bench, driver, flow, refreshMs, i === 0));
   const [watchedRun] = results;
   if (!watchedRun) throw new Error('measureApproval needs at least one run');
   const latencies = results.map((run) => run.successAt - (run.phoneActedAt ?? Number.NaN));
-  const lastPollAt = (run: FlowRun) => run.requests.filter((r) => isPoll(r) && r.at <= run.successAt).at(-1)?.at ?? Number.NaN;
+  const lastPollAt = (run: FlowRun) =>
+    run.requests.filter((r) => isPoll(r) && r.at <= run.successAt).at(-1)?.at ?? Number.NaN;
   const polling = results.map((run) => lastPollAt(run) - (run.phoneActedAt ?? Number.NaN));
   const finishing = results.map((run) => run.successAt - lastPollAt(run));
   return {

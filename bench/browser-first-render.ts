@@ -18,16 +18,27 @@ async function once(bench: BrowserBench, pageName: PageName): Promise<number> {
   try {
     const page = await context.newPage();
     await page.goto(bench.url(pageName));
-    await page.waitForFunction(() => window.bench.interactiveAt !== undefined || window.bench.errors.length > 0, { timeout: 20_000, polling: 50 });
-    const { interactiveAt, errors } = await page.evaluate(() => ({ interactiveAt: window.bench.interactiveAt, errors: window.bench.errors }));
-    if (interactiveAt === undefined) throw new Error(`${pageName}: no username field; page errors: ${errors.join('; ')}`);
+    await page.waitForFunction(() => window.bench.interactiveAt !== undefined || window.bench.errors.length > 0, {
+      timeout: 20_000,
+      polling: 50,
+    });
+    const { interactiveAt, errors } = await page.evaluate(() => ({
+      interactiveAt: window.bench.interactiveAt,
+      errors: window.bench.errors,
+    }));
+    if (interactiveAt === undefined)
+      throw new Error(`${pageName}: no username field; page errors: ${errors.join('; ')}`);
     return interactiveAt;
   } finally {
     await context.close();
   }
 }
 
-export async function measureFirstRender(bench: BrowserBench, pages: readonly PageName[], runs: number): Promise<FirstRender[]> {
+export async function measureFirstRender(
+  bench: BrowserBench,
+  pages: readonly PageName[],
+  runs: number,
+): Promise<FirstRender[]> {
   // One untimed load of each page first, so no page pays for the browser's own first start.
   for (const page of pages) await once(bench, page);
   // Round robin, so a slow spell of the machine falls on every page alike.

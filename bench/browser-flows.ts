@@ -11,7 +11,11 @@ import type { RequestRecord } from 'ov-sim/client';
 
 export type FlowName = 'push' | 'qr' | 'totp';
 
-const LOGINS: Record<FlowName, string> = { push: 'push@example.com', qr: 'enroll@example.com', totp: 'totp@example.com' };
+const LOGINS: Record<FlowName, string> = {
+  push: 'push@example.com',
+  qr: 'enroll@example.com',
+  totp: 'totp@example.com',
+};
 const POLL_PATHS = ['/idp/idx/challenge/poll', '/idp/idx/authenticators/poll'];
 
 /** The simulator's request log entry. */
@@ -47,16 +51,25 @@ async function waitForPush(device: VirtualDevice): Promise<void> {
  * keeps the server's pace, is the one that sees it.
  */
 async function justAfterAPoll(control: ControlApi): Promise<void> {
-  const polls = async () => (await control.call<{ requests: LoggedRequest[] }>('GET', '/requests?since=0')).requests.filter(isPoll).length;
+  const polls = async () =>
+    (await control.call<{ requests: LoggedRequest[] }>('GET', '/requests?since=0')).requests.filter(isPoll).length;
   const before = await polls();
   while ((await polls()) === before) await sleep(5);
 }
 
 /** `watchAfterEnd`: wait three refresh intervals after success, for the request figure (the timing runs skip it). */
-export async function runFlow(bench: BrowserBench, driver: WidgetDriver, flow: FlowName, refreshMs: number, watchAfterEnd = false): Promise<FlowRun> {
+export async function runFlow(
+  bench: BrowserBench,
+  driver: WidgetDriver,
+  flow: FlowName,
+  refreshMs: number,
+  watchAfterEnd = false,
+): Promise<FlowRun> {
   const control = new ControlApi(bench.sim);
   await control.reset();
-  await control.patchSettings(flow === 'qr' ? { enrollPollRefreshMs: refreshMs } : { challengePollRefreshMs: refreshMs });
+  await control.patchSettings(
+    flow === 'qr' ? { enrollPollRefreshMs: refreshMs } : { challengePollRefreshMs: refreshMs },
+  );
   const context = await bench.browser.createBrowserContext();
   try {
     const page = await context.newPage();
@@ -84,7 +97,15 @@ export async function runFlow(bench: BrowserBench, driver: WidgetDriver, flow: F
     // Anything still polling after the end shows up in the next three intervals.
     if (watchAfterEnd) await sleep(3 * refreshMs);
     const { requests } = await control.call<{ requests: LoggedRequest[] }>('GET', '/requests?since=0');
-    return { flow, widget: driver.label, refreshMs, phoneActedAt, successAt, requests, pollRoundTrips: await roundTrips(page, '/poll') };
+    return {
+      flow,
+      widget: driver.label,
+      refreshMs,
+      phoneActedAt,
+      successAt,
+      requests,
+      pollRoundTrips: await roundTrips(page, '/poll'),
+    };
   } finally {
     await context.close();
   }

@@ -29,7 +29,11 @@ async function heapAfterGc(page: Page): Promise<number> {
   return (await page.metrics()).JSHeapUsedSize ?? Number.NaN;
 }
 
-async function heapOverCycles(page: Page, cycles: number, cycle: () => Promise<void>): Promise<Omit<MemoryFigure, 'pollsAfterward'>> {
+async function heapOverCycles(
+  page: Page,
+  cycles: number,
+  cycle: () => Promise<void>,
+): Promise<Omit<MemoryFigure, 'pollsAfterward'>> {
   await cycle();
   const afterOne = await heapAfterGc(page);
   for (let i = 1; i < WARM_UP_CYCLES; i++) await cycle();
@@ -56,7 +60,10 @@ export async function measurePollMemory(bench: BrowserBench, cycles: number, ref
     const { requests } = await control.call<{ requests: Array<{ seq: number; path: string }> }>('GET', '/requests');
     const mark = requests.at(-1)?.seq ?? 0;
     await sleep(3 * refreshMs);
-    const later = await control.call<{ requests: Array<{ path: string; method: string }> }>('GET', `/requests?since=${mark}`);
+    const later = await control.call<{ requests: Array<{ path: string; method: string }> }>(
+      'GET',
+      `/requests?since=${mark}`,
+    );
     const pollsAfterward = later.requests.filter((r) => r.method === 'POST' && r.path.endsWith('/poll')).length;
     return { ...figure, pollsAfterward };
   } finally {
@@ -64,7 +71,11 @@ export async function measurePollMemory(bench: BrowserBench, cycles: number, ref
   }
 }
 
-export async function measureFirstScreenMemory(bench: BrowserBench, pageName: PageName, cycles: number): Promise<MemoryFigure> {
+export async function measureFirstScreenMemory(
+  bench: BrowserBench,
+  pageName: PageName,
+  cycles: number,
+): Promise<MemoryFigure> {
   await new ControlApi(bench.sim).reset();
   const context = await bench.browser.createBrowserContext();
   try {

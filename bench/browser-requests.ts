@@ -41,7 +41,8 @@ export function countRequests(run: FlowRun): RequestCount {
   const calls = signIn.filter((r) => r.method !== 'OPTIONS');
   const polls = calls.filter(isPoll).length;
   const since = waitingSince(signIn);
-  const pollsAtServerPace = since !== undefined && run.phoneActedAt ? Math.floor((run.phoneActedAt - since) / run.refreshMs) + 1 : 0;
+  const pollsAtServerPace =
+    since !== undefined && run.phoneActedAt ? Math.floor((run.phoneActedAt - since) / run.refreshMs) + 1 : 0;
   return {
     flow: run.flow,
     widget: run.widget,

@@ -29,16 +29,33 @@ const CHALLENGE_REFRESH_MS = 1000;
 const ENROLL_REFRESH_MS = 4000;
 const SHORT_ENROLL_REFRESH_MS = 1000;
 /** [concurrent transactions, sign-ins each]: about 1,200 sign-ins, well under a minute. */
-const LOAD_LEVELS = [[1, 50], [100, 2], [1000, 1]] as const;
+const LOAD_LEVELS = [
+  [1, 50],
+  [100, 2],
+  [1000, 1],
+] as const;
 
 const rows: Row[] = [];
 const log = (text: string) => process.stderr.write(`bench: ${text}\n`);
 
-function sizeRows(sizes: { oneFile: Size; serverMode: Size; ours: Size; floor: Size; okta: [full: Size, oie: Size] }): void {
+function sizeRows(sizes: {
+  oneFile: Size;
+  serverMode: Size;
+  ours: Size;
+  floor: Size;
+  okta: [full: Size, oie: Size];
+}): void {
   const [oktaFull, oktaOie] = sizes.okta;
   const bytes = (s: Size) => `${kib(s.minified)} min, ${kib(s.gzip)} gzip`;
   const method = 'bytes on disk; gzip level 9 (node:zlib)';
-  for (const okta of sizes.okta) rows.push({ section: 'Size', figure: okta.name, value: bytes(okta), against: 'baseline', method: 'from the npm package, as published' });
+  for (const okta of sizes.okta)
+    rows.push({
+      section: 'Size',
+      figure: okta.name,
+      value: bytes(okta),
+      against: 'baseline',
+      method: 'from the npm package, as published',
+    });
   rows.push({
     section: 'Size',
     figure: sizes.oneFile.name,
@@ -77,7 +94,8 @@ function approvalRow(timing: ApprovalTiming): void {
     figure: `${timing.widget}, ${timing.flow === 'push' ? 'push approved' : 'QR scanned'}, refresh ${timing.refreshMs} ms`,
     value: `median ${ms(timing.median)}, max ${ms(timing.max)} (${timing.latencies.length} runs): seen by a poll after median ${ms(median(timing.polling))} (max ${ms(Math.max(...timing.polling))}), then ${ms(median(timing.finishing))} to the event`,
     against: `floor for the poll: ${ms(floor)} (refresh + poll round trip ${ms(timing.roundTrip)}); ${over} run(s) above it`,
-    method: 'control API call time (Node) to the success event (page), same clock; the phone acts just after a poll was answered, so the next poll sees it one refresh later at the server’s pace',
+    method:
+      'control API call time (Node) to the success event (page), same clock; the phone acts just after a poll was answered, so the next poll sees it one refresh later at the server’s pace',
   });
 }
 
@@ -100,10 +118,14 @@ async function browserRows(oktaPages: PageName[]): Promise<void> {
     for (const render of renders) {
       rows.push({
         section: 'First render',
-        figure: render.page === 'ov-signin' ? 'ov-signin (one-file build)' : `Okta Sign-In Widget (${render.page}.min.js + css)`,
+        figure:
+          render.page === 'ov-signin'
+            ? 'ov-signin (one-file build)'
+            : `Okta Sign-In Widget (${render.page}.min.js + css)`,
         value: `median ${ms(render.median)} (${ms(Math.min(...render.runs))}–${ms(Math.max(...render.runs))}, ${render.runs.length} runs)`,
         against: render === oie ? 'baseline' : `${ratio(render.median, oie.median)} of the .oie widget`,
-        method: 'headless Chromium, fresh context per run, no-store; navigation start to the username field visible, enabled and focusable (checked each frame)',
+        method:
+          'headless Chromium, fresh context per run, no-store; navigation start to the username field visible, enabled and focusable (checked each frame)',
       });
     }
     const counts: RequestCount[] = [];
@@ -113,7 +135,8 @@ async function browserRows(oktaPages: PageName[]): Promise<void> {
       const qr = await measureApproval(bench, driver, 'qr', ENROLL_REFRESH_MS, QR_RUNS);
       approvalRow(push);
       approvalRow(qr);
-      if (driver === ovSigninDriver) approvalRow(await measureApproval(bench, driver, 'qr', SHORT_ENROLL_REFRESH_MS, QR_RUNS));
+      if (driver === ovSigninDriver)
+        approvalRow(await measureApproval(bench, driver, 'qr', SHORT_ENROLL_REFRESH_MS, QR_RUNS));
       const totp = await runFlow(bench, driver, 'totp', CHALLENGE_REFRESH_MS, true);
       counts.push(countRequests(push.watchedRun), countRequests(qr.watchedRun), countRequests(totp));
     }
@@ -146,7 +169,8 @@ async function memoryRows(oktaPages: PageName[]): Promise<void> {
       'each mount resumes the saved push transaction',
     );
     const first = new Map<PageName, MemoryFigure>();
-    for (const page of ['ov-signin', ...oktaPages] as PageName[]) first.set(page, await measureFirstScreenMemory(bench, page, FIRST_SCREEN_CYCLES));
+    for (const page of ['ov-signin', ...oktaPages] as PageName[])
+      first.set(page, await measureFirstScreenMemory(bench, page, FIRST_SCREEN_CYCLES));
     const oie = first.get('okta-sign-in.oie');
     for (const [page, memory] of first) {
       memoryFigure(
@@ -176,7 +200,10 @@ async function simulatorRows(): Promise<void> {
 }
 
 function machine(): string {
-  const chromium = execFileSync('/usr/bin/chromium', ['--version'], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).trim();
+  const chromium = execFileSync('/usr/bin/chromium', ['--version'], {
+    encoding: 'utf8',
+    stdio: ['ignore', 'pipe', 'ignore'],
+  }).trim();
   return `${cpus().length} × ${cpus()[0]?.model ?? 'CPU'}, Node ${process.version}, ${chromium}`;
 }
 

@@ -55,7 +55,9 @@ async function signIn(sim: SimAddress, deviceId: string, login: string, pollTime
   // The driver reads only url, issuer and clientId of the simulator it is given.
   const tx = await IdxTransaction.start(sim as RunningSimulator);
   await tx.proceed('identify', { identifier: login, credentials: { passcode: DEMO_PASSWORD } });
-  await tx.proceed('select-authenticator-authenticate', { authenticator: { id: tx.oktaVerifyId(), methodType: 'push' } });
+  await tx.proceed('select-authenticator-authenticate', {
+    authenticator: { id: tx.oktaVerifyId(), methodType: 'push' },
+  });
   for (let i = 0; i < POLLS_BEFORE_APPROVAL; i++) await timedPoll(tx, pollTimes);
   const phone = new ControlApi(sim);
   const [push] = await phone.pushes(deviceId);
@@ -86,14 +88,25 @@ async function runLevel(sim: SimAddress, concurrency: number, signInsPerWorker: 
   );
   const seconds = (performance.now() - started) / 1000;
   const signIns = concurrency * signInsPerWorker;
-  return { concurrency, signIns, seconds, signInsPerSecond: signIns / seconds, pollP50: percentile(pollTimes, 50), pollP99: percentile(pollTimes, 99) };
+  return {
+    concurrency,
+    signIns,
+    seconds,
+    signInsPerSecond: signIns / seconds,
+    pollP50: percentile(pollTimes, 50),
+    pollP99: percentile(pollTimes, 99),
+  };
 }
 
 /** `levels`: [concurrency, sign-ins per worker]; 200 sign-ins of warm-up first, so both JITs are warm before any level. */
 export async function measureSimulatorLoad(levels: ReadonlyArray<readonly [number, number]>): Promise<LoadLevel[]> {
   const users = Math.max(...levels.map(([concurrency]) => concurrency));
   const sim = await startSimProcess({
-    users: Array.from({ length: users }, (_, worker) => ({ login: loginOf(worker), methods: ['push' as const], enrolled: true })),
+    users: Array.from({ length: users }, (_, worker) => ({
+      login: loginOf(worker),
+      methods: ['push' as const],
+      enrolled: true,
+    })),
   });
   try {
     return await withoutKeepAlive(async () => {

@@ -47,12 +47,18 @@ async function bundleWithProjectConfig(entry: string, external?: RegExp): Promis
   const outputs = (Array.isArray(result) ? result : [result]) as Rollup.RollupOutput[];
   const chunks = outputs.flatMap((o) => o.output).filter((o): o is Rollup.OutputChunk => o.type === 'chunk');
   const [chunk, ...more] = chunks;
-  if (!chunk || more.length) throw new Error(`${entry}: expected one chunk, got ${chunks.map((c) => c.fileName).join(', ')}`);
+  if (!chunk || more.length)
+    throw new Error(`${entry}: expected one chunk, got ${chunks.map((c) => c.fileName).join(', ')}`);
   return chunk.code;
 }
 
-export async function measureSizes(oktaWidgetDist: string): Promise<{ oneFile: Size; serverMode: Size; ours: Size; floor: Size; okta: [full: Size, oie: Size] }> {
-  const oneFile = sizeOf('ov-signin one-file build (dist/bundle/ov-signin.js)', readFileSync(join(ROOT, 'dist', 'bundle', 'ov-signin.js')));
+export async function measureSizes(
+  oktaWidgetDist: string,
+): Promise<{ oneFile: Size; serverMode: Size; ours: Size; floor: Size; okta: [full: Size, oie: Size] }> {
+  const oneFile = sizeOf(
+    'ov-signin one-file build (dist/bundle/ov-signin.js)',
+    readFileSync(join(ROOT, 'dist', 'bundle', 'ov-signin.js')),
+  );
   const serverMode = sizeOf(
     'ov-signin server-mode build, no okta-auth-js (dist/bundle/ov-signin-server-mode.js)',
     readFileSync(join(ROOT, 'dist', 'bundle', 'ov-signin-server-mode.js')),
@@ -61,8 +67,12 @@ export async function measureSizes(oktaWidgetDist: string): Promise<{ oneFile: S
     'ov-signin npm build, own code (dist/lib/define.js bundled, Lit and @okta/* external)',
     await bundleWithProjectConfig(join(ROOT, 'dist', 'lib', 'define.js'), LIT_AND_OKTA),
   );
-  const floor = sizeOf('floor: Lit + @okta/okta-auth-js/idx, nothing of ours', await bundleWithProjectConfig(join(ROOT, 'bench', 'entries', 'floor.ts')));
-  const oktaFile = (file: string) => sizeOf(`Okta Sign-In Widget ${file}`, readFileSync(join(oktaWidgetDist, 'js', file)));
+  const floor = sizeOf(
+    'floor: Lit + @okta/okta-auth-js/idx, nothing of ours',
+    await bundleWithProjectConfig(join(ROOT, 'bench', 'entries', 'floor.ts')),
+  );
+  const oktaFile = (file: string) =>
+    sizeOf(`Okta Sign-In Widget ${file}`, readFileSync(join(oktaWidgetDist, 'js', file)));
   const okta: [Size, Size] = [oktaFile('okta-sign-in.min.js'), oktaFile('okta-sign-in.oie.min.js')];
   return { oneFile, serverMode, ours, floor, okta };
 }

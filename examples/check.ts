@@ -57,7 +57,11 @@ async function signInWithPush(page: Page, control: ControlApi): Promise<string> 
   }
   await device.approve(await device.onlyPush());
   // The app's own ov-success handler writes this line.
-  await page.waitForFunction((login) => document.body.innerText.includes(`Signed in as ${login}`), { timeout: 15_000 }, LOGIN);
+  await page.waitForFunction(
+    (login) => document.body.innerText.includes(`Signed in as ${login}`),
+    { timeout: 15_000 },
+    LOGIN,
+  );
   return page.evaluate(() => document.body.innerText.replace(/\s+/g, ' ').trim());
 }
 

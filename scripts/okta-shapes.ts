@@ -23,13 +23,17 @@ function statusesFromSources(sources: string): Map<string, number> {
 
 const statuses = statusesFromSources(readFileSync(join(fixturesDir, 'SOURCES.md'), 'utf8'));
 const digests: Record<string, ShapeDigest> = {};
-for (const file of readdirSync(fixturesDir).filter((name) => name.endsWith('.json')).sort()) {
+for (const file of readdirSync(fixturesDir)
+  .filter((name) => name.endsWith('.json'))
+  .sort()) {
   const body: unknown = JSON.parse(readFileSync(join(fixturesDir, file), 'utf8'));
   const shapeDigest = digest(body, statuses.get(file));
   const leaked = leakedValues(body, shapeDigest);
   if (leaked.length > 0) throw new Error(`${file}: values would leak into the digest: ${leaked.join(', ')}`);
   digests[file.replace(/\.json$/, '')] = shapeDigest;
-  console.log(`${file}  ${Object.keys(shapeDigest.shape).length} paths${shapeDigest.status ? `, status ${shapeDigest.status}` : ''}`);
+  console.log(
+    `${file}  ${Object.keys(shapeDigest.shape).length} paths${shapeDigest.status ? `, status ${shapeDigest.status}` : ''}`,
+  );
 }
 
 const about =

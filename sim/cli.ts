@@ -21,10 +21,22 @@ The virtual device, against a running simulator (--url, default http://127.0.0.1
 async function serve(argv: string[]): Promise<void> {
   const { values } = parseArgs({
     args: argv,
-    options: { port: { type: 'string', default: '8787' }, host: { type: 'string', default: '127.0.0.1' }, config: { type: 'string' }, data: { type: 'string' } },
+    options: {
+      port: { type: 'string', default: '8787' },
+      host: { type: 'string', default: '127.0.0.1' },
+      config: { type: 'string' },
+      data: { type: 'string' },
+    },
   });
-  const sim = await startSimulator({ port: Number(values.port), host: values.host, configFile: values.config, dataFile: values.data });
-  console.log(`ov-sim listening on ${sim.url}\n  issuer     ${sim.issuer}\n  client id  ${sim.clientId}\n  page       ${sim.url}/sim/`);
+  const sim = await startSimulator({
+    port: Number(values.port),
+    host: values.host,
+    configFile: values.config,
+    dataFile: values.data,
+  });
+  console.log(
+    `ov-sim listening on ${sim.url}\n  issuer     ${sim.issuer}\n  client id  ${sim.clientId}\n  page       ${sim.url}/sim/`,
+  );
   const stop = () => void sim.close().then(() => process.exit(0));
   process.on('SIGINT', stop);
   process.on('SIGTERM', stop);
@@ -40,7 +52,12 @@ async function control(argv: string[]): Promise<unknown> {
   const { values, positionals } = parseArgs({
     args: argv,
     allowPositionals: true,
-    options: { url: { type: 'string', default: 'http://127.0.0.1:8787' }, qr: { type: 'string' }, link: { type: 'string' }, number: { type: 'string' } },
+    options: {
+      url: { type: 'string', default: 'http://127.0.0.1:8787' },
+      qr: { type: 'string' },
+      link: { type: 'string' },
+      number: { type: 'string' },
+    },
   });
   const api = new ControlApi(values.url);
   const [group, command, given, pushId] = positionals;

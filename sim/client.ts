@@ -107,7 +107,8 @@ export class ControlApi {
 
   /** Requests the org (IDX and OAuth, not the control API) answered after `since` (a `seq`). */
   async requests(since = 0): Promise<RequestRecord[]> {
-    return (await this.call<{ requests: RequestRecord[] }>('GET', since ? `/requests?since=${since}` : '/requests')).requests;
+    return (await this.call<{ requests: RequestRecord[] }>('GET', since ? `/requests?since=${since}` : '/requests'))
+      .requests;
   }
 
   async deviceIds(login: string): Promise<string[]> {
@@ -186,7 +187,10 @@ export class VirtualDevice {
   }
 
   /** Waits for the push to arrive on the phone (a sign-in has one at a time), asking every `interval` ms. */
-  async nextPush({ timeout = 5000, interval = 50 }: { timeout?: number; interval?: number } = {}): Promise<PendingPush> {
+  async nextPush({
+    timeout = 5000,
+    interval = 50,
+  }: { timeout?: number; interval?: number } = {}): Promise<PendingPush> {
     const deadline = Date.now() + timeout;
     for (;;) {
       const pushes = await this.pendingPushes();

@@ -24,12 +24,18 @@ async function reply(response: Response): Promise<Reply> {
 }
 
 export function postForm(url: string, fields: Record<string, string>): Promise<Reply> {
-  const init = { method: 'POST', headers: { 'Content-Type': 'application/x-www-form-urlencoded', Accept: 'application/json' }, body: new URLSearchParams(fields) };
+  const init = {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/x-www-form-urlencoded', Accept: 'application/json' },
+    body: new URLSearchParams(fields),
+  };
   return fetch(url, init).then(reply);
 }
 
 export function postIdx(url: string, body: object): Promise<Reply> {
-  return fetch(url, { method: 'POST', headers: { 'Content-Type': ION, Accept: ION }, body: JSON.stringify(body) }).then(reply);
+  return fetch(url, { method: 'POST', headers: { 'Content-Type': ION, Accept: ION }, body: JSON.stringify(body) }).then(
+    reply,
+  );
 }
 
 export function get(url: string): Promise<Reply> {
@@ -98,7 +104,9 @@ export class IdxTransaction {
 
   /** The interaction_code grant at `/v1/token`, with this transaction's verifier unless told otherwise. */
   token(codeVerifier = this.codeVerifier): Promise<Reply> {
-    const code = this.last.body.successWithInteractionCode?.value.find((field) => field.name === 'interaction_code')?.value;
+    const code = this.last.body.successWithInteractionCode?.value.find(
+      (field) => field.name === 'interaction_code',
+    )?.value;
     if (!code) throw new Error('The last response carries no interaction code');
     return postForm(`${this.sim.issuer}/v1/token`, {
       client_id: this.sim.clientId,

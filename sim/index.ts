@@ -29,7 +29,11 @@ export interface RunningSimulator {
 /** Starts an Okta org simulator and resolves once it listens. */
 export async function startSimulator(options: SimulatorOptions = {}): Promise<RunningSimulator> {
   const fromFile = options.configFile ? readConfigFile(options.configFile) : {};
-  const input: ConfigInput = { ...fromFile, ...options.config, settings: { ...fromFile.settings, ...options.config?.settings } };
+  const input: ConfigInput = {
+    ...fromFile,
+    ...options.config,
+    settings: { ...fromFile.settings, ...options.config?.settings },
+  };
   const store = await SimStore.open(resolveConfig(input), options.dataFile);
   let url = '';
   const server = createSimServer({ store, settings: store.config.settings }, () => url);
@@ -53,4 +57,11 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Ru
   };
 }
 
-export { resolveConfig, DEMO_CLIENT_ID, DEMO_PASSWORD, type ConfigInput, type SimSettings, type UserConfig } from './config.ts';
+export {
+  resolveConfig,
+  DEMO_CLIENT_ID,
+  DEMO_PASSWORD,
+  type ConfigInput,
+  type SimSettings,
+  type UserConfig,
+} from './config.ts';

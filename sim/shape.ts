@@ -69,7 +69,9 @@ function isObject(node: unknown): node is JsonObject {
 
 function remediationNames(root: Json): string[] | undefined {
   const list = isObject(root) && isObject(root.remediation) ? root.remediation.value : undefined;
-  return Array.isArray(list) ? list.map((form) => (isObject(form) && typeof form.name === 'string' ? form.name : '')) : undefined;
+  return Array.isArray(list)
+    ? list.map((form) => (isObject(form) && typeof form.name === 'string' ? form.name : ''))
+    : undefined;
 }
 
 /** What names an array element; '' for elements that have nothing naming them (they merge). */
@@ -116,7 +118,9 @@ function decodeJwt(text: string): { header: Json; payload: Json } | undefined {
   const parts = text.split('.');
   if (parts.length !== 3 || !parts.every((part) => /^[\w-]*$/.test(part))) return undefined;
   try {
-    const [header, payload] = parts.slice(0, 2).map((part) => JSON.parse(Buffer.from(part, 'base64url').toString('utf8')) as Json);
+    const [header, payload] = parts
+      .slice(0, 2)
+      .map((part) => JSON.parse(Buffer.from(part, 'base64url').toString('utf8')) as Json);
     return isObject(header) && isObject(payload) ? { header, payload } : undefined;
   } catch {
     return undefined;

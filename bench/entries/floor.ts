@@ -6,7 +6,10 @@ import { LitElement, html } from 'lit';
 import { OktaAuth } from '@okta/okta-auth-js/idx';
 
 class BenchFloor extends LitElement {
-  private readonly auth = new OktaAuth({ issuer: this.getAttribute('issuer') ?? '', clientId: this.getAttribute('client-id') ?? '' });
+  private readonly auth = new OktaAuth({
+    issuer: this.getAttribute('issuer') ?? '',
+    clientId: this.getAttribute('client-id') ?? '',
+  });
 
   override render() {
     return html`<p>${this.auth.options.issuer}</p>`;

@@ -21,7 +21,10 @@ export interface BrowserBench {
 }
 
 /** Realistic settings (Okta's recorded refresh intervals) unless `settings` says otherwise. */
-export async function startBrowserBench({ exposeGc = false, settings = {} as Partial<SimSettings> } = {}): Promise<BrowserBench> {
+export async function startBrowserBench({
+  exposeGc = false,
+  settings = {} as Partial<SimSettings>,
+} = {}): Promise<BrowserBench> {
   const sim = await startSimulator({ port: 0, config: { settings } });
   const server = await serveStatic({
     '/pages/': join(ROOT, 'bench', 'pages'),

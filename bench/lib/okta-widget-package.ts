@@ -19,8 +19,12 @@ export function oktaWidgetPackage(): OktaWidgetPackage {
   const dir = join(CACHE, 'package');
   if (!existsSync(join(dir, 'package.json'))) {
     mkdirSync(CACHE, { recursive: true });
-    execFileSync('npm', ['pack', SPEC, '--pack-destination', CACHE, '--silent'], { stdio: ['ignore', 'ignore', 'inherit'] });
-    const tarball = readdirSync(CACHE).find((name) => name.startsWith('okta-okta-signin-widget-') && name.endsWith('.tgz'));
+    execFileSync('npm', ['pack', SPEC, '--pack-destination', CACHE, '--silent'], {
+      stdio: ['ignore', 'ignore', 'inherit'],
+    });
+    const tarball = readdirSync(CACHE).find(
+      (name) => name.startsWith('okta-okta-signin-widget-') && name.endsWith('.tgz'),
+    );
     if (!tarball) throw new Error(`npm pack ${SPEC} left no tarball in ${CACHE}`);
     // Only dist/: the package also ships sources and tests the benchmark never reads.
     execFileSync('tar', ['-xzf', join(CACHE, tarball), '-C', CACHE, 'package/package.json', 'package/dist']);

@@ -47,7 +47,11 @@ export async function waitForUsernameField(page: Page): Promise<void> {
 
 /** Waits for a `window.bench` event of `type` and returns when it happened (page Date.now()). */
 export async function waitForEvent(page: Page, type: string, timeout = TIMEOUT): Promise<number> {
-  const at = await page.waitForFunction((type) => window.bench.events.find((e) => e.type === type)?.at, { timeout, polling: 10 }, type);
+  const at = await page.waitForFunction(
+    (type) => window.bench.events.find((e) => e.type === type)?.at,
+    { timeout, polling: 10 },
+    type,
+  );
   return (await at.jsonValue()) as number;
 }
 

@@ -14,6 +14,10 @@ function escapeCell(text: string): string {
 
 export function markdownTable(rows: readonly Row[]): string {
   const header = ['Section', 'Figure', 'Value', 'Against', 'How measured'];
-  const lines = [header, header.map(() => '---'), ...rows.map((r) => [r.section, r.figure, r.value, r.against, r.method])];
+  const lines = [
+    header,
+    header.map(() => '---'),
+    ...rows.map((r) => [r.section, r.figure, r.value, r.against, r.method]),
+  ];
   return lines.map((cells) => `| ${cells.map(escapeCell).join(' | ')} |`).join('\n');
 }

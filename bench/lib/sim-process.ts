@@ -16,10 +16,14 @@ export async function startSimProcess(config: ConfigInput): Promise<SimAddress &
   mkdirSync(cache, { recursive: true });
   const configFile = join(cache, 'load-config.json');
   writeFileSync(configFile, JSON.stringify(config));
-  const child = spawn(process.execPath, ['--import', 'tsx', join(ROOT, 'sim', 'cli.ts'), '--port', '0', '--config', configFile], {
-    cwd: ROOT,
-    stdio: ['ignore', 'pipe', 'inherit'],
-  });
+  const child = spawn(
+    process.execPath,
+    ['--import', 'tsx', join(ROOT, 'sim', 'cli.ts'), '--port', '0', '--config', configFile],
+    {
+      cwd: ROOT,
+      stdio: ['ignore', 'pipe', 'inherit'],
+    },
+  );
   const url = await new Promise<string>((resolve, reject) => {
     let output = '';
     child.stdout.on('data', (chunk: Buffer) => {

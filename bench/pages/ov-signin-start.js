@@ -7,7 +7,9 @@ function mount() {
   widget.setAttribute('client-id', params.get('clientId'));
   widget.setAttribute('redirect-uri', `${location.origin}/callback`);
   for (const type of ['ov-step', 'ov-success', 'ov-terminal', 'ov-error']) {
-    widget.addEventListener(type, (event) => window.bench.record(type, type === 'ov-step' ? event.detail.step?.name : undefined));
+    widget.addEventListener(type, (event) =>
+      window.bench.record(type, type === 'ov-step' ? event.detail.step?.name : undefined),
+    );
   }
   document.getElementById('host').append(widget);
   return widget;

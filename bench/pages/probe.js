@@ -6,7 +6,8 @@
 
   function findAllDeep(root, selector) {
     const found = [...root.querySelectorAll(selector)];
-    for (const element of root.querySelectorAll('*')) if (element.shadowRoot) found.push(...findAllDeep(element.shadowRoot, selector));
+    for (const element of root.querySelectorAll('*'))
+      if (element.shadowRoot) found.push(...findAllDeep(element.shadowRoot, selector));
     return found;
   }
 
@@ -24,7 +25,8 @@
   function interactive(input) {
     const box = input.getBoundingClientRect();
     const style = getComputedStyle(input);
-    if (box.width === 0 || box.height === 0 || style.visibility === 'hidden' || input.disabled || input.readOnly) return false;
+    if (box.width === 0 || box.height === 0 || style.visibility === 'hidden' || input.disabled || input.readOnly)
+      return false;
     input.focus();
     return deepActiveElement() === input;
   }

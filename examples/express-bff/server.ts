@@ -58,7 +58,12 @@ export function createApp({ issuer, clientId, redirectUri }: ExampleOptions): ex
       return;
     }
     // Proof that the server holds the tokens, without showing them.
-    res.json({ signedIn: true, name: session.name, email: session.email, accessTokenExpiresAt: session.tokens.accessToken?.expiresAt });
+    res.json({
+      signedIn: true,
+      name: session.name,
+      email: session.email,
+      accessTokenExpiresAt: session.tokens.accessToken?.expiresAt,
+    });
   });
 
   app.get('/ov-signin-server-mode.js', (_req, res) => {
@@ -68,7 +73,10 @@ export function createApp({ issuer, clientId, redirectUri }: ExampleOptions): ex
     express.static(fileURLToPath(new URL('./public/', import.meta.url)), {
       setHeaders: (res) => {
         // The widget needs no inline script or style, and its QR code is a data: image.
-        res.setHeader('Content-Security-Policy', "default-src 'self'; img-src 'self' data:; base-uri 'none'; frame-ancestors 'none'");
+        res.setHeader(
+          'Content-Security-Policy',
+          "default-src 'self'; img-src 'self' data:; base-uri 'none'; frame-ancestors 'none'",
+        );
       },
     }),
   );

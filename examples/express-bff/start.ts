@@ -9,7 +9,11 @@ const simPort = Number(process.env.SIM_PORT ?? 8787);
 const appPort = Number(process.env.PORT ?? 3000);
 
 const sim = await startSimulator({ port: simPort });
-const app = createApp({ issuer: sim.issuer, clientId: sim.clientId, redirectUri: `http://localhost:${appPort}/login/callback` });
+const app = createApp({
+  issuer: sim.issuer,
+  clientId: sim.clientId,
+  redirectUri: `http://localhost:${appPort}/login/callback`,
+});
 const server = app.listen(appPort, '127.0.0.1', () => {
   console.log(`
 Example app (server mode):   http://localhost:${appPort}/

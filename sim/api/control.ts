@@ -54,7 +54,8 @@ const pushes: Route = (ctx, _req, [deviceId = '']) => json(200, { pushes: pendin
 
 const answer: Route = (ctx, req, [deviceId = '', pushId = '']) => {
   const { action, number } = body(req.body);
-  if (action !== 'approve' && action !== 'reject') throw new DeviceError(400, '"action" must be "approve" or "reject".');
+  if (action !== 'approve' && action !== 'reject')
+    throw new DeviceError(400, '"action" must be "approve" or "reject".');
   const given = typeof number === 'string' || typeof number === 'number' ? number : undefined;
   const pushAnswer: PushAnswer = action === 'approve' ? { action, number: given } : { action };
   return json(200, answerPush(ctx.store, deviceId, pushId, pushAnswer));
@@ -69,7 +70,8 @@ const patchSettings: Route = (ctx, req) => {
   const changes = body(req.body);
   const settings = ctx.settings as unknown as Record<string, unknown>;
   for (const [key, value] of Object.entries(changes)) {
-    if (!(key in settings) || typeof value !== typeof settings[key]) throw new DeviceError(400, `Unknown or mistyped setting: ${key}.`);
+    if (!(key in settings) || typeof value !== typeof settings[key])
+      throw new DeviceError(400, `Unknown or mistyped setting: ${key}.`);
   }
   Object.assign(ctx.settings, changes as Partial<SimSettings>);
   return json(200, ctx.settings);

@@ -10,7 +10,9 @@ export function stateView(store: SimStore) {
       methods: u.config.methods,
       numberChallenge: u.config.numberChallenge,
       lockedOut: u.lockedUntil > now,
-      devices: store.devicesOf(u.config.login).map((d) => ({ id: d.id, name: d.name, createdAt: new Date(d.createdAt).toISOString() })),
+      devices: store
+        .devicesOf(u.config.login)
+        .map((d) => ({ id: d.id, name: d.name, createdAt: new Date(d.createdAt).toISOString() })),
     })),
     transactions: store.transactions().map((tx) => ({
       login: tx.login ?? null,
@@ -20,7 +22,12 @@ export function stateView(store: SimStore) {
     })),
     pushes: [...store.pushes.values()]
       .filter((p) => p.status === 'pending' && p.expiresAt > now)
-      .map((p) => ({ id: p.id, deviceIds: p.deviceIds, numberChallenge: p.correctAnswer !== undefined, expiresInSeconds: Math.round((p.expiresAt - now) / 1000) })),
+      .map((p) => ({
+        id: p.id,
+        deviceIds: p.deviceIds,
+        numberChallenge: p.correctAnswer !== undefined,
+        expiresInSeconds: Math.round((p.expiresAt - now) / 1000),
+      })),
     outbox: store.outbox,
   };
 }

@@ -20,7 +20,8 @@ function randomBase62(length: number): string {
 
 /** `prefix` + random base62 to 20 characters, e.g. `aut2h3fft4y9pDPCS1d7`. */
 export function oktaId(prefix: string): string {
-  if (prefix.length >= OKTA_ID_LENGTH) throw new RangeError(`Okta id prefix must be shorter than ${OKTA_ID_LENGTH} characters`);
+  if (prefix.length >= OKTA_ID_LENGTH)
+    throw new RangeError(`Okta id prefix must be shorter than ${OKTA_ID_LENGTH} characters`);
   return prefix + randomBase62(OKTA_ID_LENGTH - prefix.length);
 }
 

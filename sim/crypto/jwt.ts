@@ -1,6 +1,14 @@
 // RS256 signing keys and JWTs, with jose (the library the tests verify the tokens with).
 import { createHash } from 'node:crypto';
-import { CompactSign, calculateJwkThumbprint, exportJWK, exportPKCS8, generateKeyPair, importPKCS8, type CryptoKey } from 'jose';
+import {
+  CompactSign,
+  calculateJwkThumbprint,
+  exportJWK,
+  exportPKCS8,
+  generateKeyPair,
+  importPKCS8,
+  type CryptoKey,
+} from 'jose';
 
 export interface PublicRsaJwk {
   kty: 'RSA';
@@ -44,7 +52,9 @@ export async function importSigningKey({ privatePem }: { privatePem: string }): 
 /** A compact JWS. The header puts `kid` before `alg`, byte-for-byte like Okta's tokens. */
 export function signJwt(key: SigningKey, payload: Record<string, unknown>): Promise<string> {
   // CompactSign rather than SignJWT: the claims are given whole, and SignJWT would add none.
-  return new CompactSign(new TextEncoder().encode(JSON.stringify(payload))).setProtectedHeader({ kid: key.kid, alg: 'RS256' }).sign(key.privateKey);
+  return new CompactSign(new TextEncoder().encode(JSON.stringify(payload)))
+    .setProtectedHeader({ kid: key.kid, alg: 'RS256' })
+    .sign(key.privateKey);
 }
 
 /** OIDC `at_hash` for RS256: base64url of the left half of SHA-256 over the ASCII token. */

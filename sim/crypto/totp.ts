@@ -28,7 +28,12 @@ export function totpCounter(atMs: number): number {
 }
 
 export function totpCode(secretBase32: string, atMs: number = Date.now()): string {
-  return TOTP.generate({ secret: Secret.fromBase32(secretBase32), digits: DIGITS, period: STEP_SECONDS, timestamp: atMs });
+  return TOTP.generate({
+    secret: Secret.fromBase32(secretBase32),
+    digits: DIGITS,
+    period: STEP_SECONDS,
+    timestamp: atMs,
+  });
 }
 
 /** Whole seconds until the current code rolls over, 1..30 (what Okta shows as a countdown). */
@@ -45,6 +50,13 @@ export function matchTotp(secretBase32: string, code: string, atMs: number, wind
   if (!Number.isInteger(window) || window < 0) throw new RangeError('window must be a non-negative integer');
   // otpauth checks only the length; a code is six digits and nothing else.
   if (!/^\d{6}$/.test(code)) return null;
-  const delta = TOTP.validate({ token: code, secret: Secret.fromBase32(secretBase32), digits: DIGITS, period: STEP_SECONDS, timestamp: atMs, window });
+  const delta = TOTP.validate({
+    token: code,
+    secret: Secret.fromBase32(secretBase32),
+    digits: DIGITS,
+    period: STEP_SECONDS,
+    timestamp: atMs,
+    window,
+  });
   return delta === null ? null : totpCounter(atMs) + delta;
 }

@@ -36,7 +36,9 @@ export function decodeQrDataUri(dataUri: string): string {
   try {
     png = PNG.sync.read(bytes);
   } catch (cause) {
-    throw new Error(`QR image PNG could not be read: ${cause instanceof Error ? cause.message : String(cause)}`, { cause });
+    throw new Error(`QR image PNG could not be read: ${cause instanceof Error ? cause.message : String(cause)}`, {
+      cause,
+    });
   }
   // pngjs always yields 8-bit RGBA, the layout jsQR expects.
   const rgba = new Uint8ClampedArray(png.data.buffer, png.data.byteOffset, png.data.length);

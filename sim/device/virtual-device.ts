@@ -23,7 +23,8 @@ export function enrollFromQr(store: SimStore, dataUri: string): Device {
   } catch (error) {
     throw new DeviceError(400, `The QR code could not be scanned: ${(error as Error).message}`);
   }
-  if (!uri.startsWith('oktaverify://')) throw new DeviceError(400, 'This QR code is not an Okta Verify enrollment code.');
+  if (!uri.startsWith('oktaverify://'))
+    throw new DeviceError(400, 'This QR code is not an Okta Verify enrollment code.');
   return enroll(store, uri);
 }
 
@@ -74,7 +75,12 @@ export function pendingPushes(store: SimStore, deviceId: string): PushView[] {
 export type PushAnswer = { action: 'approve'; number?: string | number } | { action: 'reject' };
 
 /** Approving with the wrong number counts as a rejection, as it does in Okta Verify. */
-export function answerPush(store: SimStore, deviceId: string, pushId: string, answer: PushAnswer): { result: 'approved' | 'rejected' } {
+export function answerPush(
+  store: SimStore,
+  deviceId: string,
+  pushId: string,
+  answer: PushAnswer,
+): { result: 'approved' | 'rejected' } {
   device(store, deviceId);
   const push = store.pushes.get(pushId);
   if (!push || !push.deviceIds.includes(deviceId)) throw new DeviceError(404, `No push ${pushId} on this device.`);

@@ -9,8 +9,18 @@ const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 /** Okta's 429: IDX answers in its envelope (fixture 55), the OAuth and API endpoints with E0000047. */
 function rateLimited(path: string, retryAfterSeconds: number): SimResponse {
   const body = path.startsWith('/idp/idx/')
-    ? { version: '1.0.0', messages: { type: 'array', value: [{ message: 'Too many requests', i18n: { key: 'tooManyRequests' }, class: 'ERROR' }] } }
-    : { errorCode: 'E0000047', errorSummary: 'API call exceeded rate limit due to too many requests.', errorCauses: [] };
+    ? {
+        version: '1.0.0',
+        messages: {
+          type: 'array',
+          value: [{ message: 'Too many requests', i18n: { key: 'tooManyRequests' }, class: 'ERROR' }],
+        },
+      }
+    : {
+        errorCode: 'E0000047',
+        errorSummary: 'API call exceeded rate limit due to too many requests.',
+        errorCauses: [],
+      };
   const reset = Math.ceil(Date.now() / 1000) + retryAfterSeconds;
   return json(429, body, {
     'Retry-After': String(retryAfterSeconds),
@@ -26,7 +36,11 @@ function failedStatus(status: number): SimResponse {
 }
 
 /** Applies a fault rule around the real answer (`answer` runs only when the fault lets it). */
-export async function deliver(rule: FaultRule | undefined, path: string, answer: () => Promise<SimResponse>): Promise<Delivery> {
+export async function deliver(
+  rule: FaultRule | undefined,
+  path: string,
+  answer: () => Promise<SimResponse>,
+): Promise<Delivery> {
   switch (rule?.kind) {
     case undefined:
       return { response: await answer() };
@@ -43,8 +57,21 @@ export async function deliver(rule: FaultRule | undefined, path: string, answer:
       // The server did the work; the connection broke half-way through the answer.
       return { response: await answer(), truncate: true };
     case 'malformed':
-      return { response: { status: 200, body: '{"version":"1.0.0","messages":{"type":"array","value":[', contentType: 'application/json' } };
+      return {
+        response: {
+          status: 200,
+          body: '{"version":"1.0.0","messages":{"type":"array","value":[',
+          contentType: 'application/json',
+        },
+      };
     case 'wrong-shape':
-      return { response: json(200, { version: '1.0.0', remediation: { type: 'array', value: 'identify' }, context: [], stateHandle: 42 }) };
+      return {
+        response: json(200, {
+          version: '1.0.0',
+          remediation: { type: 'array', value: 'identify' },
+          context: [],
+          stateHandle: 42,
+        }),
+      };
   }
 }

@@ -31,9 +31,11 @@ export function ruleProblem(value: unknown): string | undefined {
   if (!KINDS.includes(rule.kind as FaultKind)) return `"kind" must be one of ${KINDS.join(', ')}.`;
   if (typeof rule.path !== 'string' || !rule.path.startsWith('/')) return '"path" must be a path such as "/idp/idx/*".';
   for (const key of ['latencyMs', 'status', 'retryAfterSeconds', 'count'] as const) {
-    if (rule[key] !== undefined && !(Number.isInteger(rule[key]) && (rule[key] as number) >= 0)) return `"${key}" must be a whole number.`;
+    if (rule[key] !== undefined && !(Number.isInteger(rule[key]) && (rule[key] as number) >= 0))
+      return `"${key}" must be a whole number.`;
   }
-  if (rule.ratio !== undefined && !(typeof rule.ratio === 'number' && rule.ratio >= 0 && rule.ratio <= 1)) return '"ratio" must be between 0 and 1.';
+  if (rule.ratio !== undefined && !(typeof rule.ratio === 'number' && rule.ratio >= 0 && rule.ratio <= 1))
+    return '"ratio" must be between 0 and 1.';
   if (rule.method !== undefined && typeof rule.method !== 'string') return '"method" must be a string.';
   return undefined;
 }

@@ -29,7 +29,8 @@ function readBody(req: IncomingMessage): Promise<string> {
 
 function headersOf(req: IncomingMessage): Record<string, string | undefined> {
   const headers: Record<string, string | undefined> = {};
-  for (const [name, value] of Object.entries(req.headers)) headers[name] = Array.isArray(value) ? value.join(', ') : value;
+  for (const [name, value] of Object.entries(req.headers))
+    headers[name] = Array.isArray(value) ? value.join(', ') : value;
   return headers;
 }
 
@@ -46,7 +47,8 @@ function corsHeaders(ctx: SimContext, req: IncomingMessage): Record<string, stri
 }
 
 function preflight(req: IncomingMessage, cors: Record<string, string>): SimResponse {
-  if (!cors['Access-Control-Allow-Origin']) return json(403, { errorCode: 'E0000004', errorSummary: 'Origin not allowed.' });
+  if (!cors['Access-Control-Allow-Origin'])
+    return json(403, { errorCode: 'E0000004', errorSummary: 'Origin not allowed.' });
   return {
     status: 204,
     body: '',
@@ -69,23 +71,36 @@ async function handle(ctx: SimContext, req: IncomingMessage, fallbackOrigin: str
   const cors = corsHeaders(ctx, req);
   const fault = path.startsWith('/sim/') ? undefined : ctx.store.faults.take(method, path);
   const delivery = await deliver(fault, path, () => answer(ctx, req, cors, fallbackOrigin));
-  return 'drop' in delivery ? delivery : { ...delivery, response: { ...delivery.response, headers: { ...cors, ...delivery.response.headers } } };
+  return 'drop' in delivery
+    ? delivery
+    : { ...delivery, response: { ...delivery.response, headers: { ...cors, ...delivery.response.headers } } };
 }
 
-async function answer(ctx: SimContext, req: IncomingMessage, cors: Record<string, string>, fallbackOrigin: string): Promise<SimResponse> {
+async function answer(
+  ctx: SimContext,
+  req: IncomingMessage,
+  cors: Record<string, string>,
+  fallbackOrigin: string,
+): Promise<SimResponse> {
   const url = new URL(req.url ?? '/', 'http://sim.invalid');
   const method = req.method ?? 'GET';
   if (method === 'OPTIONS') return preflight(req, cors);
   const found = match(method === 'HEAD' ? 'GET' : method, url.pathname);
-  if (!found) return json(404, { errorCode: 'E0000022', errorSummary: 'The endpoint does not exist.', errorCauses: [] });
+  if (!found)
+    return json(404, { errorCode: 'E0000022', errorSummary: 'The endpoint does not exist.', errorCauses: [] });
   if ('allowed' in found) {
-    return json(405, { errorCode: 'E0000022', errorSummary: 'The endpoint does not support the provided HTTP method.' }, { Allow: found.allowed.join(', ') });
+    return json(
+      405,
+      { errorCode: 'E0000022', errorSummary: 'The endpoint does not support the provided HTTP method.' },
+      { Allow: found.allowed.join(', ') },
+    );
   }
   let body: string;
   try {
     body = await readBody(req);
   } catch (error) {
-    if (error instanceof BodyTooLarge) return json(413, { errorCode: 'E0000003', errorSummary: 'The request body is too large.' });
+    if (error instanceof BodyTooLarge)
+      return json(413, { errorCode: 'E0000003', errorSummary: 'The request body is too large.' });
     throw error;
   }
   const host = req.headers.host;
@@ -134,7 +149,13 @@ export function createSimServer(ctx: SimContext, fallbackOrigin: () => string): 
         const path = pathOf(req);
         if (!path.startsWith('/sim/')) {
           const status = 'drop' in delivery ? 0 : delivery.response.status;
-          ctx.store.recordRequest({ at: Date.now(), method: req.method ?? '', path, status, durationMs: performance.now() - started });
+          ctx.store.recordRequest({
+            at: Date.now(),
+            method: req.method ?? '',
+            path,
+            status,
+            durationMs: performance.now() - started,
+          });
         }
       });
   });

@@ -14,7 +14,13 @@ export function enrollmentUri(ctx: RenderContext, login: string, token: string):
   return `oktaverify://${login}/?t=${token}&f=${OKTA_VERIFY_ID}&s=${ctx.origin}&issuer=${host}&isIdxEnabled=true`;
 }
 
-export function sendActivationLink(ctx: RenderContext, tx: Transaction, channel: 'email' | 'sms', to: string, token: string): void {
+export function sendActivationLink(
+  ctx: RenderContext,
+  tx: Transaction,
+  channel: 'email' | 'sms',
+  to: string,
+  token: string,
+): void {
   const link = `${ctx.origin}${ACTIVATION_PATH}?t=${encodeURIComponent(token)}&f=${OKTA_VERIFY_ID}`;
   const text =
     channel === 'email'
@@ -37,10 +43,9 @@ export class EnrollmentError extends Error {}
 /** What the Okta Verify app does after a scan or a tapped link: register a device, ending the enroll-poll. */
 export function activateDevice(store: SimStore, token: string, deviceName = 'Virtual Okta Verify'): Device {
   const now = Date.now();
-  const tx = store
-    .transactions()
-    .find((t) => t.step.name === 'enroll-poll' && t.step.activationToken === token);
-  if (!tx || tx.step.name !== 'enroll-poll') throw new EnrollmentError('This activation code is unknown or was already used.');
+  const tx = store.transactions().find((t) => t.step.name === 'enroll-poll' && t.step.activationToken === token);
+  if (!tx || tx.step.name !== 'enroll-poll')
+    throw new EnrollmentError('This activation code is unknown or was already used.');
   if (tx.step.expiresAt <= now) throw new EnrollmentError('This activation code has expired.');
   const device = store.addDevice(tx.login!, deviceName);
   succeed(tx, ['mfa', 'swk']);

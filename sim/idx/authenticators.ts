@@ -29,7 +29,13 @@ export function oktaVerifyEnrollment(device: Device, types: OktaVerifyMethod[]):
 }
 
 export function password(): AuthenticatorObject {
-  return { type: 'password', key: 'okta_password', id: PASSWORD_ID, displayName: 'Password', methods: methods(['password']) };
+  return {
+    type: 'password',
+    key: 'okta_password',
+    id: PASSWORD_ID,
+    displayName: 'Password',
+    methods: methods(['password']),
+  };
 }
 
 export function passwordEnrollment(): AuthenticatorObject {

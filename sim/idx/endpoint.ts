@@ -1,5 +1,13 @@
 import type { Transaction } from '../state/types.ts';
-import { JSON_TYPE, json, parseJsonObject, type Route, type SimContext, type SimRequest, type SimResponse } from '../http/types.ts';
+import {
+  JSON_TYPE,
+  json,
+  parseJsonObject,
+  type Route,
+  type SimContext,
+  type SimRequest,
+  type SimResponse,
+} from '../http/types.ts';
 import { arrayValue, ION_CONTENT_TYPE } from './forms.ts';
 import { applyTimeouts } from './policy.ts';
 import { REMEDIATIONS, type IdxResult } from './remediations.ts';
@@ -23,7 +31,9 @@ function readIdxBody(ctx: SimContext, req: SimRequest): { body: Record<string, u
     return { refusal: idxResponse(ctx, 415, errorBody('Unsupported media type: send application/json.', 'E0000003')) };
   }
   const body = parseJsonObject(req.body);
-  return body ? { body } : { refusal: idxResponse(ctx, 400, errorBody('The request body was not well-formed.', 'E0000003')) };
+  return body
+    ? { body }
+    : { refusal: idxResponse(ctx, 400, errorBody('The request body was not well-formed.', 'E0000003')) };
 }
 
 function respond(ctx: SimContext, req: SimRequest, tx: Transaction, result: IdxResult): SimResponse {
@@ -38,7 +48,8 @@ export const introspect: Route = (ctx, req) => {
   if ('refusal' in read) return read.refusal;
   const { body } = read;
   const tx =
-    ctx.store.transactionByInteractionHandle(body.interactionHandle) ?? ctx.store.transactionByStateHandle(body.stateToken ?? body.stateHandle);
+    ctx.store.transactionByInteractionHandle(body.interactionHandle) ??
+    ctx.store.transactionByStateHandle(body.stateToken ?? body.stateHandle);
   if (!tx) return idxResponse(ctx, 401, sessionExpiredBody());
   applyTimeouts(ctx.store, ctx.settings, tx);
   return respond(ctx, req, tx, { status: 200 });
@@ -48,7 +59,8 @@ export const introspect: Route = (ctx, req) => {
 export const remediation: Route = async (ctx, req) => {
   const endpoint = REMEDIATIONS[req.path];
   // Routed here only for IDX_PATHS; a path without an endpoint is no route at all.
-  if (!endpoint) return json(404, { errorCode: 'E0000022', errorSummary: 'The endpoint does not exist.', errorCauses: [] });
+  if (!endpoint)
+    return json(404, { errorCode: 'E0000022', errorSummary: 'The endpoint does not exist.', errorCauses: [] });
   const read = readIdxBody(ctx, req);
   if ('refusal' in read) return read.refusal;
   const { body } = read;
@@ -56,7 +68,10 @@ export const remediation: Route = async (ctx, req) => {
   if (!tx) return idxResponse(ctx, 401, sessionExpiredBody());
   applyTimeouts(ctx.store, ctx.settings, tx);
   if (!endpoint.steps.includes(tx.step.name)) {
-    return respond(ctx, req, tx, { status: 400, extras: { messages: [message('This action is not available at this step of the sign-in.', 'E0000001')] } });
+    return respond(ctx, req, tx, {
+      status: 400,
+      extras: { messages: [message('This action is not available at this step of the sign-in.', 'E0000001')] },
+    });
   }
   return respond(ctx, req, tx, await endpoint.handle(renderContext(ctx, req), tx, body));
 };

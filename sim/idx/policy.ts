@@ -10,7 +10,9 @@ import { message } from './render.ts';
  * password; a user without it must enroll it, one with it must verify with it.
  */
 export function stepAfterPassword(store: SimStore, login: string): Step {
-  return store.devicesOf(login).length > 0 ? { name: 'select-authenticator-authenticate' } : { name: 'select-authenticator-enroll' };
+  return store.devicesOf(login).length > 0
+    ? { name: 'select-authenticator-authenticate' }
+    : { name: 'select-authenticator-enroll' };
 }
 
 export function succeed(tx: Transaction, amr: string[]): void {

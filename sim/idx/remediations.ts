@@ -44,7 +44,11 @@ function fieldFail(status: number, field: string, ...messages: ReturnType<typeof
   return { status, extras: { fieldMessages: { [field]: messages } } };
 }
 
-function checkPassword(ctx: RenderContext, login: string | undefined, password: string | undefined): 'ok' | 'wrong' | 'locked' {
+function checkPassword(
+  ctx: RenderContext,
+  login: string | undefined,
+  password: string | undefined,
+): 'ok' | 'wrong' | 'locked' {
   const user = ctx.store.user(login);
   if (!user || password === undefined || user.config.password !== password) return 'wrong';
   return user.lockedUntil > Date.now() ? 'locked' : 'ok';
@@ -58,7 +62,8 @@ function passwordVerified(ctx: RenderContext, tx: Transaction, login: string): v
 
 const identify: Handler = (ctx, tx, body) => {
   const login = text(body.identifier)?.trim().toLowerCase();
-  if (!login) return fieldFail(400, 'identifier', message('This field cannot be left blank', 'model.validation.field.blank'));
+  if (!login)
+    return fieldFail(400, 'identifier', message('This field cannot be left blank', 'model.validation.field.blank'));
   if (!ctx.settings.passwordOnIdentify) {
     // Identifier first: unknown users reach the password challenge too, so nobody can probe which logins exist.
     tx.login = login;
@@ -134,16 +139,22 @@ const challenge: Handler = (ctx, tx, body) => {
     tx.step = { name: 'authenticator-verification-data' };
     return OK;
   }
-  if (methodType !== 'push' && methodType !== 'totp') return fail(400, message(`Unsupported method: ${methodType}.`, 'E0000001'));
-  if (!methods.includes(methodType)) return fail(400, message('This method is not available for this user.', 'E0000001'));
+  if (methodType !== 'push' && methodType !== 'totp')
+    return fail(400, message(`Unsupported method: ${methodType}.`, 'E0000001'));
+  if (!methods.includes(methodType))
+    return fail(400, message('This method is not available for this user.', 'E0000001'));
   withdrawPushes(ctx.store, tx);
-  tx.step = methodType === 'push' ? { name: 'challenge-poll', pushId: sendPush(ctx.store, ctx.settings, tx).id } : { name: 'challenge-totp' };
+  tx.step =
+    methodType === 'push'
+      ? { name: 'challenge-poll', pushId: sendPush(ctx.store, ctx.settings, tx).id }
+      : { name: 'challenge-totp' };
   return OK;
 };
 
 const enroll: Handler = async (ctx, tx, body) => {
   const authenticator = record(body.authenticator);
-  if (authenticator.id !== OKTA_VERIFY_ID) return fail(400, message('The authenticator is not available for enrollment.', 'E0000001'));
+  if (authenticator.id !== OKTA_VERIFY_ID)
+    return fail(400, message('The authenticator is not available for enrollment.', 'E0000001'));
   const channel = text(authenticator.channel) ?? 'qrcode';
   if (channel === 'email' || channel === 'sms') {
     tx.step = { name: 'enrollment-channel-data', channel };
@@ -174,7 +185,13 @@ const sendChannelData: Handler = (ctx, tx, body) => {
     return fieldFail(400, field, message(`Enter ${what} that can receive the activation link.`, 'E0000001'));
   }
   const token = activationToken();
-  tx.step = { name: 'enroll-poll', channel: step.channel, activationToken: token, expiresAt: Date.now() + ctx.settings.enrollmentLifetimeMs, sentTo: value };
+  tx.step = {
+    name: 'enroll-poll',
+    channel: step.channel,
+    activationToken: token,
+    expiresAt: Date.now() + ctx.settings.enrollmentLifetimeMs,
+    sentTo: value,
+  };
   sendActivationLink(ctx, tx, step.channel, value, token);
   return OK;
 };
@@ -199,9 +216,22 @@ const cancel: Handler = (ctx, tx) => {
   return OK;
 };
 
-const PUSH_STEPS: Array<Step['name']> = ['select-authenticator-authenticate', 'authenticator-verification-data', 'challenge-poll', 'resend', 'challenge-totp'];
+const PUSH_STEPS: Array<Step['name']> = [
+  'select-authenticator-authenticate',
+  'authenticator-verification-data',
+  'challenge-poll',
+  'resend',
+  'challenge-totp',
+];
 const ENROLL_STEPS: Array<Step['name']> = ['select-authenticator-enroll', 'enroll-poll', 'enrollment-channel-data'];
-const ALL_STEPS: Array<Step['name']> = ['identify', 'challenge-password', ...PUSH_STEPS, ...ENROLL_STEPS, 'success', 'terminal'];
+const ALL_STEPS: Array<Step['name']> = [
+  'identify',
+  'challenge-password',
+  ...PUSH_STEPS,
+  ...ENROLL_STEPS,
+  'success',
+  'terminal',
+];
 
 /** Every IDX endpoint a form or action of the simulator can point at. */
 export const REMEDIATIONS: Record<string, Remediation> = {

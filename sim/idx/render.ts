@@ -99,7 +99,13 @@ class ResponseParts {
       case 'identify':
         return [this.identify()];
       case 'challenge-password':
-        return [this.challengeAnswer('$.currentAuthenticatorEnrollment', { name: 'passcode', label: 'Password', secret: true })];
+        return [
+          this.challengeAnswer('$.currentAuthenticatorEnrollment', {
+            name: 'passcode',
+            label: 'Password',
+            secret: true,
+          }),
+        ];
       case 'select-authenticator-authenticate':
         return [this.selectAuthenticatorAuthenticate()];
       case 'authenticator-verification-data':
@@ -116,13 +122,22 @@ class ResponseParts {
         return [this.resendPush(), this.selectAuthenticatorAuthenticate()];
       case 'challenge-totp':
         return [
-          this.challengeAnswer('$.currentAuthenticator', { name: 'totp', label: 'Enter code', required: true, visible: true }),
+          this.challengeAnswer('$.currentAuthenticator', {
+            name: 'totp',
+            label: 'Enter code',
+            required: true,
+            visible: true,
+          }),
           this.selectAuthenticatorAuthenticate(),
         ];
       case 'select-authenticator-enroll':
         return [this.selectAuthenticatorEnroll()];
       case 'enrollment-channel-data':
-        return [this.enrollmentChannelData(step.channel), this.selectEnrollmentChannel(), this.selectAuthenticatorEnroll()];
+        return [
+          this.enrollmentChannelData(step.channel),
+          this.selectEnrollmentChannel(),
+          this.selectAuthenticatorEnroll(),
+        ];
       case 'enroll-poll':
         return [
           this.form('enroll-poll', '/idp/idx/challenge/poll', [], { refresh: this.ctx.settings.enrollPollRefreshMs }),
@@ -150,7 +165,12 @@ class ResponseParts {
   }
 
   private challengeAnswer(relatesTo: string, credential: Field): Form {
-    const credentials = { name: 'credentials', type: 'object', form: { value: [this.withFieldMessages(credential)] }, required: true };
+    const credentials = {
+      name: 'credentials',
+      type: 'object',
+      form: { value: [this.withFieldMessages(credential)] },
+      required: true,
+    };
     return this.form('challenge-authenticator', '/idp/idx/challenge/answer', [credentials], { relatesTo: [relatesTo] });
   }
 
@@ -160,7 +180,9 @@ class ResponseParts {
       value: { form: { value: [immutable('id', OKTA_VERIFY_ID), methodTypeField(this.methods, false)] } },
       relatesTo: '$.authenticators.value[0]',
     };
-    return this.form('select-authenticator-authenticate', '/idp/idx/challenge', [{ name: 'authenticator', type: 'object', options: [option] }]);
+    return this.form('select-authenticator-authenticate', '/idp/idx/challenge', [
+      { name: 'authenticator', type: 'object', options: [option] },
+    ]);
   }
 
   private verificationData(): Form {
@@ -169,7 +191,9 @@ class ResponseParts {
       label: 'Okta Verify',
       form: { value: [immutable('id', OKTA_VERIFY_ID), methodTypeField(this.methods, true), autoChallengeField()] },
     };
-    return this.form('authenticator-verification-data', '/idp/idx/challenge', [authenticator], { relatesTo: ['$.currentAuthenticator'] });
+    return this.form('authenticator-verification-data', '/idp/idx/challenge', [authenticator], {
+      relatesTo: ['$.currentAuthenticator'],
+    });
   }
 
   private resendPush(): Form {
@@ -177,23 +201,38 @@ class ResponseParts {
       name: 'authenticator',
       type: 'object',
       label: 'Okta Verify',
-      value: { form: { value: [immutable('id', OKTA_VERIFY_ID), { name: 'methodType', required: false, value: 'push', mutable: false }] } },
+      value: {
+        form: {
+          value: [
+            immutable('id', OKTA_VERIFY_ID),
+            { name: 'methodType', required: false, value: 'push', mutable: false },
+          ],
+        },
+      },
     };
     return this.form('resend', '/idp/idx/challenge', [authenticator], { relatesTo: ['$.currentAuthenticator'] });
   }
 
   private selectAuthenticatorEnroll(): Form {
     const option = { label: 'Okta Verify', value: enrollmentChoiceForm(), relatesTo: '$.authenticators.value[0]' };
-    return this.form('select-authenticator-enroll', '/idp/idx/credential/enroll', [{ name: 'authenticator', type: 'object', options: [option] }]);
+    return this.form('select-authenticator-enroll', '/idp/idx/credential/enroll', [
+      { name: 'authenticator', type: 'object', options: [option] },
+    ]);
   }
 
   private selectEnrollmentChannel(): Form {
-    const authenticator = { name: 'authenticator', type: 'object', label: 'Okta Verify', value: enrollmentChoiceForm() };
+    const authenticator = {
+      name: 'authenticator',
+      type: 'object',
+      label: 'Okta Verify',
+      value: enrollmentChoiceForm(),
+    };
     return this.form('select-enrollment-channel', '/idp/idx/credential/enroll', [authenticator]);
   }
 
   private enrollmentChannelData(channel: 'email' | 'sms'): Form {
-    const field = channel === 'email' ? { name: 'email', label: 'Email' } : { name: 'phoneNumber', label: 'Phone Number' };
+    const field =
+      channel === 'email' ? { name: 'email', label: 'Email' } : { name: 'phoneNumber', label: 'Phone Number' };
     return this.form('enrollment-channel-data', '/idp/idx/challenge/send', [
       this.withFieldMessages({ ...field, required: true, visible: true }),
     ]);
@@ -227,7 +266,9 @@ class ResponseParts {
     // (and the select options) carry what this user's device offers (fixture 22).
     return {
       authenticators: arrayValue([oktaVerify()]),
-      authenticatorEnrollments: arrayValue(enrolling ? [passwordEnrollment()] : devices.map((d) => oktaVerifyEnrollment(d, this.methods))),
+      authenticatorEnrollments: arrayValue(
+        enrolling ? [passwordEnrollment()] : devices.map((d) => oktaVerifyEnrollment(d, this.methods)),
+      ),
     };
   }
 
@@ -237,10 +278,17 @@ class ResponseParts {
         return { resend: this.action('resend', '/idp/idx/challenge/resend'), ...oktaVerify(this.methods) };
       case 'challenge-poll':
       case 'resend': {
-        const correctAnswer = step.name === 'resend' ? step.correctAnswer : this.ctx.store.pushes.get(step.pushId)?.correctAnswer;
+        const correctAnswer =
+          step.name === 'resend' ? step.correctAnswer : this.ctx.store.pushes.get(step.pushId)?.correctAnswer;
         return {
           resend: this.action('resend', '/idp/idx/challenge', [
-            { name: 'authenticator', required: true, value: { methodType: 'push', id: OKTA_VERIFY_ID }, visible: false, mutable: false },
+            {
+              name: 'authenticator',
+              required: true,
+              value: { methodType: 'push', id: OKTA_VERIFY_ID },
+              visible: false,
+              mutable: false,
+            },
           ]),
           ...(correctAnswer ? { contextualData: { correctAnswer } } : {}),
           ...oktaVerify(['push']),
@@ -291,7 +339,14 @@ function stepMessages(step: Step): IdxMessage[] {
 }
 
 function autoChallengeField(): Field {
-  return { name: 'autoChallenge', type: 'boolean', label: 'Send push automatically', required: false, value: false, mutable: true };
+  return {
+    name: 'autoChallenge',
+    type: 'boolean',
+    label: 'Send push automatically',
+    required: false,
+    value: false,
+    mutable: true,
+  };
 }
 
 /** Okta reports `totp` while a QR is shown and `push` once a link was sent (fixtures 41, 46, 47). */

@@ -14,7 +14,9 @@ function serverOf(req: SimRequest): ServerName {
 }
 
 function form(req: SimRequest): URLSearchParams | undefined {
-  return /application\/x-www-form-urlencoded/i.test(req.headers['content-type'] ?? '') ? new URLSearchParams(req.body) : undefined;
+  return /application\/x-www-form-urlencoded/i.test(req.headers['content-type'] ?? '')
+    ? new URLSearchParams(req.body)
+    : undefined;
 }
 
 export const discovery: Route = (_ctx, req) => {
@@ -33,11 +35,19 @@ export const interact: Route = (ctx, req) => {
   if (!client) return oauthError(400, 'invalid_client', "Invalid value for 'client_id' parameter.");
   const redirectUri = params.get('redirect_uri') ?? '';
   if (!redirectAllowed(redirectUri, client.redirectOrigins)) {
-    return oauthError(400, 'invalid_request', "'redirect_uri' must be a Login redirect URI in the client app settings.");
+    return oauthError(
+      400,
+      'invalid_request',
+      "'redirect_uri' must be a Login redirect URI in the client app settings.",
+    );
   }
   const codeChallenge = params.get('code_challenge');
   if (!codeChallenge) {
-    return oauthError(400, 'invalid_request', "PKCE code challenge is required when the token endpoint authentication method is 'NONE'.");
+    return oauthError(
+      400,
+      'invalid_request',
+      "PKCE code challenge is required when the token endpoint authentication method is 'NONE'.",
+    );
   }
   if (params.get('code_challenge_method') !== 'S256') {
     return oauthError(400, 'invalid_request', "'code_challenge_method' must be 'S256'.");
@@ -74,7 +84,11 @@ export const token: Route = async (ctx, req) => {
   const params = form(req);
   if (!params) return oauthError(400, 'invalid_request', 'The request must be application/x-www-form-urlencoded.');
   if (params.get('grant_type') !== 'interaction_code') {
-    return oauthError(400, 'unsupported_grant_type', `The grant type '${params.get('grant_type') ?? ''}' is not supported here.`);
+    return oauthError(
+      400,
+      'unsupported_grant_type',
+      `The grant type '${params.get('grant_type') ?? ''}' is not supported here.`,
+    );
   }
   // An unknown client is a client error (RFC 6749 §5.2), not a bad code.
   if (!ctx.store.config.clients.some((c) => c.clientId === params.get('client_id'))) {
@@ -82,10 +96,16 @@ export const token: Route = async (ctx, req) => {
   }
   const code = params.get('interaction_code');
   const tx = ctx.store.transactions().find((t) => t.step.name === 'success' && t.step.interactionCode === code);
-  if (!code || !tx || tx.codeRedeemed) return oauthError(400, 'invalid_grant', 'The interaction code is invalid or has expired.');
-  if (params.get('client_id') !== tx.clientId) return oauthError(400, 'invalid_grant', 'The interaction code was issued to another client.');
+  if (!code || !tx || tx.codeRedeemed)
+    return oauthError(400, 'invalid_grant', 'The interaction code is invalid or has expired.');
+  if (params.get('client_id') !== tx.clientId)
+    return oauthError(400, 'invalid_grant', 'The interaction code was issued to another client.');
   if (params.get('redirect_uri') !== tx.redirectUri) {
-    return oauthError(400, 'invalid_grant', "The 'redirect_uri' does not match the redirection URI used in the authorization request.");
+    return oauthError(
+      400,
+      'invalid_grant',
+      "The 'redirect_uri' does not match the redirection URI used in the authorization request.",
+    );
   }
   const verifier = params.get('code_verifier') ?? '';
   if (createHash('sha256').update(verifier).digest('base64url') !== tx.codeChallenge) {

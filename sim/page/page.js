@@ -45,12 +45,22 @@ function pushActions(push) {
   const cell = document.createElement('div');
   if (push.numberChallenge) {
     for (const n of push.choices ?? []) {
-      cell.append(button(`Tap ${n}`, () => call('POST', `/sim/api/devices/${push.deviceId}/pushes/${push.id}`, { action: 'approve', number: n })));
+      cell.append(
+        button(`Tap ${n}`, () =>
+          call('POST', `/sim/api/devices/${push.deviceId}/pushes/${push.id}`, { action: 'approve', number: n }),
+        ),
+      );
     }
   } else {
-    cell.append(button('Approve', () => call('POST', `/sim/api/devices/${push.deviceId}/pushes/${push.id}`, { action: 'approve' })));
+    cell.append(
+      button('Approve', () =>
+        call('POST', `/sim/api/devices/${push.deviceId}/pushes/${push.id}`, { action: 'approve' }),
+      ),
+    );
   }
-  cell.append(button('Deny', () => call('POST', `/sim/api/devices/${push.deviceId}/pushes/${push.id}`, { action: 'reject' })));
+  cell.append(
+    button('Deny', () => call('POST', `/sim/api/devices/${push.deviceId}/pushes/${push.id}`, { action: 'reject' })),
+  );
   return cell;
 }
 
@@ -60,7 +70,12 @@ async function pendingPushes(state) {
     const deviceId = push.deviceIds[0];
     const { pushes } = await call('GET', `/sim/api/devices/${deviceId}/pushes`);
     const detail = pushes.find((p) => p.id === push.id) ?? {};
-    rows.push([push.id, detail.login ?? '', `${push.expiresInSeconds} s`, pushActions({ ...push, ...detail, deviceId })]);
+    rows.push([
+      push.id,
+      detail.login ?? '',
+      `${push.expiresInSeconds} s`,
+      pushActions({ ...push, ...detail, deviceId }),
+    ]);
   }
   return rows;
 }
@@ -70,15 +85,32 @@ async function refresh() {
   $('users').replaceChildren(
     table(
       ['Login', 'Methods', 'Number challenge', 'Okta Verify devices', 'Locked out'],
-      state.users.map((u) => [u.login, u.methods.join(', '), u.numberChallenge ? 'yes' : 'no', u.devices.map((d) => d.id).join(', ') || 'not enrolled', u.lockedOut ? 'yes' : 'no']),
+      state.users.map((u) => [
+        u.login,
+        u.methods.join(', '),
+        u.numberChallenge ? 'yes' : 'no',
+        u.devices.map((d) => d.id).join(', ') || 'not enrolled',
+        u.lockedOut ? 'yes' : 'no',
+      ]),
     ),
   );
   $('pushes').replaceChildren(table(['Push', 'User', 'Expires in', 'On the phone'], await pendingPushes(state)));
   $('transactions').replaceChildren(
-    table(['User', 'Step', 'Started', 'Expires in'], state.transactions.map((t) => [t.login ?? '(not identified)', t.step, t.createdAt, `${t.expiresInSeconds} s`])),
+    table(
+      ['User', 'Step', 'Started', 'Expires in'],
+      state.transactions.map((t) => [t.login ?? '(not identified)', t.step, t.createdAt, `${t.expiresInSeconds} s`]),
+    ),
   );
   $('outbox').replaceChildren(
-    table(['Channel', 'To', 'Sent', 'Link'], state.outbox.map((m) => [m.channel, m.to, new Date(m.sentAt).toLocaleTimeString(), el('a', 'Activation link', { href: m.link })])),
+    table(
+      ['Channel', 'To', 'Sent', 'Link'],
+      state.outbox.map((m) => [
+        m.channel,
+        m.to,
+        new Date(m.sentAt).toLocaleTimeString(),
+        el('a', 'Activation link', { href: m.link }),
+      ]),
+    ),
   );
 }
 

@@ -8,7 +8,8 @@ const TYPES: Record<string, string> = {
 };
 
 /** The page's own CSP: it runs only its own files, as it asks of the widget. */
-const CSP = "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; connect-src 'self'; base-uri 'none'; form-action 'none'";
+const CSP =
+  "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; connect-src 'self'; base-uri 'none'; form-action 'none'";
 
 /** One of the files beside this module (the package's build copies them next to the compiled code). */
 export function staticPage(file: string): Route {

@@ -31,7 +31,8 @@ export class SimStore {
 
   /** The data file's users, devices and signing key if it has them; else the configured users and a new key. */
   static async open(config: SimConfig, dataFile?: string): Promise<SimStore> {
-    const saved = dataFile && existsSync(dataFile) ? (JSON.parse(readFileSync(dataFile, 'utf8')) as PersistedData) : undefined;
+    const saved =
+      dataFile && existsSync(dataFile) ? (JSON.parse(readFileSync(dataFile, 'utf8')) as PersistedData) : undefined;
     const signingKey = saved ? await importSigningKey(saved.signingKey) : await createSigningKey();
     return new SimStore(config, signingKey, await exportSigningKey(signingKey), dataFile, saved);
   }
@@ -74,7 +75,12 @@ export class SimStore {
   private load(saved: PersistedData): void {
     const ids = new Map(saved.users.map((u) => [u.login, u.id]));
     for (const config of this.config.users) {
-      this.users.set(config.login, { id: ids.get(config.login) ?? oktaId('00u'), config, totpFailures: 0, lockedUntil: 0 });
+      this.users.set(config.login, {
+        id: ids.get(config.login) ?? oktaId('00u'),
+        config,
+        totpFailures: 0,
+        lockedUntil: 0,
+      });
     }
     for (const device of saved.devices) {
       if (this.users.has(device.login)) this.devices.set(device.id, device);
@@ -102,7 +108,14 @@ export class SimStore {
   }
 
   addDevice(login: string, name: string): Device {
-    const device: Device = { id: oktaId('pfd'), login, name, secret: generateTotpSecret(), createdAt: Date.now(), lastTotpCounter: -1 };
+    const device: Device = {
+      id: oktaId('pfd'),
+      login,
+      name,
+      secret: generateTotpSecret(),
+      createdAt: Date.now(),
+      lastTotpCounter: -1,
+    };
     this.devices.set(device.id, device);
     this.save();
     return device;

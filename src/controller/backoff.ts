@@ -6,7 +6,12 @@ export const MAX_POLL_BACKOFF = 30_000;
  * `refresh`, capped, with jitter so that many widgets that failed together do not retry together;
  * it is never shorter than `refresh`, nor than what the server asked for in `Retry-After`.
  */
-export function pollDelay(refresh: number, failures: number, retryAfterMs = 0, random: () => number = Math.random): number {
+export function pollDelay(
+  refresh: number,
+  failures: number,
+  retryAfterMs = 0,
+  random: () => number = Math.random,
+): number {
   if (failures <= 0) return Math.max(refresh, retryAfterMs);
   const ceiling = Math.min(MAX_POLL_BACKOFF, refresh * 2 ** failures);
   const jittered = ceiling / 2 + (random() * ceiling) / 2;

@@ -104,7 +104,10 @@ export class OvFlowController implements ReactiveController {
   constructor(host: Host, options: OvFlowControllerOptions) {
     (this.host = host).addController(this);
     this.#options = options;
-    this.#provider = new ContextProvider(host, { context: ovFlowContext, initialValue: { controller: this, state: this.#state } });
+    this.#provider = new ContextProvider(host, {
+      context: ovFlowContext,
+      initialValue: { controller: this, state: this.#state },
+    });
     // @lit/task gives each request an AbortSignal, applies only the latest run's answer and tells
     // when it is applied (`settled`). Two things it leaves to this class: a run started inside
     // onComplete is marked complete with the current one, so the runs that follow an answer
@@ -263,7 +266,10 @@ export class OvFlowController implements ReactiveController {
     const step = this.#state.step;
     if (!step || this.#state.busy) return;
     const target = { ...(remediation && { step: remediation }), ...(actions && { actions: [...actions] }) };
-    this.#run({ kind: 'proceed', step, call: (client) => client.idx.proceed({ ...STEP_MODE, ...values, ...target }) }, true);
+    this.#run(
+      { kind: 'proceed', step, call: (client) => client.idx.proceed({ ...STEP_MODE, ...values, ...target }) },
+      true,
+    );
   }
 
   /** Shows another remediation of the same response, without a request. */
@@ -397,7 +403,11 @@ export class OvFlowController implements ReactiveController {
       this.#startAgainExpired(error);
       return;
     }
-    if (request.kind === 'poll' && found.canRetry && (isPassing(found) || this.#pollFailures + 1 < POLL_FAILURES_TOLERATED)) {
+    if (
+      request.kind === 'poll' &&
+      found.canRetry &&
+      (isPassing(found) || this.#pollFailures + 1 < POLL_FAILURES_TOLERATED)
+    ) {
       this.#pollFailures += 1;
       this.#retryAfter = retryAfterOf(error, takeRetryAfter(this.#client));
       this.#setState({ busy: false, polling: false, problem: { ...problem(found.code, false), transient: true } });

@@ -19,12 +19,15 @@ export class PollLeadership {
     this.#name = name;
     const abort = (this.#abort = new AbortController());
     locks
-      .request(name, { signal: abort.signal }, () =>
-        new Promise<void>((release) => {
-          this.#held = true;
-          this.#release = release;
-          granted();
-        }),
+      .request(
+        name,
+        { signal: abort.signal },
+        () =>
+          new Promise<void>((release) => {
+            this.#held = true;
+            this.#release = release;
+            granted();
+          }),
       )
       .catch(() => {}); // aborted: this tab stopped waiting
     return false;

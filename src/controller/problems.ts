@@ -44,14 +44,17 @@ export function toProblem(error: unknown): OvProblem {
   const status = typeof e.xhr?.status === 'number' ? e.xhr.status : undefined;
   // Nothing to retry: the page has to change. The error itself (in ov-error) tells the developer what.
   if (error instanceof ConfigurationError) return problem(ProblemCode.CONFIG, false);
-  if (error instanceof MalformedResponseError || error instanceof SyntaxError) return problem(ProblemCode.UNEXPECTED, true);
+  if (error instanceof MalformedResponseError || error instanceof SyntaxError)
+    return problem(ProblemCode.UNEXPECTED, true);
   if (error instanceof RateLimitedError) return problem(ProblemCode.RATE_LIMITED, true);
   if (error instanceof ServerFailureError) return problem(ProblemCode.NETWORK, true);
   // fetch() rejects with a TypeError when the network is down or CORS fails; okta-auth-js passes it
   // on, or wraps its message in an AuthApiError without `xhr` (no response was read). Other
   // TypeErrors come from reading a body of the wrong shape.
   if (error instanceof TypeError) {
-    return NETWORK_FAILURE.test(error.message) ? problem(ProblemCode.NETWORK, true) : problem(ProblemCode.UNEXPECTED, true);
+    return NETWORK_FAILURE.test(error.message)
+      ? problem(ProblemCode.NETWORK, true)
+      : problem(ProblemCode.UNEXPECTED, true);
   }
   if (status === 0) return problem(ProblemCode.NETWORK, true);
   if (e.name === 'AuthApiError' && e.xhr === undefined) {

@@ -202,7 +202,8 @@ function readMoves(
   // the channel choice for the QR channel.
   if (screen === 'enroll-channel' || screen === 'enroll-address' || screen === 'link-sent') {
     if (alternatives.includes(QR_POLL)) moves.backToQr = { show: QR_POLL };
-    else if (alternatives.includes(CHANNEL_CHOICE)) moves.backToQr = { send: { step: CHANNEL_CHOICE, values: { channel: 'qrcode' } } };
+    else if (alternatives.includes(CHANNEL_CHOICE))
+      moves.backToQr = { send: { step: CHANNEL_CHOICE, values: { channel: 'qrcode' } } };
   }
   return moves;
 }
@@ -213,7 +214,11 @@ function withoutQr(authenticator: OvAuthenticator): OvAuthenticator {
   return rest;
 }
 
-function outcome(screen: typeof OutcomeStep.SUCCESS | typeof OutcomeStep.TERMINAL, tx: OvTransaction, messages: OvMessage[]): OvStep {
+function outcome(
+  screen: typeof OutcomeStep.SUCCESS | typeof OutcomeStep.TERMINAL,
+  tx: OvTransaction,
+  messages: OvMessage[],
+): OvStep {
   return freeze({
     name: screen,
     screen,
@@ -289,9 +294,7 @@ function readOptions(remediation: IdxRemediation, authenticator?: OvAuthenticato
     case 'select-authenticator-enroll':
     case 'select-authenticator-authenticate':
       return (field.options ?? []).flatMap((option, index) => {
-        const form = Object.fromEntries(
-          subFieldsOf(option.value).map((f) => [f.name, f] as const),
-        );
+        const form = Object.fromEntries(subFieldsOf(option.value).map((f) => [f.name, f] as const));
         const id = text(form.id?.value);
         if (!id) throw new MalformedResponseError(`option ${index} of ${remediation.name} has no id`);
         const fixedMethod = form.methodType?.mutable === false ? text(form.methodType.value) : undefined;

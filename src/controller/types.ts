@@ -97,7 +97,7 @@ export type OvScreen =
   | 'number'
   /** The push was rejected or timed out and can be sent again. */
   | 'resend-push'
-  | typeof OutcomeStep[keyof typeof OutcomeStep];
+  | (typeof OutcomeStep)[keyof typeof OutcomeStep];
 
 /**
  * One immutable snapshot of a sign-in step: everything an element needs to render it and nothing

@@ -69,7 +69,11 @@ export class LocaleController implements ReactiveController {
     const wanted = (this.#wanted = matchLocale(lang || navigator.language));
     if (isLoaded(wanted)) this.#show(wanted);
     // A locale that fails to load leaves the current one on screen.
-    else loadLocale(wanted).then(() => this.#wanted === wanted && this.#show(wanted), () => undefined);
+    else
+      loadLocale(wanted).then(
+        () => this.#wanted === wanted && this.#show(wanted),
+        () => undefined,
+      );
     this.host.requestUpdate();
   }
 

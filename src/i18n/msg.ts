@@ -8,7 +8,8 @@ import { templatesFor } from './localization.js';
  * internals to change that would break silently on an update; this lookup uses only its public
  * types. Every message has an explicit `id`, so no id is derived from the text.
  */
-export const msg = ((template: TemplateLike, options?: MsgOptions) => localize(templatesFor(), template, options)) as MsgFn;
+export const msg = ((template: TemplateLike, options?: MsgOptions) =>
+  localize(templatesFor(), template, options)) as MsgFn;
 
 /** `template` in the translations given (source text where they have none), as a string. */
 export function localize(
@@ -21,7 +22,10 @@ export function localize(
   if (!isStr(template)) return template;
   // A translated str`…` holds, in place of each expression, the index of the source value it shows.
   if (localized !== undefined && isStr(localized)) {
-    return join(localized.strings, (localized.values as number[]).map((i) => template.values[i]));
+    return join(
+      localized.strings,
+      (localized.values as number[]).map((i) => template.values[i]),
+    );
   }
   return join(template.strings, template.values);
 }

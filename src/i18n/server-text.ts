@@ -11,15 +11,30 @@ import { strings } from './strings.js';
  */
 const known = new Map<string, () => string>([
   ['errors.E0000004', () => msg('Authentication failed', { id: 'okta.errors.E0000004' })],
-  ['errors.E0000069', () => msg('Your account is locked because of too many authentication attempts.', { id: 'okta.errors.E0000069' })],
+  [
+    'errors.E0000069',
+    () => msg('Your account is locked because of too many authentication attempts.', { id: 'okta.errors.E0000069' }),
+  ],
   ['incorrectPassword', () => msg('Password is incorrect', { id: 'okta.incorrectPassword' })],
-  ['api.authn.error.PASSCODE_INVALID', () => msg('Invalid code. Try again.', { id: 'okta.api.authn.error.PASSCODE_INVALID' })],
-  ['api.authn.poll.error.push_rejected', () => msg('You have chosen to reject this login.', { id: 'okta.api.authn.poll.error.push_rejected' })],
+  [
+    'api.authn.error.PASSCODE_INVALID',
+    () => msg('Invalid code. Try again.', { id: 'okta.api.authn.error.PASSCODE_INVALID' }),
+  ],
+  [
+    'api.authn.poll.error.push_rejected',
+    () => msg('You have chosen to reject this login.', { id: 'okta.api.authn.poll.error.push_rejected' }),
+  ],
   ['idx.session.expired', () => msg('The session has expired.', { id: 'okta.idx.session.expired' })],
-  ['core.system.transaction_resource_not_found', () => msg('Verification timed out. Please try again', { id: 'okta.core.system.transaction_resource_not_found' })],
+  [
+    'core.system.transaction_resource_not_found',
+    () => msg('Verification timed out. Please try again', { id: 'okta.core.system.transaction_resource_not_found' }),
+  ],
   ['E0000010', () => msg('Server is unable to respond at the moment.', { id: 'okta.E0000010' })],
   ['tooManyRequests', () => msg('Too many requests', { id: 'okta.tooManyRequests' })],
-  ['model.validation.field.blank', () => msg('This field cannot be left blank', { id: 'okta.model.validation.field.blank' })],
+  [
+    'model.validation.field.blank',
+    () => msg('This field cannot be left blank', { id: 'okta.model.validation.field.blank' }),
+  ],
 ]);
 
 /**

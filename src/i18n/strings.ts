@@ -7,7 +7,8 @@ import { formatCount, pluralCategory } from './plural.js';
  * time, in the active locale; the ids are stable and are what the translations in xliff/ refer to.
  * Server messages and field labels are localized in server-text.ts.
  */
-// prettier-ignore -- one message a line reads as the table it is.
+// One message a line reads as the table it is.
+// prettier-ignore
 export const strings = {
   // ov-signin
   get loading() { return msg('Loading…', { id: 'loading' }); },

@@ -42,20 +42,34 @@ function stepView(step: StepEntry): TemplateResult {
 function requestView(request: RequestEntry): TemplateResult {
   const failed = request.status !== undefined && (request.status === 0 || request.status >= 400);
   const outcome =
-    request.status === undefined ? 'in flight…' : `${request.status === 0 ? 'no answer' : request.status} · ${request.duration} ms`;
+    request.status === undefined
+      ? 'in flight…'
+      : `${request.status === 0 ? 'no answer' : request.status} · ${request.duration} ms`;
   return html`<div class="main">
     <p>
       <strong>${request.method} ${request.path}</strong>${request.poll ? html` <span class="tag">poll</span>` : nothing}
       <span class="status ${failed ? 'bad' : ''}">${outcome}</span>
     </p>
     ${request.remediations ? html`<p class="detail">remediations: ${request.remediations.join(', ')}</p>` : nothing}
-    ${request.request !== undefined || request.response !== undefined
-      ? html`<details>
-          <summary>Bodies (masked)</summary>
-          ${request.request !== undefined ? html`<p class="label">Sent</p><pre>${pretty(request.request)}</pre>` : nothing}
-          ${request.response !== undefined ? html`<p class="label">Received</p><pre>${pretty(request.response)}</pre>` : nothing}
-        </details>`
-      : nothing}
+    ${
+      request.request !== undefined || request.response !== undefined
+        ? html`<details>
+            <summary>Bodies (masked)</summary>
+            ${
+              request.request !== undefined
+                ? html`<p class="label">Sent</p>
+                    <pre>${pretty(request.request)}</pre>`
+                : nothing
+            }
+            ${
+              request.response !== undefined
+                ? html`<p class="label">Received</p>
+                    <pre>${pretty(request.response)}</pre>`
+                : nothing
+            }
+          </details>`
+        : nothing
+    }
   </div>`;
 }
 

@@ -7,6 +7,14 @@ export { OvFlowInspector };
 export { FlowTimeline, MAX_ENTRIES } from './timeline.js';
 export type { InspectableSignin } from './timeline.js';
 export { MASK, mask, maskedPath, isSecretName } from './mask.js';
-export type { EventEntry, PollEntry, RequestEntry, StepEntry, StepStatus, TimelineEntry, TimelineReport } from './entries.js';
+export type {
+  EventEntry,
+  PollEntry,
+  RequestEntry,
+  StepEntry,
+  StepStatus,
+  TimelineEntry,
+  TimelineReport,
+} from './entries.js';
 
 if (!customElements.get('ov-flow-inspector')) customElements.define('ov-flow-inspector', OvFlowInspector);

@@ -51,7 +51,10 @@ function maskObject(object: Record<string, unknown>): Record<string, unknown> {
   // An IDX form field, `{ name: 'stateHandle', value: '02…' }`: the secret is named by its sibling.
   const secretField = typeof object.name === 'string' && isSecretName(object.name);
   return Object.fromEntries(
-    Object.entries(object).map(([key, v]) => [key, isSecretName(key) || (secretField && key === 'value') ? masked(v) : mask(v)]),
+    Object.entries(object).map(([key, v]) => [
+      key,
+      isSecretName(key) || (secretField && key === 'value') ? masked(v) : mask(v),
+    ]),
   );
 }
 
@@ -104,6 +107,8 @@ function parseJson(text: string): unknown {
  */
 export function maskedPath(url: string): string {
   const { pathname, searchParams } = new URL(url, 'http://relative.invalid');
-  const query = [...searchParams].map(([key, value]) => `${key}=${isSecretName(key) ? MASK : encodeURIComponent(value)}`);
+  const query = [...searchParams].map(
+    ([key, value]) => `${key}=${isSecretName(key) ? MASK : encodeURIComponent(value)}`,
+  );
   return query.length ? `${pathname}?${query.join('&')}` : pathname;
 }

@@ -47,7 +47,12 @@ export const inspectorStyles = css`
     list-style: none;
     margin: 0;
     padding: 0;
-    font: 0.8125rem/1.4 ui-monospace, 'SFMono-Regular', Menlo, Consolas, monospace;
+    font:
+      0.8125rem/1.4 ui-monospace,
+      'SFMono-Regular',
+      Menlo,
+      Consolas,
+      monospace;
   }
   .entry {
     display: grid;
@@ -106,7 +111,9 @@ export const inspectorStyles = css`
   textarea {
     inline-size: 100%;
     block-size: 8rem;
-    font: 0.75rem ui-monospace, monospace;
+    font:
+      0.75rem ui-monospace,
+      monospace;
     color: var(--_text);
     background: var(--_input-background);
     border: 1px solid var(--_border);

@@ -162,14 +162,22 @@ export class OvFlowInspector extends LitElement {
         <button type="button" part="button button-primary" @click=${() => void this.copy()}>Copy as JSON</button>
       </header>
       <p class="note">
-        ${this.inspected
-          ? `${entries.length} entries; passwords, codes, tokens and state handles masked.`
-          : `Waiting for <ov-signin id="${this.htmlFor}">…`}
+        ${
+          this.inspected
+            ? `${entries.length} entries; passwords, codes, tokens and state handles masked.`
+            : `Waiting for <ov-signin id="${this.htmlFor}">…`
+        }
       </p>
       <p class="note" role="status">${this.#copyStatus()}</p>
       ${json === undefined ? nothing : html`<textarea readonly aria-label="Timeline as JSON" .value=${json}></textarea>`}
       <div class="scroll" part="timeline" tabindex="0" role="region" aria-label="Timeline">
-        ${entries.length ? html`<ol>${entries.map(entryView)}</ol>` : html`<p class="note">Nothing recorded yet.</p>`}
+        ${
+          entries.length
+            ? html`<ol>
+                ${entries.map(entryView)}
+              </ol>`
+            : html`<p class="note">Nothing recorded yet.</p>`
+        }
       </div>
     </section>`;
   }

@@ -177,7 +177,8 @@ export class FlowTimeline {
 }
 
 function statusOf(step: OvStep): StepStatus {
-  if (step.name === OutcomeStep.SUCCESS || step.name === OutcomeStep.TERMINAL || step.name === OutcomeStep.UNSUPPORTED) return step.name;
+  if (step.name === OutcomeStep.SUCCESS || step.name === OutcomeStep.TERMINAL || step.name === OutcomeStep.UNSUPPORTED)
+    return step.name;
   const messages = [...step.messages, ...step.inputs.flatMap((input) => input.messages)];
   if (messages.some((m) => m.level === 'error')) return 'refused';
   return step.poll ? 'polling' : 'waiting';
@@ -208,8 +209,14 @@ function detailOf(event: Event): EventEntry['detail'] {
  */
 function remediationsOf(body: unknown): readonly string[] | undefined {
   if (!body || typeof body !== 'object') return undefined;
-  const answer = body as { remediation?: { value?: unknown }; successWithInteractionCode?: unknown; transaction?: { remediations?: unknown } };
-  const forms = ([answer.remediation?.value, answer.transaction?.remediations].find(Array.isArray) ?? []) as Array<{ name?: unknown }>;
+  const answer = body as {
+    remediation?: { value?: unknown };
+    successWithInteractionCode?: unknown;
+    transaction?: { remediations?: unknown };
+  };
+  const forms = ([answer.remediation?.value, answer.transaction?.remediations].find(Array.isArray) ?? []) as Array<{
+    name?: unknown;
+  }>;
   const names = forms.map((form) => form.name).filter((name): name is string => typeof name === 'string');
   if (answer.successWithInteractionCode) names.push('successWithInteractionCode');
   return names.length ? names : undefined;

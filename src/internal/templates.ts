@@ -11,7 +11,9 @@ import { problemText } from '../i18n/problem-text.js';
  * `tabindex="-1"` and `data-heading`.
  */
 export function screenHeading(text: string, id = 'heading', describedBy?: string): TemplateResult {
-  return html`<h2 id=${id} tabindex="-1" part="heading" data-heading aria-describedby=${describedBy ?? nothing}>${text}</h2>`;
+  return html`<h2 id=${id} tabindex="-1" part="heading" data-heading aria-describedby=${describedBy ?? nothing}>
+    ${text}
+  </h2>`;
 }
 
 /** Form-level server messages, above the form. Server text is rendered as text, never as HTML. */
@@ -35,7 +37,9 @@ export function errorId(input: OvInput, scope = ''): string {
 
 export function fieldMessages(input: OvInput | undefined, scope = ''): TemplateResult | typeof nothing {
   if (!input || input.messages.length === 0) return nothing;
-  return html`<p class="field-error" part="field-error" id=${errorId(input, scope)}>${input.messages.map(serverText).join(' ')}</p>`;
+  return html`<p class="field-error" part="field-error" id=${errorId(input, scope)}>
+    ${input.messages.map(serverText).join(' ')}
+  </p>`;
 }
 
 export function invalid(input: OvInput | undefined): 'true' | typeof nothing {
@@ -55,10 +59,16 @@ export function problemNotice(flow: OvFlowContext | undefined): TemplateResult |
   return html`<div class="problem" role="alert" part="problem">
     <p>${problemText(problem)}</p>
     <div class="actions" part="actions">
-      ${problem.canRetry
-        ? html`<button type="button" part="button button-primary" @click=${() => flow.controller.retry()}>${strings.tryAgain}</button>`
-        : nothing}
-      <button type="button" class="secondary" part="button button-secondary" @click=${() => flow.controller.restart()}>${strings.startOver}</button>
+      ${
+        problem.canRetry
+          ? html`<button type="button" part="button button-primary" @click=${() => flow.controller.retry()}>
+              ${strings.tryAgain}
+            </button>`
+          : nothing
+      }
+      <button type="button" class="secondary" part="button button-secondary" @click=${() => flow.controller.restart()}>
+        ${strings.startOver}
+      </button>
     </div>
   </div>`;
 }
@@ -68,14 +78,33 @@ export function stepActions(flow: OvFlowContext): TemplateResult | typeof nothin
   const { step, busy } = flow.state;
   if (!step || (!step.can.skip && !step.can.cancel)) return nothing;
   return html`<div class="actions" part="actions">
-    ${step.can.skip
-      ? html`<button type="button" class="secondary" part="button button-secondary" data-skip aria-disabled=${busy ? 'true' : nothing} @click=${() => flow.controller.skip()}>
-          ${strings.skip}
-        </button>`
-      : nothing}
-    ${step.can.cancel
-      ? html`<button type="button" class="link" part="link-button" data-cancel @click=${() => flow.controller.cancel()}>${strings.cancel}</button>`
-      : nothing}
+    ${
+      step.can.skip
+        ? html`<button
+            type="button"
+            class="secondary"
+            part="button button-secondary"
+            data-skip
+            aria-disabled=${busy ? 'true' : nothing}
+            @click=${() => flow.controller.skip()}
+          >
+            ${strings.skip}
+          </button>`
+        : nothing
+    }
+    ${
+      step.can.cancel
+        ? html`<button
+            type="button"
+            class="link"
+            part="link-button"
+            data-cancel
+            @click=${() => flow.controller.cancel()}
+          >
+            ${strings.cancel}
+          </button>`
+        : nothing
+    }
   </div>`;
 }
 

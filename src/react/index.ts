@@ -38,13 +38,33 @@ export const OvSignin = createComponent({
 });
 
 // The step elements, for a page that composes its own flow: give each a `controller`.
-export const OvIdentify = createComponent({ react: React, tagName: 'ov-identify', elementClass: OvIdentifyElement, displayName: 'OvIdentify' });
-export const OvTotpEntry = createComponent({ react: React, tagName: 'ov-totp-entry', elementClass: OvTotpEntryElement, displayName: 'OvTotpEntry' });
+export const OvIdentify = createComponent({
+  react: React,
+  tagName: 'ov-identify',
+  elementClass: OvIdentifyElement,
+  displayName: 'OvIdentify',
+});
+export const OvTotpEntry = createComponent({
+  react: React,
+  tagName: 'ov-totp-entry',
+  elementClass: OvTotpEntryElement,
+  displayName: 'OvTotpEntry',
+});
 export const OvAuthenticatorPicker = createComponent({
   react: React,
   tagName: 'ov-authenticator-picker',
   elementClass: OvAuthenticatorPickerElement,
   displayName: 'OvAuthenticatorPicker',
 });
-export const OvQrEnroll = createComponent({ react: React, tagName: 'ov-qr-enroll', elementClass: OvQrEnrollElement, displayName: 'OvQrEnroll' });
-export const OvPollStatus = createComponent({ react: React, tagName: 'ov-poll-status', elementClass: OvPollStatusElement, displayName: 'OvPollStatus' });
+export const OvQrEnroll = createComponent({
+  react: React,
+  tagName: 'ov-qr-enroll',
+  elementClass: OvQrEnrollElement,
+  displayName: 'OvQrEnroll',
+});
+export const OvPollStatus = createComponent({
+  react: React,
+  tagName: 'ov-poll-status',
+  elementClass: OvPollStatusElement,
+  displayName: 'OvPollStatus',
+});

@@ -24,7 +24,8 @@ export class SessionCookie {
   readonly #sameSite: 'Strict' | 'Lax';
 
   constructor({ name = 'ov-session', secure = 'auto', sameSite = 'Strict' }: SessionCookieOptions = {}) {
-    if (!/^[A-Za-z0-9_-]+$/.test(name)) throw new Error(`ov-signin/server: the cookie name "${name}" is not a plain token`);
+    if (!/^[A-Za-z0-9_-]+$/.test(name))
+      throw new Error(`ov-signin/server: the cookie name "${name}" is not a plain token`);
     this.#baseName = name;
     this.#secure = secure;
     this.#sameSite = sameSite;

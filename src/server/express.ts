@@ -15,7 +15,10 @@ export interface ExpressRequestLike extends IncomingMessage {
   readonly body?: unknown;
 }
 
-export interface ExpressContext<Req extends ExpressRequestLike = ExpressRequestLike, Res extends ServerResponse = ServerResponse> {
+export interface ExpressContext<
+  Req extends ExpressRequestLike = ExpressRequestLike,
+  Res extends ServerResponse = ServerResponse,
+> {
   readonly req: Req;
   readonly res: Res;
 }
@@ -29,7 +32,9 @@ async function rawBody(req: ExpressRequestLike): Promise<Uint8Array | Response> 
 }
 
 /** Middleware for the handler's base path; other requests go to `next`. Mount it at the app's root. */
-export function expressSignIn<Req extends ExpressRequestLike, Res extends ServerResponse>(handler: SignInHandler<ExpressContext<Req, Res>>) {
+export function expressSignIn<Req extends ExpressRequestLike, Res extends ServerResponse>(
+  handler: SignInHandler<ExpressContext<Req, Res>>,
+) {
   return async (req: Req, res: Res, next: (error?: unknown) => void): Promise<void> => {
     try {
       const path = req.originalUrl ?? req.url ?? '/';
@@ -41,7 +46,10 @@ export function expressSignIn<Req extends ExpressRequestLike, Res extends Server
       const response =
         body instanceof Response
           ? body
-          : await handler.handle(toFetchRequest(req, requestUrl(req, req.protocol ?? 'http', path), body), { req, res });
+          : await handler.handle(toFetchRequest(req, requestUrl(req, req.protocol ?? 'http', path), body), {
+              req,
+              res,
+            });
       await writeResponse(response, res);
     } catch (error) {
       next(error);

@@ -38,19 +38,26 @@ export interface FastifyInstanceLike {
   }): unknown;
 }
 
-export interface FastifyContext<Req extends FastifyRequestLike = FastifyRequestLike, Reply extends FastifyReplyLike = FastifyReplyLike> {
+export interface FastifyContext<
+  Req extends FastifyRequestLike = FastifyRequestLike,
+  Reply extends FastifyReplyLike = FastifyReplyLike,
+> {
   readonly request: Req;
   readonly reply: Reply;
 }
 
 const METHODS = ['GET', 'HEAD', 'POST', 'PUT', 'PATCH', 'DELETE', 'OPTIONS'];
 
-export function fastifySignIn<Req extends FastifyRequestLike, Reply extends FastifyReplyLike>(handler: SignInHandler<FastifyContext<Req, Reply>>) {
+export function fastifySignIn<Req extends FastifyRequestLike, Reply extends FastifyReplyLike>(
+  handler: SignInHandler<FastifyContext<Req, Reply>>,
+) {
   // Fastify takes an async function as a plugin that needs no `done` callback.
   // eslint-disable-next-line @typescript-eslint/require-await
   return async (instance: FastifyInstanceLike): Promise<void> => {
     instance.removeAllContentTypeParsers();
-    instance.addContentTypeParser('*', { parseAs: 'buffer', bodyLimit: MAX_BODY_BYTES }, (_request, body, done) => done(null, body));
+    instance.addContentTypeParser('*', { parseAs: 'buffer', bodyLimit: MAX_BODY_BYTES }, (_request, body, done) =>
+      done(null, body),
+    );
     instance.route({
       method: METHODS,
       url: `${handler.basePath}/*`,
@@ -58,7 +65,10 @@ export function fastifySignIn<Req extends FastifyRequestLike, Reply extends Fast
         const body = request.body instanceof Uint8Array ? request.body : undefined;
         const url = `${request.protocol}://${request.raw.headers.host ?? 'localhost'}${request.url}`;
         // Fastify hands the route its own request and reply objects: the ones the app's types describe.
-        const response = await handler.handle(toFetchRequest(request.raw, url, body), { request: request as Req, reply: reply as Reply });
+        const response = await handler.handle(toFetchRequest(request.raw, url, body), {
+          request: request as Req,
+          reply: reply as Reply,
+        });
         reply.code(response.status);
         for (const [name, value] of response.headers) if (name !== 'set-cookie') reply.header(name, value);
         const cookies = response.headers.getSetCookie();

@@ -108,7 +108,9 @@ class Handler<C> implements SignInHandler<C> {
     if (!this.handles(url)) return failure(WireError.NOT_FOUND);
     const route = url.pathname.slice(this.basePath.length + 1);
     if (route === ApiRoute.SESSION) {
-      return request.method === 'GET' ? this.#session(request) : failure(WireError.METHOD_NOT_ALLOWED, { allow: 'GET' });
+      return request.method === 'GET'
+        ? this.#session(request)
+        : failure(WireError.METHOD_NOT_ALLOWED, { allow: 'GET' });
     }
     if (!Object.hasOwn(operations, route)) return failure(WireError.NOT_FOUND);
     if (request.method !== 'POST') return failure(WireError.METHOD_NOT_ALLOWED, { allow: 'POST' });
@@ -147,7 +149,13 @@ class Handler<C> implements SignInHandler<C> {
     return this.#store.withLock ? this.#store.withLock(open.key, task) : this.#locks.run(open.key, task);
   }
 
-  async #perform(route: OperationRoute, key: string, body: Record<string, unknown>, request: Request, context: C | undefined): Promise<Response> {
+  async #perform(
+    route: OperationRoute,
+    key: string,
+    body: Record<string, unknown>,
+    request: Request,
+    context: C | undefined,
+  ): Promise<Response> {
     // Read again under the lock: the request before this one may have changed the session.
     const record = await this.#store.get(key);
     if (!record) return failure(WireError.FORBIDDEN);
@@ -163,13 +171,19 @@ class Handler<C> implements SignInHandler<C> {
     const transactionId = started || !record.transactionId ? randomToken(18) : record.transactionId;
     const ended = transaction.status === IdxStatus.SUCCESS || transaction.status === IdxStatus.CANCELED;
     // Saved before onSuccess runs: a finished sign-in cannot be continued, whatever the app does.
-    await this.#store.set(key, { csrfToken: record.csrfToken, sdkStorage: sdk.items, ...(!ended && { transactionId }) }, this.#ttl);
+    await this.#store.set(
+      key,
+      { csrfToken: record.csrfToken, sdkStorage: sdk.items, ...(!ended && { transactionId }) },
+      this.#ttl,
+    );
 
     const headers = new Headers();
     let shared: SharedData | undefined;
     if (transaction.status === IdxStatus.SUCCESS) {
       try {
-        shared = (await this.#options.onSuccess(transaction.tokens ?? {}, { request, headers, context, transaction })) ?? undefined;
+        shared =
+          (await this.#options.onSuccess(transaction.tokens ?? {}, { request, headers, context, transaction })) ??
+          undefined;
       } catch (error) {
         this.#report(error);
         return failure(WireError.SERVER);
@@ -178,7 +192,10 @@ class Handler<C> implements SignInHandler<C> {
     // okta-auth-js made a transaction of Okta's refusal; its status and Retry-After reach the browser.
     const refusal = transaction.requestDidSucceed === false ? sdk.refusal : undefined;
     if (refusal) headers.set('retry-after', refusal.retryAfter);
-    const answer: WireResponse = { transaction: toWireTransaction(transaction, transactionId), ...(shared && { shared }) };
+    const answer: WireResponse = {
+      transaction: toWireTransaction(transaction, transactionId),
+      ...(shared && { shared }),
+    };
     return json(refusal?.status ?? 200, answer, headers);
   }
 
@@ -186,13 +203,19 @@ class Handler<C> implements SignInHandler<C> {
   #failed(error: unknown, sdk: SdkSession): Response {
     if (error instanceof InvalidRequestError) return failure(WireError.INVALID_REQUEST);
     if (error instanceof NoTransactionError) return failure(WireError.EXPIRED);
-    const { name, errorCode, xhr } = (error ?? {}) as { name?: unknown; errorCode?: unknown; xhr?: { status?: unknown } };
+    const { name, errorCode, xhr } = (error ?? {}) as {
+      name?: unknown;
+      errorCode?: unknown;
+      xhr?: { status?: unknown };
+    };
     const status = typeof xhr?.status === 'number' ? xhr.status : undefined;
     const retryAfter = sdk.refusal ? { 'retry-after': sdk.refusal.retryAfter } : undefined;
-    if (status === 401 || status === 403 || status === 404 || errorCode === 'invalid_grant') return failure(WireError.EXPIRED);
+    if (status === 401 || status === 403 || status === 404 || errorCode === 'invalid_grant')
+      return failure(WireError.EXPIRED);
     if (status === 429) return failure(WireError.RATE_LIMITED, retryAfter);
     // No answer from Okta (okta-auth-js wraps fetch's failure in an AuthApiError without xhr), or a 5xx.
-    if ((status !== undefined && status >= 500) || (name === 'AuthApiError' && xhr === undefined)) return failure(WireError.UPSTREAM, retryAfter);
+    if ((status !== undefined && status >= 500) || (name === 'AuthApiError' && xhr === undefined))
+      return failure(WireError.UPSTREAM, retryAfter);
     this.#report(error);
     return failure(WireError.SERVER);
   }

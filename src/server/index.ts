@@ -15,4 +15,11 @@ export type { ExpressContext, ExpressRequestLike } from './express.js';
 export { fastifySignIn } from './fastify.js';
 export type { FastifyContext, FastifyInstanceLike, FastifyReplyLike, FastifyRequestLike } from './fastify.js';
 export { ApiRoute, CSRF_HEADER, WireError } from '../transport/protocol.js';
-export type { WireMessage, WireRemediation, WireResponse, WireSession, WireStatus, WireTransaction } from '../transport/protocol.js';
+export type {
+  WireMessage,
+  WireRemediation,
+  WireResponse,
+  WireSession,
+  WireStatus,
+  WireTransaction,
+} from '../transport/protocol.js';

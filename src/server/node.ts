@@ -42,7 +42,11 @@ export function requestUrl(req: IncomingMessage, protocol: string, path = req.ur
 }
 
 export function nodeProtocol(req: IncomingMessage, { trustProxy = false }: NodeAdapterOptions = {}): string {
-  const forwarded = trustProxy ? String(req.headers['x-forwarded-proto'] ?? '').split(',')[0]?.trim() : '';
+  const forwarded = trustProxy
+    ? String(req.headers['x-forwarded-proto'] ?? '')
+        .split(',')[0]
+        ?.trim()
+    : '';
   if (forwarded === 'https' || forwarded === 'http') return forwarded;
   return (req.socket as { encrypted?: boolean }).encrypted ? 'https' : 'http';
 }

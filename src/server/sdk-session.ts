@@ -50,7 +50,9 @@ export class SdkSession {
     this.#storage = new RecordStorage(items);
     this.auth = new OktaAuth({
       ...settings,
-      storageManager: Object.fromEntries(STORAGE_SECTIONS.map((section) => [section, { storageProvider: this.#storage }])),
+      storageManager: Object.fromEntries(
+        STORAGE_SECTIONS.map((section) => [section, { storageProvider: this.#storage }]),
+      ),
     });
     this.#watchRefusals();
   }

@@ -43,7 +43,9 @@ function copyForBrowser(tx: IdxTransaction, id: string): WireTransaction {
     status: tx.status,
     id,
     remediations: (tx.neededToProceed ?? []).map(toWireRemediation),
-    context: Object.fromEntries(CONTEXT_KEYS.filter((key) => context[key] !== undefined).map((key) => [key, scrub(context[key])])),
+    context: Object.fromEntries(
+      CONTEXT_KEYS.filter((key) => context[key] !== undefined).map((key) => [key, scrub(context[key])]),
+    ),
     actions: Object.keys(tx.actions ?? {}),
     messages: (tx.messages ?? []).map(toWireMessage),
     ...(typeof tx.requestDidSucceed === 'boolean' && { requestDidSucceed: tx.requestDidSucceed }),
@@ -66,7 +68,9 @@ function toWireRemediation(remediation: IdxRemediation): WireRemediation {
 function toWireMessage(message: IdxMessage): WireMessage {
   return {
     message: message.message,
-    ...(message.i18n && { i18n: { key: message.i18n.key, ...(message.i18n.params && { params: message.i18n.params }) } }),
+    ...(message.i18n && {
+      i18n: { key: message.i18n.key, ...(message.i18n.params && { params: message.i18n.params }) },
+    }),
     ...(message.class && { class: message.class }),
   };
 }
@@ -79,7 +83,11 @@ function toWireMessage(message: IdxMessage): WireMessage {
 function scrub(value: unknown): unknown {
   if (Array.isArray(value)) return value.filter((item) => !isStateHandleField(item) && !isIdxForm(item)).map(scrub);
   if (value && typeof value === 'object') {
-    return Object.fromEntries(Object.entries(value).filter(([, item]) => !isIdxForm(item)).map(([key, item]) => [key, scrub(item)]));
+    return Object.fromEntries(
+      Object.entries(value)
+        .filter(([, item]) => !isIdxForm(item))
+        .map(([key, item]) => [key, scrub(item)]),
+    );
   }
   return value;
 }

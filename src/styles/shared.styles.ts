@@ -16,7 +16,11 @@ const COLOURS: ReadonlyArray<[property: string, key: keyof OvPalette]> = [
 
 /** `--_accent: var(--ov-accent, <default>);` and so on, the default given by `value`. */
 function colourLocals(value: (key: keyof OvPalette) => string) {
-  return unsafeCSS(COLOURS.map(([property, key]) => `${property.replace('--ov-', '--_')}: var(${property}, ${value(key)});`).join('\n'));
+  return unsafeCSS(
+    COLOURS.map(([property, key]) => `${property.replace('--ov-', '--_')}: var(${property}, ${value(key)});`).join(
+      '\n',
+    ),
+  );
 }
 
 /**

@@ -49,7 +49,8 @@ class EndpointClient implements OvAuthClient {
     const [action] = actions ?? [];
     if (typeof action === 'string') return this.#call(ApiRoute.RESEND, { action });
     if (!step) return this.#call(ApiRoute.START, { resume: true });
-    if (POLL_REMEDIATIONS.includes(step) && Object.keys(values).length === 0) return this.#call(ApiRoute.POLL, { step });
+    if (POLL_REMEDIATIONS.includes(step) && Object.keys(values).length === 0)
+      return this.#call(ApiRoute.POLL, { step });
     return this.#call(ApiRoute.PROCEED, { step, values });
   }
 
@@ -155,7 +156,12 @@ function errorFor(answer: HttpAnswer): Error {
 }
 
 function isHttpAnswer(value: unknown): value is HttpAnswer {
-  return typeof value === 'object' && value !== null && typeof (value as HttpAnswer).status === 'number' && 'responseText' in value;
+  return (
+    typeof value === 'object' &&
+    value !== null &&
+    typeof (value as HttpAnswer).status === 'number' &&
+    'responseText' in value
+  );
 }
 
 /** The shape the rebuilt transaction relies on; anything else is an unreadable answer. */

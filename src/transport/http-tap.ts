@@ -29,7 +29,8 @@ export interface HttpRequest {
 }
 
 /** How a tapped request ended: with an answer, or with what was thrown (an answer that is not 2xx, or none). */
-export type HttpEnd = { readonly answer: HttpAnswer; readonly failure?: never } | { readonly answer?: never; readonly failure: unknown };
+export type HttpEnd =
+  { readonly answer: HttpAnswer; readonly failure?: never } | { readonly answer?: never; readonly failure: unknown };
 
 /** Called as a request leaves; what it returns, if anything, is called when the request ends. */
 export type HttpTap = (request: HttpRequest) => ((end: HttpEnd) => void) | undefined;

@@ -13,7 +13,8 @@ export function transportFailure(tx: OvTransaction): Error | undefined {
   const raw = tx.rawIdxState as unknown as Record<string, unknown> | undefined;
   if (!raw || typeof raw !== 'object') return new MalformedResponseError('a terminal transaction without a body');
   const keys = (tx.messages ?? []).map((m) => m?.i18n?.key);
-  if (keys.some((key) => key !== undefined && RATE_LIMIT_KEYS.has(key)) || raw.errorCode === 'E0000047') return new RateLimitedError();
+  if (keys.some((key) => key !== undefined && RATE_LIMIT_KEYS.has(key)) || raw.errorCode === 'E0000047')
+    return new RateLimitedError();
   if ('version' in raw) return undefined;
   if ('errorCode' in raw) return new ServerFailureError();
   return new MalformedResponseError('an answer that is not an IDX response');

@@ -53,7 +53,8 @@ test('the exports resolve in Node to the built files', () => {
 test('npm pack ships every export target and nothing of the repository besides', async () => {
   const { stdout } = await run('npm', ['pack', '--dry-run', '--json', '--ignore-scripts'], { cwd: REPO });
   const files = new Set((JSON.parse(stdout) as Array<{ files: Array<{ path: string }> }>)[0]!.files.map((f) => f.path));
-  for (const [subpath, file] of exportTargets) assert.ok(files.has(file.replace(/^\.\//, '')), `${subpath}: ${file} is packed`);
+  for (const [subpath, file] of exportTargets)
+    assert.ok(files.has(file.replace(/^\.\//, '')), `${subpath}: ${file} is packed`);
   const stray = [...files].filter((file) => /^(test|demo|scripts|sim|docs|dist\/demo|node_modules)\//.test(file));
   assert.deepEqual(stray, []);
 });
@@ -84,7 +85,7 @@ test('a TypeScript consumer (NodeNext) type-checks against the shipped declarati
       "import 'ov-signin/define';",
       "import 'ov-signin/bundle';",
       'export const tag: CustomElementConstructor = OvSignin;',
-      "export const onSuccess = (e: OvSuccessEvent) => e.detail.tokens?.idToken?.claims.email;",
+      'export const onSuccess = (e: OvSuccessEvent) => e.detail.tokens?.idToken?.claims.email;',
       "import { OvFlowInspector, type TimelineReport } from 'ov-signin/inspector';",
       "import { OvSignin as OvSigninReact } from 'ov-signin/react';",
       "import { OvFlowInspector as OvFlowInspectorReact } from 'ov-signin/react/inspector';",
@@ -112,21 +113,34 @@ const isLitNodeBuild = (at: string) => /node_modules\/(lit-html|lit-element|@lit
 
 test('importing ov-signin in Node touches no browser global (only Lit’s own SSR checks)', async () => {
   const accesses = await browserGlobalsTouchedBy('ov-signin');
-  assert.ok(accesses.some((a) => isLitNodeBuild(a.at)), 'the probe sees Lit’s checks');
-  assert.deepEqual(accesses.filter((a) => !isLitNodeBuild(a.at)), []);
+  assert.ok(
+    accesses.some((a) => isLitNodeBuild(a.at)),
+    'the probe sees Lit’s checks',
+  );
+  assert.deepEqual(
+    accesses.filter((a) => !isLitNodeBuild(a.at)),
+    [],
+  );
 });
 
 test('importing ov-signin/define in Node registers into Lit’s SSR registry and touches nothing else', async () => {
   const accesses = await browserGlobalsTouchedBy('ov-signin/define');
   const ours = accesses.filter((a) => !isLitNodeBuild(a.at));
   assert.ok(ours.length > 0, 'define.js registers the tags');
-  assert.deepEqual(ours.filter((a) => a.name !== 'customElements' || a.kind !== 'read'), []);
+  assert.deepEqual(
+    ours.filter((a) => a.name !== 'customElements' || a.kind !== 'read'),
+    [],
+  );
 });
 
 test('importing ov-signin/inspector, ov-signin/react or ov-signin/react/inspector in Node touches no browser global besides registering', async () => {
   for (const specifier of ['ov-signin/inspector', 'ov-signin/react', 'ov-signin/react/inspector']) {
     const ours = (await browserGlobalsTouchedBy(specifier)).filter((a) => !isLitNodeBuild(a.at));
     assert.ok(ours.length > 0, `${specifier} registers its tags`);
-    assert.deepEqual(ours.filter((a) => a.name !== 'customElements' || a.kind !== 'read'), [], specifier);
+    assert.deepEqual(
+      ours.filter((a) => a.name !== 'customElements' || a.kind !== 'read'),
+      [],
+      specifier,
+    );
   }
 });

@@ -40,6 +40,11 @@ test('no file under src/components/ names an IDX remediation', () => {
 });
 
 test('no file under src/controller/ imports src/i18n/', () => {
-  const hits = filesUnder(join(REPO, 'src/controller')).filter((file) => /from\s+'[^']*\/i18n\//.test(readFileSync(file, 'utf8')));
-  assert.deepEqual(hits.map((file) => relative(REPO, file)), []);
+  const hits = filesUnder(join(REPO, 'src/controller')).filter((file) =>
+    /from\s+'[^']*\/i18n\//.test(readFileSync(file, 'utf8')),
+  );
+  assert.deepEqual(
+    hits.map((file) => relative(REPO, file)),
+    [],
+  );
 });

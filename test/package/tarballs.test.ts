@@ -33,8 +33,14 @@ after(() => rmSync(work, { recursive: true, force: true }));
  * repository (its package, its prefix) must not steer an install into another folder.
  */
 function npm(args: string[], cwd: string) {
-  const env = Object.fromEntries(Object.entries(process.env).filter(([key]) => !/^npm_(package_|lifecycle_|config_(local_)?prefix$)/i.test(key)));
-  return run('npm', [...args, '--no-audit', '--no-fund', '--loglevel=error'], { cwd, env, maxBuffer: 16 * 1024 * 1024 });
+  const env = Object.fromEntries(
+    Object.entries(process.env).filter(([key]) => !/^npm_(package_|lifecycle_|config_(local_)?prefix$)/i.test(key)),
+  );
+  return run('npm', [...args, '--no-audit', '--no-fund', '--loglevel=error'], {
+    cwd,
+    env,
+    maxBuffer: 16 * 1024 * 1024,
+  });
 }
 
 interface Manifest {
@@ -43,7 +49,13 @@ interface Manifest {
   peerDependencies?: Record<string, string>;
   peerDependenciesMeta?: Record<string, { optional?: boolean }>;
 }
-type LockEntry = Manifest & { version?: string; resolved?: string; integrity?: string; link?: boolean; [flag: string]: unknown };
+type LockEntry = Manifest & {
+  version?: string;
+  resolved?: string;
+  integrity?: string;
+  link?: boolean;
+  [flag: string]: unknown;
+};
 
 interface Packed {
   tarball: string;
@@ -56,14 +68,20 @@ async function pack(dir: string): Promise<Packed> {
   await npm(['run', 'build'], dir);
   const { stdout } = await npm(['pack', '--json', '--ignore-scripts', '--pack-destination', work], dir);
   const [{ filename, integrity }] = JSON.parse(stdout) as [{ filename: string; integrity: string }];
-  return { tarball: join(work, filename), integrity, manifest: JSON.parse(readFileSync(join(dir, 'package.json'), 'utf8')) };
+  return {
+    tarball: join(work, filename),
+    integrity,
+    manifest: JSON.parse(readFileSync(join(dir, 'package.json'), 'utf8')),
+  };
 }
 
-const lock = (JSON.parse(readFileSync(join(REPO, 'package-lock.json'), 'utf8')) as { packages: Record<string, LockEntry> }).packages;
+const lock = (
+  JSON.parse(readFileSync(join(REPO, 'package-lock.json'), 'utf8')) as { packages: Record<string, LockEntry> }
+).packages;
 
 /** The lockfile path Node would load `name` from when `from` (a lockfile path, '' for the project) imports it. */
 function locate(name: string, from: string): string | undefined {
-  for (let base = from; ; ) {
+  for (let base = from; ;) {
     const candidate = `${base ? `${base}/` : ''}node_modules/${name}`;
     if (lock[candidate] && !lock[candidate].link) return candidate;
     if (!base) return undefined;
@@ -74,7 +92,9 @@ function locate(name: string, from: string): string | undefined {
 
 /** What a package needs installed beside it: its dependencies, optional ones if locked, non-optional peers. */
 function needs(manifest: Manifest): Array<[name: string, optional: boolean]> {
-  const peers = Object.keys(manifest.peerDependencies ?? {}).filter((name) => !manifest.peerDependenciesMeta?.[name]?.optional);
+  const peers = Object.keys(manifest.peerDependencies ?? {}).filter(
+    (name) => !manifest.peerDependenciesMeta?.[name]?.optional,
+  );
   return [
     ...Object.keys(manifest.dependencies ?? {}).map((name) => [name, false] as [string, boolean]),
     ...Object.keys(manifest.optionalDependencies ?? {}).map((name) => [name, true] as [string, boolean]),
@@ -102,7 +122,11 @@ function consumerLock(name: string, packed: Packed, registry: string): object {
       version: packed.manifest.version,
       resolved: relative,
       integrity: packed.integrity,
-      ...Object.fromEntries(['dependencies', 'optionalDependencies', 'peerDependencies', 'peerDependenciesMeta', 'bin', 'engines'].filter((key) => key in own).map((key) => [key, own[key]])),
+      ...Object.fromEntries(
+        ['dependencies', 'optionalDependencies', 'peerDependencies', 'peerDependenciesMeta', 'bin', 'engines']
+          .filter((key) => key in own)
+          .map((key) => [key, own[key]]),
+      ),
     },
   };
   const queue: Array<[from: string, manifest: Manifest]> = [['', packed.manifest]];
@@ -116,7 +140,10 @@ function consumerLock(name: string, packed: Packed, registry: string): object {
       }
       if (packages[path]) continue;
       // Dev-only here is a production dependency there.
-      const entry: LockEntry = { ...lock[path]!, resolved: lock[path]!.resolved ?? tarballUrl(registry, path, lock[path]!.version!) };
+      const entry: LockEntry = {
+        ...lock[path]!,
+        resolved: lock[path]!.resolved ?? tarballUrl(registry, path, lock[path]!.version!),
+      };
       for (const flag of ['dev', 'devOptional', 'peer']) delete entry[flag];
       packages[path] = entry;
       queue.push([path, entry]);
@@ -145,7 +172,9 @@ function installedPackages(dir: string): string[] {
     if (!existsSync(modules)) return;
     for (const entry of readdirSync(modules)) {
       if (entry.startsWith('.')) continue;
-      const names = entry.startsWith('@') ? readdirSync(join(modules, entry)).map((name) => `${entry}/${name}`) : [entry];
+      const names = entry.startsWith('@')
+        ? readdirSync(join(modules, entry)).map((name) => `${entry}/${name}`)
+        : [entry];
       for (const name of names) {
         found.push(name);
         walk(join(modules, name, 'node_modules'));
@@ -187,10 +216,16 @@ test('the widget tarball installs alone, without the simulator or its QR and PNG
   );
 
   // Resolved and imported in Node, as a server-side renderer or a bundler's Node step would.
-  const define = await nodeIn(dir, "await import('ov-signin/define'); console.log(import.meta.resolve('ov-signin/define'));");
+  const define = await nodeIn(
+    dir,
+    "await import('ov-signin/define'); console.log(import.meta.resolve('ov-signin/define'));",
+  );
   assert.equal(define, pathToFileURL(join(dir, 'node_modules/ov-signin/dist/lib/define.js')).href);
   // The server adapters load from the widget's own dependencies (the cookie package among them).
-  const server = await nodeIn(dir, "const server = await import('ov-signin/server'); console.log(typeof server.createSignInHandler);");
+  const server = await nodeIn(
+    dir,
+    "const server = await import('ov-signin/server'); console.log(typeof server.createSignInHandler);",
+  );
   assert.equal(server, 'function');
   // The simulator is another package now.
   await assert.rejects(nodeIn(dir, "import.meta.resolve('ov-signin/sim');"), /ERR_PACKAGE_PATH_NOT_EXPORTED/);
@@ -200,7 +235,10 @@ test('the simulator tarball installs alone, with its CLI and its client', async 
   const dir = await installAlone('simulator-consumer', simulator);
   const installed = installedPackages(dir);
   for (const name of ['ov-sim', ...SIMULATOR_ONLY]) assert.ok(installed.includes(name), `${name} is installed`);
-  assert.ok(!installed.includes('ov-signin') && !installed.includes('lit'), 'the simulator needs nothing of the widget');
+  assert.ok(
+    !installed.includes('ov-signin') && !installed.includes('lit'),
+    'the simulator needs nothing of the widget',
+  );
 
   const exported = await nodeIn(
     dir,

@@ -20,7 +20,10 @@ after(() => sim.close());
 const control = new ControlApi(sim);
 beforeEach(() => control.reset());
 
-const flows: Record<AdapterKind, { login: string; run: (browser: BrowserSession, login: string) => Promise<Answer>; steps: string }> = {
+const flows: Record<
+  AdapterKind,
+  { login: string; run: (browser: BrowserSession, login: string) => Promise<Answer>; steps: string }
+> = {
   node: { login: 'push@example.com', run: (b, l) => pushApproved(b, control, l), steps: 'push approved' },
   express: { login: 'totp@example.com', run: (b, l) => totpEntered(b, control, l), steps: 'Okta Verify code' },
   fastify: { login: 'enroll@example.com', run: (b, l) => qrScanned(b, control, l), steps: 'QR enrolment' },
@@ -45,11 +48,16 @@ for (const [kind, flow] of Object.entries(flows) as Array<[AdapterKind, (typeof 
       const { idClaims } = await verifyTokens(sim, server.signIns[0]!.tokens, flow.login);
       assert.ok(idClaims.amr?.includes('mfa'));
       expectNoneIn(browser.answers, tokenStrings(server.signIns[0]!.tokens), 'tokens');
-      assert.ok(browser.answers.every((a) => a.headers.get('cache-control') === 'no-store'), 'no answer may be cached');
+      assert.ok(
+        browser.answers.every((a) => a.headers.get('cache-control') === 'no-store'),
+        'no answer may be cached',
+      );
       assert.deepEqual(server.errors, []);
 
       // The transaction is over: nothing is left to continue.
-      const after = await browser.post('poll', { step: flow.steps === 'QR enrolment' ? 'enroll-poll' : 'challenge-poll' });
+      const after = await browser.post('poll', {
+        step: flow.steps === 'QR enrolment' ? 'enroll-poll' : 'challenge-poll',
+      });
       assert.deepEqual([after.status, after.json.error], [404, 'expired']);
     });
 

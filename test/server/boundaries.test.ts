@@ -28,17 +28,31 @@ const SHARED = ['../transport/protocol.js', '../transport/http-tap.js'];
 test('src/server imports only itself, okta-auth-js, cookie, node: modules and the shared transport modules', () => {
   const outside = filesIn(join(SRC, 'server')).flatMap((file) =>
     importsOf(file)
-      .filter((spec) => !(spec.startsWith('./') || spec.startsWith('@okta/okta-auth-js') || spec === 'cookie' || spec.startsWith('node:') || SHARED.includes(spec)))
+      .filter(
+        (spec) =>
+          !(
+            spec.startsWith('./') ||
+            spec.startsWith('@okta/okta-auth-js') ||
+            spec === 'cookie' ||
+            spec.startsWith('node:') ||
+            SHARED.includes(spec)
+          ),
+      )
       .map((spec) => `${file.slice(SRC.length)} → ${spec}`),
   );
   assert.deepEqual(outside, []);
-  for (const shared of ['protocol.ts', 'http-tap.ts']) assert.deepEqual(importsOf(join(SRC, 'transport', shared)), [], shared);
+  for (const shared of ['protocol.ts', 'http-tap.ts'])
+    assert.deepEqual(importsOf(join(SRC, 'transport', shared)), [], shared);
 });
 
 test('outside src/server, nothing imports it', () => {
   const uses = filesIn(SRC)
     .filter((file) => !file.startsWith(join(SRC, 'server')))
-    .flatMap((file) => importsOf(file).filter((spec) => spec.includes('/server/')).map((spec) => `${file.slice(SRC.length)} → ${spec}`));
+    .flatMap((file) =>
+      importsOf(file)
+        .filter((spec) => spec.includes('/server/'))
+        .map((spec) => `${file.slice(SRC.length)} → ${spec}`),
+    );
   assert.deepEqual(uses, []);
 });
 
@@ -47,9 +61,18 @@ test('the server-mode build holds no okta-auth-js code (its source map lists eve
   const map = join(REPO, 'dist/bundle/ov-signin-server-mode.js.map');
   if (!existsSync(map)) execFileSync('npm', ['run', '--silent', 'build:bundle'], { cwd: REPO, stdio: 'pipe' });
   const { sources } = JSON.parse(readFileSync(map, 'utf8')) as { sources: string[] };
-  assert.deepEqual(sources.filter((s) => s.includes('@okta/') || s.includes('create-auth-client')), []);
-  assert.ok(sources.some((s) => s.endsWith('src/transport/no-sdk-client.ts')), 'the stand-in for create-auth-client.ts is in');
-  assert.ok(sources.some((s) => s.endsWith('src/transport/endpoint-client.ts')), 'the endpoint client is in');
+  assert.deepEqual(
+    sources.filter((s) => s.includes('@okta/') || s.includes('create-auth-client')),
+    [],
+  );
+  assert.ok(
+    sources.some((s) => s.endsWith('src/transport/no-sdk-client.ts')),
+    'the stand-in for create-auth-client.ts is in',
+  );
+  assert.ok(
+    sources.some((s) => s.endsWith('src/transport/endpoint-client.ts')),
+    'the endpoint client is in',
+  );
   // The full build, for contrast, does carry it.
   const full = JSON.parse(readFileSync(join(REPO, 'dist/bundle/ov-signin.js.map'), 'utf8')) as { sources: string[] };
   assert.ok(full.sources.some((s) => s.includes('@okta/okta-auth-js')));

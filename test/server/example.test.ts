@@ -16,7 +16,11 @@ import { expectStep, totpEntered } from './support/flows.ts';
 
 const REPO = fileURLToPath(new URL('../../', import.meta.url));
 const sim = await startSimulator({ port: 0, config: { testing: true } });
-const server = createApp({ issuer: sim.issuer, clientId: sim.clientId, redirectUri: 'http://localhost:3000/login/callback' }).listen(0, '127.0.0.1');
+const server = createApp({
+  issuer: sim.issuer,
+  clientId: sim.clientId,
+  redirectUri: 'http://localhost:3000/login/callback',
+}).listen(0, '127.0.0.1');
 await new Promise((resolve) => server.once('listening', resolve));
 const origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
 after(async () => {
@@ -27,7 +31,8 @@ after(async () => {
 
 before(() => {
   // The page loads the server-mode build; `npm run example:server` builds it first, as this does when it is missing.
-  if (!existsSync(`${REPO}dist/bundle/ov-signin-server-mode.js`)) execFileSync('npm', ['run', '--silent', 'build:bundle'], { cwd: REPO, stdio: 'pipe' });
+  if (!existsSync(`${REPO}dist/bundle/ov-signin-server-mode.js`))
+    execFileSync('npm', ['run', '--silent', 'build:bundle'], { cwd: REPO, stdio: 'pipe' });
 });
 
 test('the page: the widget in server mode, the server-mode build, a strict Content-Security-Policy', async () => {

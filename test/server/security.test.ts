@@ -10,7 +10,16 @@ import { MemorySessionStore } from '../../src/server/index.ts';
 import type { SessionRecord } from '../../src/server/index.ts';
 import { ControlApi, VirtualDevice } from 'ov-sim/client';
 import { BrowserSession } from './support/browser-session.ts';
-import { chooseOktaVerify, expectStep, pollUntilDone, pushApproved, signInWithPassword, stepOf, totpEntered, waitForPush } from './support/flows.ts';
+import {
+  chooseOktaVerify,
+  expectStep,
+  pollUntilDone,
+  pushApproved,
+  signInWithPassword,
+  stepOf,
+  totpEntered,
+  waitForPush,
+} from './support/flows.ts';
 import { expectNoneIn, tokenStrings, transactionSecrets } from './support/secrets.ts';
 import { startServer } from './support/servers.ts';
 import type { RunningServer } from './support/servers.ts';
@@ -66,7 +75,10 @@ describe('CSRF', () => {
   test('without the cookie, or with a cookie that names no session, a POST is refused', async () => {
     const browser = await started();
     assert.deepEqual(refusal(await browser.post('start', {}, { cookie: null })), [403, 'forbidden']);
-    assert.deepEqual(refusal(await browser.post('start', {}, { cookie: `__Host-ov-session=${'A'.repeat(43)}` })), [403, 'forbidden']);
+    assert.deepEqual(refusal(await browser.post('start', {}, { cookie: `__Host-ov-session=${'A'.repeat(43)}` })), [
+      403,
+      'forbidden',
+    ]);
   });
 
   test('only JSON is accepted: what a form or a “simple” cross-site fetch can send is refused', async () => {
@@ -80,13 +92,20 @@ describe('CSRF', () => {
   test('a request the browser says another site (or another origin) started is refused, token and cookie notwithstanding', async () => {
     const browser = await started();
     for (const site of ['cross-site', 'same-site', 'none']) {
-      assert.deepEqual(refusal(await browser.post('start', {}, { headers: { 'sec-fetch-site': site } })), [403, 'forbidden'], site);
+      assert.deepEqual(
+        refusal(await browser.post('start', {}, { headers: { 'sec-fetch-site': site } })),
+        [403, 'forbidden'],
+        site,
+      );
     }
     // Browsers without Sec-Fetch-Site: the Origin decides.
     const bare = new BrowserSession(server.base, {});
     bare.cookie = browser.cookie;
     bare.csrfToken = browser.csrfToken;
-    assert.deepEqual(refusal(await bare.post('start', {}, { headers: { origin: 'http://evil.example' } })), [403, 'forbidden']);
+    assert.deepEqual(refusal(await bare.post('start', {}, { headers: { origin: 'http://evil.example' } })), [
+      403,
+      'forbidden',
+    ]);
     assert.deepEqual(refusal(await bare.post('start', {}, { headers: { origin: 'null' } })), [403, 'forbidden']);
     const sameOrigin = await bare.post('start', {}, { headers: { origin: new URL(server.base).origin } });
     await expectStep(sameOrigin, 'identify');
@@ -117,17 +136,33 @@ describe('what a request may ask', () => {
       ['resend', { action: 'currentAuthenticator-resend' }],
     ] as const;
     for (const [route, body] of bad) {
-      assert.deepEqual(refusal(await browser.post(route, body)), [400, 'invalid-request'], `${route} ${JSON.stringify(body).slice(0, 80)}`);
+      assert.deepEqual(
+        refusal(await browser.post(route, body)),
+        [400, 'invalid-request'],
+        `${route} ${JSON.stringify(body).slice(0, 80)}`,
+      );
     }
     const picker = await signInWithPassword(browser, 'push@example.com', 'select-authenticator-authenticate');
     const option = picker.options[0]!;
     const withExtra = { authenticator: { ...(option.values.authenticator as object), key: 'okta_password' } };
-    assert.deepEqual(refusal(await browser.post('proceed', { step: picker.name, values: withExtra })), [400, 'invalid-request']);
-    assert.deepEqual(refusal(await browser.post('proceed', { step: picker.name, values: option.values }, { rawBody: '{"step":' })), [400, 'invalid-request']);
-    assert.deepEqual(refusal(await browser.post('proceed', {}, { rawBody: JSON.stringify({ pad: 'x'.repeat(20_000) }) })), [413, 'payload-too-large']);
+    assert.deepEqual(refusal(await browser.post('proceed', { step: picker.name, values: withExtra })), [
+      400,
+      'invalid-request',
+    ]);
+    assert.deepEqual(
+      refusal(await browser.post('proceed', { step: picker.name, values: option.values }, { rawBody: '{"step":' })),
+      [400, 'invalid-request'],
+    );
+    assert.deepEqual(
+      refusal(await browser.post('proceed', {}, { rawBody: JSON.stringify({ pad: 'x'.repeat(20_000) }) })),
+      [413, 'payload-too-large'],
+    );
     // The refused requests left the transaction where it was.
     const next = stepOf(await browser.post('proceed', { step: picker.name, values: option.values }));
-    assert.ok(['challenge-poll', 'challenge-authenticator', 'authenticator-verification-data'].includes(next.name), next.name);
+    assert.ok(
+      ['challenge-poll', 'challenge-authenticator', 'authenticator-verification-data'].includes(next.name),
+      next.name,
+    );
   });
 
   test('routes and methods: unknown routes 404, wrong methods 405, a session without transaction 404 expired', async () => {
@@ -147,17 +182,26 @@ describe('sessions', () => {
     const push = new BrowserSession(server.base);
     const totp = new BrowserSession(server.base);
     // Interleaved: both at Okta Verify together, the code user finishes while the push user waits.
-    const [waiting] = await Promise.all([chooseOktaVerify(push, 'push@example.com', 'push'), chooseOktaVerify(totp, 'totp@example.com', 'totp')]);
+    const [waiting] = await Promise.all([
+      chooseOktaVerify(push, 'push@example.com', 'push'),
+      chooseOktaVerify(totp, 'totp@example.com', 'totp'),
+    ]);
     await expectStep(waiting, 'challenge-poll');
     assert.notEqual(push.cookie, totp.cookie);
     assert.notEqual(push.answers.at(-1)!.json.transaction!.id, totp.answers.at(-1)!.json.transaction!.id);
     // The code user's session has no push to poll: the other session's step is not theirs.
     assert.deepEqual(refusal(await totp.post('poll', { step: 'challenge-poll' })), [400, 'invalid-request']);
     // Nor does one session's token open the other.
-    assert.deepEqual(refusal(await totp.post('poll', { step: 'challenge-poll' }, { csrf: push.csrfToken })), [403, 'forbidden']);
+    assert.deepEqual(refusal(await totp.post('poll', { step: 'challenge-poll' }, { csrf: push.csrfToken })), [
+      403,
+      'forbidden',
+    ]);
 
     const code = await (await VirtualDevice.of(control, 'totp@example.com')).totp();
-    const totpDone = await totp.post('proceed', { step: 'challenge-authenticator', values: { verificationCode: code } });
+    const totpDone = await totp.post('proceed', {
+      step: 'challenge-authenticator',
+      values: { verificationCode: code },
+    });
     await expectStep(totpDone, 'success');
     const device = await VirtualDevice.of(control, 'push@example.com');
     await device.approve(await waitForPush(device));
@@ -166,14 +210,22 @@ describe('sessions', () => {
 
     assert.equal(totpDone.json.shared?.email, 'totp@example.com');
     assert.equal(pushDone.json.shared?.email, 'push@example.com');
-    const byCookie = new Map(server.signIns.map((s) => [s.request.headers.get('cookie'), s.tokens.idToken?.claims.email]));
-    assert.deepEqual(Object.fromEntries(byCookie), { [totp.cookie!]: 'totp@example.com', [push.cookie!]: 'push@example.com' });
+    const byCookie = new Map(
+      server.signIns.map((s) => [s.request.headers.get('cookie'), s.tokens.idToken?.claims.email]),
+    );
+    assert.deepEqual(Object.fromEntries(byCookie), {
+      [totp.cookie!]: 'totp@example.com',
+      [push.cookie!]: 'push@example.com',
+    });
   });
 
   test('a poll racing a cancel: the session’s requests run one after the other, and the cancel wins', async () => {
     const browser = new BrowserSession(server.base);
     await expectStep(chooseOktaVerify(browser, 'push@example.com', 'push'), 'challenge-poll');
-    const [poll, cancel] = await Promise.all([browser.post('poll', { step: 'challenge-poll' }), browser.post('cancel')]);
+    const [poll, cancel] = await Promise.all([
+      browser.post('poll', { step: 'challenge-poll' }),
+      browser.post('cancel'),
+    ]);
     assert.equal(stepOf(poll).name, 'challenge-poll');
     assert.equal(cancel.json.transaction?.status, 'CANCELED');
     const idx = (await control.requests()).filter((r) => r.path.startsWith('/idp/idx/')).map((r) => r.path);
@@ -209,22 +261,40 @@ describe('what reaches the browser', () => {
     // The wire form of a transaction: only the documented keys.
     for (const answer of browser.answers.filter((a) => a.json.transaction)) {
       const wire = answer.json.transaction!;
-      assert.deepEqual(Object.keys(wire).sort(), ['actions', 'context', 'id', 'messages', 'raw', 'remediations', 'requestDidSucceed', 'status'].filter((k) => k in wire).sort());
+      assert.deepEqual(
+        Object.keys(wire).sort(),
+        ['actions', 'context', 'id', 'messages', 'raw', 'remediations', 'requestDidSucceed', 'status']
+          .filter((k) => k in wire)
+          .sort(),
+      );
       assert.ok(!('stateHandle' in wire.context) && !('headers' in wire.context));
-      for (const remediation of wire.remediations) assert.deepEqual(Object.keys(remediation).filter((k) => !['name', 'value', 'relatesTo', 'refresh'].includes(k)), []);
+      for (const remediation of wire.remediations)
+        assert.deepEqual(
+          Object.keys(remediation).filter((k) => !['name', 'value', 'relatesTo', 'refresh'].includes(k)),
+          [],
+        );
     }
   });
 
   test('a wrong code: Okta’s message reaches the widget as a step, and the right code still signs in', async () => {
     const browser = new BrowserSession(server.base);
     await expectStep(chooseOktaVerify(browser, 'totp@example.com', 'totp'), 'challenge-authenticator');
-    const wrong = await browser.post('proceed', { step: 'challenge-authenticator', values: { verificationCode: '000000' } });
+    const wrong = await browser.post('proceed', {
+      step: 'challenge-authenticator',
+      values: { verificationCode: '000000' },
+    });
     assert.equal(wrong.json.transaction?.requestDidSucceed, false);
     const step = stepOf(wrong);
     assert.equal(step.name, 'challenge-authenticator');
-    assert.ok(step.inputs.some((i) => i.messages.length > 0) || step.messages.length > 0, 'the server’s message is in the step');
+    assert.ok(
+      step.inputs.some((i) => i.messages.length > 0) || step.messages.length > 0,
+      'the server’s message is in the step',
+    );
     const code = await (await VirtualDevice.of(control, 'totp@example.com')).totp();
-    await expectStep(browser.post('proceed', { step: 'challenge-authenticator', values: { verificationCode: code } }), 'success');
+    await expectStep(
+      browser.post('proceed', { step: 'challenge-authenticator', values: { verificationCode: code } }),
+      'success',
+    );
   });
 });
 
@@ -232,7 +302,12 @@ describe('Okta failing', () => {
   test('Okta rate-limits a poll: 429 with its Retry-After and the transaction, and the next poll goes on', async () => {
     const browser = new BrowserSession(server.base);
     await expectStep(chooseOktaVerify(browser, 'push@example.com', 'push'), 'challenge-poll');
-    await control.call('POST', '/faults', { kind: 'rate-limit', path: '/idp/idx/authenticators/poll', retryAfterSeconds: 3, count: 1 });
+    await control.call('POST', '/faults', {
+      kind: 'rate-limit',
+      path: '/idp/idx/authenticators/poll',
+      retryAfterSeconds: 3,
+      count: 1,
+    });
     const limited = await browser.post('poll', { step: 'challenge-poll' });
     assert.equal(limited.status, 429);
     assert.equal(limited.headers.get('retry-after'), '3');
@@ -243,9 +318,17 @@ describe('Okta failing', () => {
   test('Okta answers 503: 502 upstream, and the session keeps its state', async () => {
     const browser = new BrowserSession(server.base);
     await expectStep(chooseOktaVerify(browser, 'push@example.com', 'push'), 'challenge-poll');
-    await control.call('POST', '/faults', { kind: 'status', status: 503, path: '/idp/idx/authenticators/poll', count: 1 });
+    await control.call('POST', '/faults', {
+      kind: 'status',
+      status: 503,
+      path: '/idp/idx/authenticators/poll',
+      count: 1,
+    });
     const failed = await browser.post('poll', { step: 'challenge-poll' });
-    assert.ok(failed.status === 502 || failed.json.transaction?.status === 'TERMINAL', `answered ${failed.status}: ${failed.text.slice(0, 200)}`);
+    assert.ok(
+      failed.status === 502 || failed.json.transaction?.status === 'TERMINAL',
+      `answered ${failed.status}: ${failed.text.slice(0, 200)}`,
+    );
     await expectStep(browser.post('poll', { step: 'challenge-poll' }), 'challenge-poll');
   });
 
@@ -262,13 +345,33 @@ describe('Okta failing', () => {
 describe('cookie flags', () => {
   test('Secure where the browser accepts it: https, loopback; not on plain http elsewhere; behind a trusted proxy', async () => {
     const { createSignInHandler } = await import('../../src/server/index.ts');
-    const handler = createSignInHandler({ okta: { issuer: sim.issuer, clientId: sim.clientId, redirectUri: 'http://localhost:8080/cb' }, onSuccess: () => undefined });
-    const cookieFor = async (url: string) => (await handler.handle(new Request(url))).headers.getSetCookie()[0]!.replace(/=[A-Za-z0-9_-]{43};/, '=…;');
-    assert.equal(await cookieFor('https://signin.example.test/auth/session'), '__Host-ov-session=…; Path=/; HttpOnly; Secure; SameSite=Strict');
-    assert.equal(await cookieFor('http://localhost:3000/auth/session'), '__Host-ov-session=…; Path=/; HttpOnly; Secure; SameSite=Strict');
-    assert.equal(await cookieFor('http://[::1]:3000/auth/session'), '__Host-ov-session=…; Path=/; HttpOnly; Secure; SameSite=Strict');
-    assert.equal(await cookieFor('http://192.168.1.20:3000/auth/session'), 'ov-session=…; Path=/; HttpOnly; SameSite=Strict');
-    const lax = createSignInHandler({ okta: { issuer: sim.issuer, clientId: sim.clientId, redirectUri: 'http://localhost:8080/cb' }, onSuccess: () => undefined, cookie: { name: 'signin', sameSite: 'Lax', secure: true } });
+    const handler = createSignInHandler({
+      okta: { issuer: sim.issuer, clientId: sim.clientId, redirectUri: 'http://localhost:8080/cb' },
+      onSuccess: () => undefined,
+    });
+    const cookieFor = async (url: string) =>
+      (await handler.handle(new Request(url))).headers.getSetCookie()[0]!.replace(/=[A-Za-z0-9_-]{43};/, '=…;');
+    assert.equal(
+      await cookieFor('https://signin.example.test/auth/session'),
+      '__Host-ov-session=…; Path=/; HttpOnly; Secure; SameSite=Strict',
+    );
+    assert.equal(
+      await cookieFor('http://localhost:3000/auth/session'),
+      '__Host-ov-session=…; Path=/; HttpOnly; Secure; SameSite=Strict',
+    );
+    assert.equal(
+      await cookieFor('http://[::1]:3000/auth/session'),
+      '__Host-ov-session=…; Path=/; HttpOnly; Secure; SameSite=Strict',
+    );
+    assert.equal(
+      await cookieFor('http://192.168.1.20:3000/auth/session'),
+      'ov-session=…; Path=/; HttpOnly; SameSite=Strict',
+    );
+    const lax = createSignInHandler({
+      okta: { issuer: sim.issuer, clientId: sim.clientId, redirectUri: 'http://localhost:8080/cb' },
+      onSuccess: () => undefined,
+      cookie: { name: 'signin', sameSite: 'Lax', secure: true },
+    });
     const laxCookie = (await lax.handle(new Request('http://192.168.1.20/auth/session'))).headers.getSetCookie()[0]!;
     assert.match(laxCookie, /^__Host-signin=[\w-]{43}; Path=\/; HttpOnly; Secure; SameSite=Lax$/);
   });

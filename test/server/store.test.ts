@@ -87,10 +87,16 @@ test('the memory store, when full, drops expired sessions first, then the least 
   store.set('newer', record, 1000);
   now = 20;
   store.set('d', record, 1000);
-  assert.deepEqual(['short', 'old', 'newer', 'd'].map((k) => store.get(k) !== undefined), [false, true, true, true]);
+  assert.deepEqual(
+    ['short', 'old', 'newer', 'd'].map((k) => store.get(k) !== undefined),
+    [false, true, true, true],
+  );
   store.set('old', record, 1000);
   store.set('e', record, 1000);
-  assert.deepEqual(['old', 'newer', 'd', 'e'].map((k) => store.get(k) !== undefined), [true, false, true, true]);
+  assert.deepEqual(
+    ['old', 'newer', 'd', 'e'].map((k) => store.get(k) !== undefined),
+    [true, false, true, true],
+  );
   assert.equal(store.size, 3);
 });
 

@@ -24,7 +24,10 @@ let org: OrgAddress;
 before(async () => {
   const configFile = join(dir, 'config.json');
   writeFileSync(configFile, JSON.stringify({ testing: true }));
-  server = spawn(CLI[0], [...CLI.slice(1), '--port', '0', '--config', configFile], { cwd: REPO, stdio: ['ignore', 'pipe', 'inherit'] });
+  server = spawn(CLI[0], [...CLI.slice(1), '--port', '0', '--config', configFile], {
+    cwd: REPO,
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
   let printed = '';
   for await (const chunk of server.stdout!) {
     printed += String(chunk);
@@ -55,7 +58,9 @@ interface CliRun {
 
 async function ovSim(...args: string[]): Promise<CliRun> {
   try {
-    const { stdout, stderr } = await promisify(execFile)(CLI[0], [...CLI.slice(1), ...args, '--url', org.url], { cwd: REPO });
+    const { stdout, stderr } = await promisify(execFile)(CLI[0], [...CLI.slice(1), ...args, '--url', org.url], {
+      cwd: REPO,
+    });
     return { code: 0, stdout, stderr };
   } catch (error) {
     const failed = error as { code: number; stdout: string; stderr: string };
@@ -73,7 +78,9 @@ test('ov-sim --port 0 serves an org on the port it picked', async () => {
   assert.match(org.url, /^http:\/\/127\.0\.0\.1:\d+$/);
   assert.notEqual(new URL(org.url).port, '0');
   assert.equal(org.issuer, `${org.url}/oauth2/default`);
-  const discovery = (await (await fetch(`${org.issuer}/.well-known/openid-configuration`)).json()) as { issuer: string };
+  const discovery = (await (await fetch(`${org.issuer}/.well-known/openid-configuration`)).json()) as {
+    issuer: string;
+  };
   assert.equal(discovery.issuer, org.issuer);
 });
 

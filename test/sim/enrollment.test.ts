@@ -6,7 +6,14 @@ import type { IdxTransaction, OktaAuth } from '@okta/okta-auth-js/idx';
 import { startSimulator } from 'ov-sim';
 import { ControlApi, VirtualDevice } from 'ov-sim/client';
 import { identify, pollWhile, startPush } from './support/flows.ts';
-import { assertStep, assertTerminal, authenticatorKeys, currentContextualData, inputNames, optionValues } from './support/idx-assert.ts';
+import {
+  assertStep,
+  assertTerminal,
+  authenticatorKeys,
+  currentContextualData,
+  inputNames,
+  optionValues,
+} from './support/idx-assert.ts';
 import { createAuthClient } from './support/sdk-client.ts';
 import { verifyTokens } from './support/token-verifier.ts';
 
@@ -117,7 +124,9 @@ test('enrollment unanswered: the poll ends TERMINAL and the QR code no longer en
     const auth = createAuthClient(sim);
     const enrolling = await showQr(auth);
     await sleep(400);
-    assertTerminal(await pollWhile(auth, 'enroll-poll'), ['core.system.transaction_resource_not_found: Verification timed out. Please try again']);
+    assertTerminal(await pollWhile(auth, 'enroll-poll'), [
+      'core.system.transaction_resource_not_found: Verification timed out. Please try again',
+    ]);
     await assert.rejects(VirtualDevice.scan(control, currentContextualData(enrolling).qrcode!.href), { status: 410 });
     assert.deepEqual(await control.deviceIds(LOGIN), []);
   });

@@ -27,13 +27,28 @@ interface RawReply {
   status: number;
   contentType: string;
   text: string;
-  body: { version?: string; messages?: { value: Array<{ i18n: { key: string } }> }; remediation?: unknown; error?: string; errorCode?: string };
+  body: {
+    version?: string;
+    messages?: { value: Array<{ i18n: { key: string } }> };
+    remediation?: unknown;
+    error?: string;
+    errorCode?: string;
+  };
 }
 
 async function post(path: string, body: string, contentType = 'application/json'): Promise<RawReply> {
-  const response = await fetch(`${sim.url}${path}`, { method: 'POST', headers: { 'Content-Type': contentType, Accept: 'application/json' }, body });
+  const response = await fetch(`${sim.url}${path}`, {
+    method: 'POST',
+    headers: { 'Content-Type': contentType, Accept: 'application/json' },
+    body,
+  });
   const text = await response.text();
-  return { status: response.status, contentType: response.headers.get('content-type') ?? '', text, body: JSON.parse(text) as RawReply['body'] };
+  return {
+    status: response.status,
+    contentType: response.headers.get('content-type') ?? '',
+    text,
+    body: JSON.parse(text) as RawReply['body'],
+  };
 }
 
 function messageKeys(reply: RawReply): string[] {
@@ -59,7 +74,10 @@ for (const idxContentType of ['ion', 'json'] as const) {
       const refused = await identify(auth, 'push@example.com', 'not-the-password');
       assertStep(refused, 'identify', [AUTHENTICATION_FAILED]);
       assert.equal(refused.requestDidSucceed, false);
-      assertStep(await auth.idx.proceed({ step: 'identify', username: 'push@example.com', password: DEMO_PASSWORD }), 'select-authenticator-authenticate');
+      assertStep(
+        await auth.idx.proceed({ step: 'identify', username: 'push@example.com', password: DEMO_PASSWORD }),
+        'select-authenticator-authenticate',
+      );
 
       const reply = await post('/idp/idx/introspect', JSON.stringify({ interactionHandle: 'unknown' }));
       assert.match(reply.contentType, CONTENT_TYPES[idxContentType]);
@@ -84,7 +102,9 @@ test('resume of an expired transaction, idxContentType json: okta-auth-js reads 
     const auth = createAuthClient(sim, storage);
     await startPush(auth, 'push@example.com');
     await outliveTransaction(auth);
-    assertTerminal(await reloadedAuthClient(sim, storage).idx.proceed({ useGenericRemediator: true }), [SESSION_EXPIRED]);
+    assertTerminal(await reloadedAuthClient(sim, storage).idx.proceed({ useGenericRemediator: true }), [
+      SESSION_EXPIRED,
+    ]);
   });
 });
 
@@ -94,16 +114,22 @@ test('resume of an expired transaction, idxContentType ion: okta-auth-js throws 
     const auth = createAuthClient(sim, storage);
     await startPush(auth, 'push@example.com');
     await outliveTransaction(auth);
-    await assert.rejects(reloadedAuthClient(sim, storage).idx.proceed({ useGenericRemediator: true }), (error: AuthApiError) => {
-      assert.equal(error.name, 'AuthApiError');
-      assert.equal(error.xhr?.status, 401);
-      return true;
-    });
+    await assert.rejects(
+      reloadedAuthClient(sim, storage).idx.proceed({ useGenericRemediator: true }),
+      (error: AuthApiError) => {
+        assert.equal(error.name, 'AuthApiError');
+        assert.equal(error.xhr?.status, 401);
+        return true;
+      },
+    );
   });
 });
 
-test('an unknown state handle: 401 with Okta\'s session-expired body and nothing else', async () => {
-  const reply = await post('/idp/idx/identify', JSON.stringify({ identifier: 'push@example.com', stateHandle: '02unknownunknownunknownunknownunknown000000' }));
+test("an unknown state handle: 401 with Okta's session-expired body and nothing else", async () => {
+  const reply = await post(
+    '/idp/idx/identify',
+    JSON.stringify({ identifier: 'push@example.com', stateHandle: '02unknownunknownunknownunknownunknown000000' }),
+  );
   assert.equal(reply.status, 401);
   assert.equal(reply.body.version, '1.0.0');
   assert.deepEqual(messageKeys(reply), ['idx.session.expired']);
@@ -151,18 +177,29 @@ test('unknown paths are 404 and wrong methods 405, as JSON', async () => {
 test('a form posted at the wrong step is refused, and the transaction carries on', async () => {
   const auth = createAuthClient(sim);
   const started = await auth.idx.start();
-  const early = await post('/idp/idx/challenge/answer', JSON.stringify({ credentials: { totp: '123456' }, stateHandle: started.context.stateHandle }));
+  const early = await post(
+    '/idp/idx/challenge/answer',
+    JSON.stringify({ credentials: { totp: '123456' }, stateHandle: started.context.stateHandle }),
+  );
   assert.equal(early.status, 400);
   assert.equal(early.body.version, '1.0.0');
   assert.equal(messageKeys(early).length, 1);
 
-  const identified = await auth.idx.proceed({ step: 'identify', username: 'push@example.com', password: DEMO_PASSWORD });
+  const identified = await auth.idx.proceed({
+    step: 'identify',
+    username: 'push@example.com',
+    password: DEMO_PASSWORD,
+  });
   assertStep(identified, 'select-authenticator-authenticate');
 });
 
 test('an oversized body is refused with 413 before it is read, and the server carries on', async () => {
   const huge = JSON.stringify({ stateHandle: 'x'.repeat(2 * 1024 * 1024) });
-  const refused = await fetch(`${sim.url}/idp/idx/introspect`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: huge });
+  const refused = await fetch(`${sim.url}/idp/idx/introspect`, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json' },
+    body: huge,
+  });
   assert.equal(refused.status, 413);
   assert.equal(((await refused.json()) as { errorCode: string }).errorCode, 'E0000003');
   assert.equal((await fetch(`${sim.issuer}/v1/keys`)).status, 200);

@@ -4,7 +4,10 @@ import { startSimulator, type RunningSimulator } from 'ov-sim';
 
 let sim: RunningSimulator;
 before(async () => {
-  sim = await startSimulator({ port: 0, config: { testing: true, faults: [{ kind: 'status', path: '/oauth2/v1/keys', status: 500 }] } });
+  sim = await startSimulator({
+    port: 0,
+    config: { testing: true, faults: [{ kind: 'status', path: '/oauth2/v1/keys', status: 500 }] },
+  });
 });
 after(() => sim.close());
 beforeEach(() => fetch(`${sim.url}/sim/api/reset`, { method: 'POST' }));
@@ -12,7 +15,11 @@ beforeEach(() => fetch(`${sim.url}/sim/api/reset`, { method: 'POST' }));
 const ORIGIN = 'http://localhost:8080';
 
 function addFault(rule: object): Promise<Response> {
-  return fetch(`${sim.url}/sim/api/faults`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(rule) });
+  return fetch(`${sim.url}/sim/api/faults`, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json' },
+    body: JSON.stringify(rule),
+  });
 }
 
 function keys(): Promise<Response> {
@@ -28,7 +35,10 @@ function introspect(): Promise<Response> {
 }
 
 test('a 5xx for the next request only, with CORS headers so a browser can read it', async () => {
-  assert.equal((await addFault({ kind: 'status', path: '/oauth2/default/v1/keys', status: 503, count: 1 })).status, 200);
+  assert.equal(
+    (await addFault({ kind: 'status', path: '/oauth2/default/v1/keys', status: 503, count: 1 })).status,
+    200,
+  );
   const failed = await keys();
   assert.equal(failed.status, 503);
   assert.equal(failed.headers.get('access-control-allow-origin'), ORIGIN);
@@ -52,7 +62,10 @@ test('a dropped connection fails the request at the network level', async () => 
   await assert.rejects(keys());
   assert.equal((await keys()).status, 200);
   const log = (await (await fetch(`${sim.url}/sim/api/requests`)).json()) as { requests: Array<{ status: number }> };
-  assert.deepEqual(log.requests.map((r) => r.status), [0, 200]);
+  assert.deepEqual(
+    log.requests.map((r) => r.status),
+    [0, 200],
+  );
 });
 
 test('a truncated body keeps the real status and is not JSON', async () => {
@@ -93,7 +106,10 @@ test('faults from the config come back on reset; PUT replaces, DELETE clears; ba
     headers: { 'Content-Type': 'application/json' },
     body: JSON.stringify({ faults: [{ kind: 'latency', path: '/x', latencyMs: 1 }] }),
   });
-  assert.deepEqual(((await put.json()) as { faults: Array<{ path: string }> }).faults.map((f) => f.path), ['/x']);
+  assert.deepEqual(
+    ((await put.json()) as { faults: Array<{ path: string }> }).faults.map((f) => f.path),
+    ['/x'],
+  );
   assert.equal((await orgKeys()).status, 200);
   const refused = await addFault({ kind: 'explode', path: '/' });
   assert.equal(refused.status, 400);

@@ -89,7 +89,10 @@ test('passwordOnIdentify false: identifier first, then a password challenge; a w
   await control.withSettings({ passwordOnIdentify: false }, async () => {
     const auth = createAuthClient(sim);
     const started = await auth.idx.start();
-    assert.deepEqual(inputNames(started.availableSteps?.find((step) => step.name === 'identify')), ['username', 'rememberMe']);
+    assert.deepEqual(inputNames(started.availableSteps?.find((step) => step.name === 'identify')), [
+      'username',
+      'rememberMe',
+    ]);
 
     const challenged = await auth.idx.proceed({ step: 'identify', username: LOGIN });
     const passwordStep = assertStep(challenged, 'challenge-authenticator');
@@ -102,7 +105,10 @@ test('passwordOnIdentify false: identifier first, then a password challenge; a w
     const accepted = await auth.idx.proceed({ step: 'challenge-authenticator', password: DEMO_PASSWORD });
     assertStep(accepted, 'select-authenticator-authenticate');
     await auth.idx.proceed({ step: 'select-authenticator-authenticate', authenticator: 'okta_verify' });
-    assertStep(await auth.idx.proceed({ step: 'authenticator-verification-data', methodType: 'push' }), 'challenge-poll');
+    assertStep(
+      await auth.idx.proceed({ step: 'authenticator-verification-data', methodType: 'push' }),
+      'challenge-poll',
+    );
     const device = await VirtualDevice.of(control, LOGIN);
     assert.equal(await device.approve(await device.onlyPush()), 'approved');
     const done = await pollWhile(auth, 'challenge-poll');

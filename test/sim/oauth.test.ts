@@ -38,7 +38,12 @@ async function exchange(fields: Record<string, string>): Promise<{ status: numbe
   const response = await fetch(`${sim.issuer}/v1/token`, {
     method: 'POST',
     headers: { 'Content-Type': 'application/x-www-form-urlencoded', Accept: 'application/json' },
-    body: new URLSearchParams({ client_id: sim.clientId, redirect_uri: REDIRECT_URI, grant_type: 'interaction_code', ...fields }),
+    body: new URLSearchParams({
+      client_id: sim.clientId,
+      redirect_uri: REDIRECT_URI,
+      grant_type: 'interaction_code',
+      ...fields,
+    }),
   });
   return { status: response.status, body: (await response.json()) as Record<string, string> };
 }
@@ -50,7 +55,10 @@ function assertInvalidGrant(reply: { status: number; body: Record<string, string
 }
 
 test('discovery names the issuer, the JWKS and S256, which okta-auth-js requires', async () => {
-  const discovery = (await (await fetch(`${sim.issuer}/.well-known/openid-configuration`)).json()) as Record<string, unknown>;
+  const discovery = (await (await fetch(`${sim.issuer}/.well-known/openid-configuration`)).json()) as Record<
+    string,
+    unknown
+  >;
   assert.equal(discovery.issuer, sim.issuer);
   assert.equal(discovery.jwks_uri, `${sim.issuer}/v1/keys`);
   assert.equal(discovery.token_endpoint, `${sim.issuer}/v1/token`);
@@ -78,7 +86,11 @@ test('token endpoint: the right verifier gets tokens once; a replayed interactio
   const { code, codeVerifier } = await unexchangedSignIn();
   const first = await exchange({ interaction_code: code, code_verifier: codeVerifier });
   assert.equal(first.status, 200);
-  assert.equal(first.body.state, undefined, 'a state in the token response breaks okta-auth-js (okta-auth-js-notes.md §4.16)');
+  assert.equal(
+    first.body.state,
+    undefined,
+    'a state in the token response breaks okta-auth-js (okta-auth-js-notes.md §4.16)',
+  );
   const { id_token: idToken, access_token: accessToken } = first.body;
   assert.ok(idToken && accessToken);
   await verifyTokenPair(sim, idToken, accessToken, LOGIN);
@@ -96,10 +108,20 @@ test('token endpoint: a code_verifier that does not match the PKCE challenge is 
 test('token endpoint: another client or another redirect URI cannot redeem the code', async () => {
   const { code, codeVerifier } = await unexchangedSignIn();
   assertInvalidGrant(await exchange({ interaction_code: code, code_verifier: codeVerifier, client_id: OTHER_CLIENT }));
-  const unknownClient = await exchange({ interaction_code: code, code_verifier: codeVerifier, client_id: 'not-a-client' });
+  const unknownClient = await exchange({
+    interaction_code: code,
+    code_verifier: codeVerifier,
+    client_id: 'not-a-client',
+  });
   assert.equal(unknownClient.status, 401);
   assert.equal(unknownClient.body.error, 'invalid_client');
-  assertInvalidGrant(await exchange({ interaction_code: code, code_verifier: codeVerifier, redirect_uri: 'http://localhost:9999/elsewhere' }));
+  assertInvalidGrant(
+    await exchange({
+      interaction_code: code,
+      code_verifier: codeVerifier,
+      redirect_uri: 'http://localhost:9999/elsewhere',
+    }),
+  );
   // Refusals do not burn the code: its rightful owner still redeems it.
   assert.equal((await exchange({ interaction_code: code, code_verifier: codeVerifier })).status, 200);
 });

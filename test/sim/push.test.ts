@@ -44,7 +44,8 @@ test('push approved: the poll stays pending until the phone approves, then token
 test('number challenge: the number shown in the browser approves on the phone', async () => {
   const auth = createAuthClient(sim);
   const polling = await startPush(auth, 'number@example.com');
-  const shown = (polling.nextStep?.relatesTo?.value.contextualData as { correctAnswer?: string } | undefined)?.correctAnswer;
+  const shown = (polling.nextStep?.relatesTo?.value.contextualData as { correctAnswer?: string } | undefined)
+    ?.correctAnswer;
   assert.match(shown ?? '', /^\d{2}$/);
   assert.equal(currentContextualData(polling).correctAnswer, shown);
 
@@ -140,11 +141,17 @@ test('another method while the push waits: picking Okta Verify again asks for a 
   const withdrawn = await device.onlyPush();
 
   const choosing = await auth.idx.proceed({ step: 'select-authenticator-authenticate', authenticator: 'okta_verify' });
-  assert.deepEqual(optionValues(assertStep(choosing, 'authenticator-verification-data'), 'methodType'), ['push', 'totp']);
+  assert.deepEqual(optionValues(assertStep(choosing, 'authenticator-verification-data'), 'methodType'), [
+    'push',
+    'totp',
+  ]);
   assert.deepEqual(await device.pendingPushes(), []);
   await assert.rejects(device.approve(withdrawn), { status: 404 });
 
-  assertStep(await auth.idx.proceed({ step: 'authenticator-verification-data', methodType: 'totp' }), 'challenge-authenticator');
+  assertStep(
+    await auth.idx.proceed({ step: 'authenticator-verification-data', methodType: 'totp' }),
+    'challenge-authenticator',
+  );
   const done = await auth.idx.proceed({ step: 'challenge-authenticator', verificationCode: await device.totp() });
   assert.equal(done.status, 'SUCCESS');
   await verifyTokens(sim, done.tokens, 'push@example.com');

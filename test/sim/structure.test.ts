@@ -15,7 +15,9 @@ import { ControlApi, VirtualDevice } from 'ov-sim/client';
 import { get, IdxTransaction, interact, postIdx, type Reply } from 'ov-sim/idx-driver';
 import { digest, type ShapeDigest } from 'ov-sim/shape';
 
-const { digests } = JSON.parse(readFileSync(new URL('./okta-shapes.json', import.meta.url), 'utf8')) as { digests: Record<string, ShapeDigest> };
+const { digests } = JSON.parse(readFileSync(new URL('./okta-shapes.json', import.meta.url), 'utf8')) as {
+  digests: Record<string, ShapeDigest>;
+};
 
 const sim = await startSimulator({
   port: 0,
@@ -42,7 +44,9 @@ async function signIn(login: string): Promise<IdxTransaction> {
 
 async function chooseMethod(login: string, methodType?: 'push' | 'totp'): Promise<IdxTransaction> {
   const tx = await signIn(login);
-  await tx.proceed('select-authenticator-authenticate', { authenticator: { id: tx.oktaVerifyId(), ...(methodType ? { methodType } : {}) } });
+  await tx.proceed('select-authenticator-authenticate', {
+    authenticator: { id: tx.oktaVerifyId(), ...(methodType ? { methodType } : {}) },
+  });
   return tx;
 }
 
@@ -99,8 +103,16 @@ interface ComparedStep {
 }
 
 const COMPARED: ComparedStep[] = [
-  { fixture: '01-oauth2-well-known-openid-configuration', step: 'GET the default server discovery document', reach: () => get(`${sim.issuer}/.well-known/openid-configuration`) },
-  { fixture: '02-oauth2-interact', step: 'POST /v1/interact with a PKCE S256 challenge', reach: () => interact(sim, 'a'.repeat(43)) },
+  {
+    fixture: '01-oauth2-well-known-openid-configuration',
+    step: 'GET the default server discovery document',
+    reach: () => get(`${sim.issuer}/.well-known/openid-configuration`),
+  },
+  {
+    fixture: '02-oauth2-interact',
+    step: 'POST /v1/interact with a PKCE S256 challenge',
+    reach: () => interact(sim, 'a'.repeat(43)),
+  },
   {
     fixture: '03-oauth2-interact-error-400-unauthorized-client',
     step: '/v1/interact refused (the simulator refuses an unknown client; it has no client without the interaction_code grant)',
@@ -117,7 +129,11 @@ const COMPARED: ComparedStep[] = [
     step: 'interaction_code grant with the wrong code_verifier',
     reach: async () => (await answerPush('push@example.com', 'approve')).token('b'.repeat(43)),
   },
-  { fixture: '10-introspect-identify-with-password', step: 'introspect a new transaction (password on the identify form)', reach: async () => lastOf(await IdxTransaction.start(sim)) },
+  {
+    fixture: '10-introspect-identify-with-password',
+    step: 'introspect a new transaction (password on the identify form)',
+    reach: async () => lastOf(await IdxTransaction.start(sim)),
+  },
   {
     fixture: '11-introspect-identify-identifier-only',
     step: 'introspect a new transaction (identifier first)',
@@ -150,9 +166,17 @@ const COMPARED: ComparedStep[] = [
   {
     fixture: '15-identify-wrong-password-authentication-failed',
     step: 'identify with a wrong password',
-    reach: async () => (await IdxTransaction.start(sim)).proceed('identify', { identifier: 'push@example.com', credentials: { passcode: 'not the password' } }),
+    reach: async () =>
+      (await IdxTransaction.start(sim)).proceed('identify', {
+        identifier: 'push@example.com',
+        credentials: { passcode: 'not the password' },
+      }),
   },
-  { fixture: '20-identify-select-authenticator-authenticate-ov', step: 'identify a user with Okta Verify → select-authenticator-authenticate', reach: async () => lastOf(await signIn('push@example.com')) },
+  {
+    fixture: '20-identify-select-authenticator-authenticate-ov',
+    step: 'identify a user with Okta Verify → select-authenticator-authenticate',
+    reach: async () => lastOf(await signIn('push@example.com')),
+  },
   {
     fixture: '21-challenge-ov-authenticator-verification-data-push-or-totp',
     step: 'select Okta Verify without a method (push and totp) → authenticator-verification-data',
@@ -163,7 +187,11 @@ const COMPARED: ComparedStep[] = [
     step: 'select Okta Verify without a method (push only) → authenticator-verification-data',
     reach: async () => lastOf(await chooseMethod('push-only@example.com')),
   },
-  { fixture: '23-challenge-ov-push-challenge-poll', step: 'select Okta Verify push → challenge-poll', reach: async () => lastOf(await chooseMethod('push@example.com', 'push')) },
+  {
+    fixture: '23-challenge-ov-push-challenge-poll',
+    step: 'select Okta Verify push → challenge-poll',
+    reach: async () => lastOf(await chooseMethod('push@example.com', 'push')),
+  },
   {
     fixture: '24-challenge-ov-push-number-challenge',
     step: 'select Okta Verify push, number challenge → challenge-poll with correctAnswer',
@@ -179,36 +207,77 @@ const COMPARED: ComparedStep[] = [
     step: 'poll after the push was approved → successWithInteractionCode',
     reach: async () => lastOf(await answerPush('push@example.com', 'approve')),
   },
-  { fixture: '27-poll-ov-push-rejected', step: 'poll after the push was rejected → resend', reach: async () => lastOf(await answerPush('push@example.com', 'reject')) },
-  { fixture: '28-poll-ov-push-expired-resend', step: 'poll after the push expired (pushExpiry "resend") → resend', reach: () => unansweredPush('number@example.com', 'resend') },
+  {
+    fixture: '27-poll-ov-push-rejected',
+    step: 'poll after the push was rejected → resend',
+    reach: async () => lastOf(await answerPush('push@example.com', 'reject')),
+  },
+  {
+    fixture: '28-poll-ov-push-expired-resend',
+    step: 'poll after the push expired (pushExpiry "resend") → resend',
+    reach: () => unansweredPush('number@example.com', 'resend'),
+  },
   {
     fixture: '29-challenge-ov-totp-challenge-authenticator',
     step: 'select Okta Verify totp → challenge-authenticator',
     reach: async () => lastOf(await chooseMethod('push@example.com', 'totp')),
   },
-  { fixture: '30-challenge-answer-ov-totp-invalid', step: 'challenge/answer with a wrong Okta Verify code', reach: async () => lastOf(await totpAnswer('push@example.com', false)) },
+  {
+    fixture: '30-challenge-answer-ov-totp-invalid',
+    step: 'challenge/answer with a wrong Okta Verify code',
+    reach: async () => lastOf(await totpAnswer('push@example.com', false)),
+  },
   {
     fixture: '31-challenge-answer-success-interaction-code',
     step: 'challenge/answer with the right Okta Verify code → successWithInteractionCode',
     reach: async () => lastOf(await totpAnswer('push@example.com', true)),
   },
-  { fixture: '40-select-authenticator-enroll', step: 'identify a user without Okta Verify → select-authenticator-enroll', reach: async () => lastOf(await signIn('enroll@example.com')) },
-  { fixture: '41-credential-enroll-ov-qr-enroll-poll', step: 'enroll Okta Verify → QR enroll-poll', reach: async () => lastOf(await enrollByQr()) },
-  { fixture: '42-credential-enroll-ov-qr-enroll-poll-kotlin', step: 'enroll Okta Verify → QR enroll-poll', reach: async () => lastOf(await enrollByQr()) },
-  { fixture: '43-credential-enroll-ov-qr-enroll-poll-with-skip-swift', step: 'enroll Okta Verify → QR enroll-poll', reach: async () => lastOf(await enrollByQr()) },
-  { fixture: '44-select-enrollment-channel-email', step: 'select-enrollment-channel email → enrollment-channel-data', reach: async () => lastOf(await enrollChannel('email')) },
-  { fixture: '45-select-enrollment-channel-sms', step: 'select-enrollment-channel sms → enrollment-channel-data', reach: async () => lastOf(await enrollChannel('sms')) },
+  {
+    fixture: '40-select-authenticator-enroll',
+    step: 'identify a user without Okta Verify → select-authenticator-enroll',
+    reach: async () => lastOf(await signIn('enroll@example.com')),
+  },
+  {
+    fixture: '41-credential-enroll-ov-qr-enroll-poll',
+    step: 'enroll Okta Verify → QR enroll-poll',
+    reach: async () => lastOf(await enrollByQr()),
+  },
+  {
+    fixture: '42-credential-enroll-ov-qr-enroll-poll-kotlin',
+    step: 'enroll Okta Verify → QR enroll-poll',
+    reach: async () => lastOf(await enrollByQr()),
+  },
+  {
+    fixture: '43-credential-enroll-ov-qr-enroll-poll-with-skip-swift',
+    step: 'enroll Okta Verify → QR enroll-poll',
+    reach: async () => lastOf(await enrollByQr()),
+  },
+  {
+    fixture: '44-select-enrollment-channel-email',
+    step: 'select-enrollment-channel email → enrollment-channel-data',
+    reach: async () => lastOf(await enrollChannel('email')),
+  },
+  {
+    fixture: '45-select-enrollment-channel-sms',
+    step: 'select-enrollment-channel sms → enrollment-channel-data',
+    reach: async () => lastOf(await enrollChannel('sms')),
+  },
   {
     fixture: '46-enrollment-channel-data-email-enroll-poll',
     step: 'enrollment-channel-data email → enroll-poll',
-    reach: async () => (await enrollChannel('email')).proceed('enrollment-channel-data', { email: 'enroll@example.com' }),
+    reach: async () =>
+      (await enrollChannel('email')).proceed('enrollment-channel-data', { email: 'enroll@example.com' }),
   },
   {
     fixture: '47-enrollment-channel-data-sms-enroll-poll',
     step: 'enrollment-channel-data phoneNumber → enroll-poll',
     reach: async () => (await enrollChannel('sms')).proceed('enrollment-channel-data', { phoneNumber: '+15555550100' }),
   },
-  { fixture: '50-cancel-returns-new-identify', step: 'cancel at select-authenticator-authenticate → a new identify', reach: async () => (await signIn('push@example.com')).cancel() },
+  {
+    fixture: '50-cancel-returns-new-identify',
+    step: 'cancel at select-authenticator-authenticate → a new identify',
+    reach: async () => (await signIn('push@example.com')).cancel(),
+  },
   {
     fixture: '51-terminal-401-session-expired',
     step: 'introspect an unknown interaction handle',
@@ -219,21 +288,30 @@ const COMPARED: ComparedStep[] = [
     step: 'introspect an unknown interaction handle',
     reach: () => postIdx(`${sim.url}/idp/idx/introspect`, { interactionHandle: 'no-such-handle' }),
   },
-  { fixture: '53-terminal-404-verification-timed-out', step: 'poll after the push expired (pushExpiry "terminal") → terminal', reach: () => unansweredPush('push@example.com', 'terminal') },
+  {
+    fixture: '53-terminal-404-verification-timed-out',
+    step: 'poll after the push expired (pushExpiry "terminal") → terminal',
+    reach: () => unansweredPush('push@example.com', 'terminal'),
+  },
 ];
 
 /** Recorded steps the simulator deliberately does not produce. */
 const NOT_SIMULATED: Array<{ fixture: string; reason: string }> = [
   {
     fixture: '48-enroll-poll-ov-enrolled-next-select-authenticator-enroll',
-    reason: 'the simulated policy has no authenticator after Okta Verify: the poll after enrollment answers success (the shape 26 and 31 check)',
+    reason:
+      'the simulated policy has no authenticator after Okta Verify: the poll after enrollment answers success (the shape 26 and 31 check)',
   },
   {
     fixture: '54-terminal-polling-window-expired',
-    reason: 'a 2020 recording (E0000010); the simulator ends an unanswered push or enrollment with the 2024 "verification timed out" terminal of 53',
+    reason:
+      'a 2020 recording (E0000010); the simulator ends an unanswered push or enrollment with the 2024 "verification timed out" terminal of 53',
   },
   { fixture: '55-error-429-too-many-requests', reason: 'the simulator does not rate-limit' },
-  { fixture: '56-success-redirect-remediation', reason: 'success-redirect belongs to Okta-hosted and redirect flows, not the embedded interaction_code flow' },
+  {
+    fixture: '56-success-redirect-remediation',
+    reason: 'success-redirect belongs to Okta-hosted and redirect flows, not the embedded interaction_code flow',
+  },
 ];
 
 for (const { fixture, step, reach } of COMPARED) {

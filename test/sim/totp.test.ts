@@ -76,7 +76,10 @@ test('TOTP replayed: a code that signed in once is refused on the next sign-in',
   const first = createAuthClient(sim);
   await challengeTotpDirectly(first);
   const code = await device.totp();
-  assert.equal((await first.idx.proceed({ step: 'challenge-authenticator', verificationCode: code })).status, 'SUCCESS');
+  assert.equal(
+    (await first.idx.proceed({ step: 'challenge-authenticator', verificationCode: code })).status,
+    'SUCCESS',
+  );
 
   const second = createAuthClient(sim);
   await challengeTotpDirectly(second);
@@ -90,7 +93,11 @@ test('TOTP lockout: maxTotpFailures wrong codes end the sign-in and lock the use
     await challengeTotpOnlyUser(auth);
     const code = await (await VirtualDevice.of(control, 'totp@example.com')).totp();
     for (let attempt = 1; attempt < 3; attempt++) {
-      assertStep(await auth.idx.proceed({ step: 'challenge-authenticator', verificationCode: otherCode(code) }), 'challenge-authenticator', [INVALID]);
+      assertStep(
+        await auth.idx.proceed({ step: 'challenge-authenticator', verificationCode: otherCode(code) }),
+        'challenge-authenticator',
+        [INVALID],
+      );
     }
     const locked = await auth.idx.proceed({ step: 'challenge-authenticator', verificationCode: otherCode(code) });
     assertTerminal(locked, [LOCKED]);
@@ -110,7 +117,9 @@ test('TOTP lockout holds in a sign-in that was already waiting for a code: even 
     await challengeTotpOnlyUser(guessing);
     const code = await (await VirtualDevice.of(control, 'totp@example.com')).totp();
     await guessing.idx.proceed({ step: 'challenge-authenticator', verificationCode: otherCode(code) });
-    assertTerminal(await guessing.idx.proceed({ step: 'challenge-authenticator', verificationCode: otherCode(code) }), [LOCKED]);
+    assertTerminal(await guessing.idx.proceed({ step: 'challenge-authenticator', verificationCode: otherCode(code) }), [
+      LOCKED,
+    ]);
 
     assertTerminal(await waiting.idx.proceed({ step: 'challenge-authenticator', verificationCode: code }), [LOCKED]);
   });

@@ -7,7 +7,9 @@ export function clipboardPlugin() {
     async executeCommand({ command, session }) {
       if (command !== 'read-clipboard') return undefined;
       const page = session.browser.getPage(session.id);
-      await page.browserContext().overridePermissions(new URL(page.url()).origin, ['clipboard-read', 'clipboard-sanitized-write']);
+      await page
+        .browserContext()
+        .overridePermissions(new URL(page.url()).origin, ['clipboard-read', 'clipboard-sanitized-write']);
       return page.evaluate(() => navigator.clipboard.readText());
     },
   };

@@ -8,9 +8,12 @@ export function forcedColorsPlugin() {
     name: 'ov-forced-colors',
     async executeCommand({ command, payload, session }) {
       if (command !== 'forced-colors') return undefined;
-      if (!sessions.has(session.id)) sessions.set(session.id, await session.browser.getPage(session.id).createCDPSession());
+      if (!sessions.has(session.id))
+        sessions.set(session.id, await session.browser.getPage(session.id).createCDPSession());
       const cdp = sessions.get(session.id);
-      await cdp.send('Emulation.setEmulatedMedia', { features: [{ name: 'forced-colors', value: payload ? 'active' : 'none' }] });
+      await cdp.send('Emulation.setEmulatedMedia', {
+        features: [{ name: 'forced-colors', value: payload ? 'active' : 'none' }],
+      });
       return true;
     },
   };

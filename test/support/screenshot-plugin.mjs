@@ -15,7 +15,11 @@ function inside(rect, x, y) {
 function pixelDiff({ a, b, ignore }) {
   const [first, second] = [a, b].map((png) => PNG.sync.read(Buffer.from(png, 'base64')));
   if (first.width !== second.width || first.height !== second.height) {
-    return { sameSize: false, sizes: [`${first.width}x${first.height}`, `${second.width}x${second.height}`], differing: -1 };
+    return {
+      sameSize: false,
+      sizes: [`${first.width}x${first.height}`, `${second.width}x${second.height}`],
+      differing: -1,
+    };
   }
   let differing = 0;
   for (let y = 0; y < first.height; y++) {

@@ -34,11 +34,21 @@ export function serverModePlugin(simulator) {
     signIns = [];
     handler = server.createSignInHandler({
       basePath: BASE_PATH,
-      okta: { issuer: `${simulator.url}/oauth2/default`, clientId: 'ov-demo', redirectUri: REDIRECT_URI, scopes: ['openid', 'profile', 'email'] },
+      okta: {
+        issuer: `${simulator.url}/oauth2/default`,
+        clientId: 'ov-demo',
+        redirectUri: REDIRECT_URI,
+        scopes: ['openid', 'profile', 'email'],
+      },
       store,
       onSuccess(tokens, { request }) {
         const claims = tokens.idToken?.claims ?? {};
-        signIns.push({ email: claims.email, amr: claims.amr ?? [], cookie: request.headers.get('cookie') ?? '', tokens: secrets.tokenStrings(tokens) });
+        signIns.push({
+          email: claims.email,
+          amr: claims.amr ?? [],
+          cookie: request.headers.get('cookie') ?? '',
+          tokens: secrets.tokenStrings(tokens),
+        });
         return { email: claims.email, name: claims.name };
       },
     });
@@ -74,7 +84,9 @@ export function serverModePlugin(simulator) {
     const tokens = signIns.flatMap((s) => s.tokens);
     const found = [];
     for (const entry of log) {
-      for (const secret of [...transaction, ...tokens]) if (entry.body.includes(secret)) found.push(`${entry.route}: ${tokens.includes(secret) ? 'token' : 'transaction secret'}`);
+      for (const secret of [...transaction, ...tokens])
+        if (entry.body.includes(secret))
+          found.push(`${entry.route}: ${tokens.includes(secret) ? 'token' : 'transaction secret'}`);
       if (/eyJ[\w-]+\.eyJ[\w-]+\.[\w-]+/.test(entry.body)) found.push(`${entry.route}: a JWT`);
     }
     return { bodies: log.length, transactionSecrets: transaction.length, tokens: tokens.length, found };
@@ -108,7 +120,9 @@ export function serverModePlugin(simulator) {
         const options = c.state.step.options.filter((o) => o.authenticatorKey === 'okta_verify');
         c.choose(options.find((o) => o.value.endsWith(':totp')) ?? options[0]);
       })()`);
-      await second.waitForFunction(() => ['authenticator-verification-data', 'challenge-authenticator'].includes(window.steps.at(-1)));
+      await second.waitForFunction(() =>
+        ['authenticator-verification-data', 'challenge-authenticator'].includes(window.steps.at(-1)),
+      );
       if ((await second.evaluate('window.steps.at(-1)')) === 'authenticator-verification-data') {
         await second.evaluate(`${signin}.controller.submit({ methodType: 'totp' })`);
         await stepIs('challenge-authenticator');
@@ -117,7 +131,9 @@ export function serverModePlugin(simulator) {
       const { code } = await simulatorCall('GET', `/devices/${deviceIds[0]}/totp`);
       await second.evaluate(`${signin}.controller.submit({ verificationCode: ${JSON.stringify(code)} })`);
       await stepIs('success');
-      return await second.evaluate('({ steps: window.steps, success: window.success, cookieVisible: document.cookie.includes("ov-session") })');
+      return await second.evaluate(
+        '({ steps: window.steps, success: window.success, cookieVisible: document.cookie.includes("ov-session") })',
+      );
     } finally {
       await context.close();
     }
@@ -145,7 +161,15 @@ export function serverModePlugin(simulator) {
           case 'server-mode-cookies':
             return (await page().browserContext().cookies())
               .filter((c) => c.name.includes('ov-session'))
-              .map(({ name, domain, path, httpOnly, secure, sameSite, session: sessionOnly }) => ({ name, domain, path, httpOnly, secure, sameSite, session: sessionOnly }));
+              .map(({ name, domain, path, httpOnly, secure, sameSite, session: sessionOnly }) => ({
+                name,
+                domain,
+                path,
+                httpOnly,
+                secure,
+                sameSite,
+                session: sessionOnly,
+              }));
           case 'server-mode-second-user':
             return secondUserSignsIn(page(), payload);
           default:

@@ -31,5 +31,11 @@ export function listenEverywhere(element: HTMLElement): void {
 }
 
 // OvCancelEvent has no members of its own (Event would pass for it), so check the map's keys too.
-export const declared: ReadonlyArray<keyof GlobalEventHandlersEventMap> = ['ov-step', 'ov-success', 'ov-terminal', 'ov-error', 'ov-cancel'];
+export const declared: ReadonlyArray<keyof GlobalEventHandlersEventMap> = [
+  'ov-step',
+  'ov-success',
+  'ov-terminal',
+  'ov-error',
+  'ov-cancel',
+];
 exactly<GlobalEventHandlersEventMap['ov-cancel'], OvCancelEvent>(true);

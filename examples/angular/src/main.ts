@@ -5,4 +5,6 @@ import 'ov-signin/define';
 import 'ov-signin/inspector';
 import { AppComponent } from './app/app.component';
 
-bootstrapApplication(AppComponent, { providers: [provideZonelessChangeDetection()] }).catch((error: unknown) => console.error(error));
+bootstrapApplication(AppComponent, { providers: [provideZonelessChangeDetection()] }).catch((error: unknown) =>
+  console.error(error),
+);

@@ -17,7 +17,9 @@ interface OvSigninEvents {
 
 declare module 'vue' {
   interface GlobalComponents {
-    'ov-signin': DefineComponent<PropsOf<'ov-signin'> & OvSigninEvents & { 'client-id'?: string; 'redirect-uri'?: string }>;
+    'ov-signin': DefineComponent<
+      PropsOf<'ov-signin'> & OvSigninEvents & { 'client-id'?: string; 'redirect-uri'?: string }
+    >;
     'ov-flow-inspector': DefineComponent<PropsOf<'ov-flow-inspector'> & { for?: string }>;
   }
 }

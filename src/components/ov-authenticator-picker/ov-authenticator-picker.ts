@@ -7,7 +7,6 @@ import { strings } from '../../i18n/strings.js';
 import type { OvOption, OvScreen, OvStep } from '../../controller/types.js';
 import { pickerStyles } from './ov-authenticator-picker.styles.js';
 
-
 /**
  * @tagname ov-authenticator-picker
  * @summary The choices of a step as a list of buttons: which authenticator to enroll or verify with,
@@ -19,7 +18,11 @@ import { pickerStyles } from './ov-authenticator-picker.styles.js';
 export class OvAuthenticatorPicker extends OvFlowElement {
   static override styles = [sharedStyles, pickerStyles];
 
-  protected readonly screens: ReadonlySet<OvScreen> = new Set<OvScreen>(['enroll-picker', 'verify-picker', 'method-picker']);
+  protected readonly screens: ReadonlySet<OvScreen> = new Set<OvScreen>([
+    'enroll-picker',
+    'verify-picker',
+    'method-picker',
+  ]);
 
   private handleKeydown(event: KeyboardEvent): void {
     const buttons = [...this.renderRoot.querySelectorAll<HTMLButtonElement>('button[data-option]')];
@@ -51,18 +54,19 @@ export class OvAuthenticatorPicker extends OvFlowElement {
     return html`${problemNotice(flow)} ${formMessages(step.messages)}
       <ul aria-label=${strings.pickListLabel} @keydown=${this.handleKeydown}>
         ${step.options.map(
-          (option) => html`<li>
-            <button
-              type="button"
-              part="option"
-              data-option=${option.value}
-              aria-disabled=${flow.state.busy ? 'true' : nothing}
-              @click=${() => this.handleChoose(option)}
-            >
-              <span class="label" part="option-label">${option.label}</span>
-              ${option.detail ? html`<span class="detail" part="option-detail">${option.detail}</span>` : nothing}
-            </button>
-          </li>`,
+          (option) =>
+            html`<li>
+              <button
+                type="button"
+                part="option"
+                data-option=${option.value}
+                aria-disabled=${flow.state.busy ? 'true' : nothing}
+                @click=${() => this.handleChoose(option)}
+              >
+                <span class="label" part="option-label">${option.label}</span>
+                ${option.detail ? html`<span class="detail" part="option-detail">${option.detail}</span>` : nothing}
+              </button>
+            </li>`,
         )}
       </ul>
       ${stepActions(flow)}`;

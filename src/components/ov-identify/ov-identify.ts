@@ -4,7 +4,14 @@ import { query } from 'lit/decorators.js';
 import type { OvFlowContext } from '../../context.js';
 import { formText } from '../../internal/form-text.js';
 import { OvFlowElement } from '../../internal/flow-element.js';
-import { describedBy, fieldMessages, formMessages, invalid, problemNotice, stepActions } from '../../internal/templates.js';
+import {
+  describedBy,
+  fieldMessages,
+  formMessages,
+  invalid,
+  problemNotice,
+  stepActions,
+} from '../../internal/templates.js';
 import { sharedStyles } from '../../styles/shared.styles.js';
 import { strings } from '../../i18n/strings.js';
 import { fieldLabel } from '../../i18n/server-text.js';
@@ -58,7 +65,9 @@ export class OvIdentify extends OvFlowElement {
     const flow = this.flow;
     if (!flow || flow.state.busy) return;
     const form = event.target as HTMLFormElement;
-    const values = Object.fromEntries((flow.state.step?.inputs ?? []).map((input) => [input.name, formText(form, input.name)]));
+    const values = Object.fromEntries(
+      (flow.state.step?.inputs ?? []).map((input) => [input.name, formText(form, input.name)]),
+    );
     flow.controller.submit(values);
   }
 

@@ -55,35 +55,57 @@ export class OvPollStatus extends OvFlowElement {
 
   protected override renderBody(step: OvStep, flow: OvFlowContext) {
     return html`${problemNotice(flow)} ${formMessages(step.messages)}
-      ${step.screen === 'resend-push' ? this.renderResend(flow) : this.renderWaiting(step, flow)}
-      ${step.can.chooseOther
+    ${step.screen === 'resend-push' ? this.renderResend(flow) : this.renderWaiting(step, flow)}
+    ${
+      step.can.chooseOther
         ? html`<div class="actions" part="actions">
-            <button type="button" class="link" part="link-button" data-other @click=${() => flow.controller.chooseOther()}>${strings.verifyOther}</button>
+            <button
+              type="button"
+              class="link"
+              part="link-button"
+              data-other
+              @click=${() => flow.controller.chooseOther()}
+            >
+              ${strings.verifyOther}
+            </button>
           </div>`
-        : nothing}
-      ${stepActions(flow)}`;
+        : nothing
+    }
+    ${stepActions(flow)}`;
   }
 
   private renderWaiting(step: OvStep, flow: OvFlowContext) {
     const answer = step.authenticator?.correctAnswer;
     // The number is no live region, so the polls that follow never repeat it.
-    return html`${answer
+    return html`${
+      answer
         ? html`<p>${strings.numberInstruction}</p>
             <p class="number" part="number" id="number" aria-label=${strings.numberLabel(answer)}>${answer}</p>`
-        : html`<p>${strings.pushSent}</p>`}
-      ${pollProgress(flow, strings.waitingForApproval)}
-      ${step.can.resend && this.resendOffer.ready
+        : html`<p>${strings.pushSent}</p>`
+    }
+    ${pollProgress(flow, strings.waitingForApproval)}
+    ${
+      step.can.resend && this.resendOffer.ready
         ? html`<p>
             ${strings.resendPushHint}
-            <button type="button" class="link" part="link-button" data-resend @click=${this.handleResendWhileWaiting}>${strings.resendPush}</button>
+            <button type="button" class="link" part="link-button" data-resend @click=${this.handleResendWhileWaiting}>
+              ${strings.resendPush}
+            </button>
           </p>`
-        : nothing}`;
+        : nothing
+    }`;
   }
 
   private renderResend(flow: OvFlowContext) {
     return html`<p>${strings.resendPushText}</p>
       <div class="actions" part="actions">
-        <button type="button" part="button button-primary" data-resend aria-disabled=${flow.state.busy ? 'true' : nothing} @click=${this.handleResend}>
+        <button
+          type="button"
+          part="button button-primary"
+          data-resend
+          aria-disabled=${flow.state.busy ? 'true' : nothing}
+          @click=${this.handleResend}
+        >
           ${strings.resendPush}
         </button>
       </div>`;

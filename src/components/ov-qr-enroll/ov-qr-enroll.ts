@@ -4,7 +4,15 @@ import type { OvFlowContext } from '../../context.js';
 import { formText } from '../../internal/form-text.js';
 import { OvFlowElement } from '../../internal/flow-element.js';
 import { ResendOffer } from '../../internal/resend-offer.js';
-import { describedBy, fieldMessages, formMessages, invalid, pollProgress, problemNotice, stepActions } from '../../internal/templates.js';
+import {
+  describedBy,
+  fieldMessages,
+  formMessages,
+  invalid,
+  pollProgress,
+  problemNotice,
+  stepActions,
+} from '../../internal/templates.js';
 import { sharedStyles } from '../../styles/shared.styles.js';
 import { strings } from '../../i18n/strings.js';
 import { fieldLabel } from '../../i18n/server-text.js';
@@ -26,7 +34,12 @@ import { qrEnrollStyles } from './ov-qr-enroll.styles.js';
 export class OvQrEnroll extends OvFlowElement {
   static override styles = [sharedStyles, qrEnrollStyles];
 
-  protected readonly screens: ReadonlySet<OvScreen> = new Set<OvScreen>(['enroll-qr', 'enroll-channel', 'enroll-address', 'link-sent']);
+  protected readonly screens: ReadonlySet<OvScreen> = new Set<OvScreen>([
+    'enroll-qr',
+    'enroll-channel',
+    'enroll-address',
+    'link-sent',
+  ]);
 
   private readonly resendOffer = new ResendOffer(this, () => this.resendDelay);
 
@@ -84,10 +97,14 @@ export class OvQrEnroll extends OvFlowElement {
             ? this.renderLinkSent(step, flow)
             : this.renderQr(step, flow);
     return html`${problemNotice(flow)} ${formMessages(step.messages)} ${body}
-      ${step.can.backToQr
-        ? html`<button type="button" class="link" part="link-button" data-back @click=${this.handleBackToQr}>${strings.backToQr}</button>`
-        : nothing}
-      ${stepActions(flow)}`;
+    ${
+      step.can.backToQr
+        ? html`<button type="button" class="link" part="link-button" data-back @click=${this.handleBackToQr}>
+            ${strings.backToQr}
+          </button>`
+        : nothing
+    }
+    ${stepActions(flow)}`;
   }
 
   private renderQr(step: OvStep, flow: OvFlowContext) {
@@ -98,24 +115,37 @@ export class OvQrEnroll extends OvFlowElement {
         <li>${strings.qrStep2}</li>
         <li>${strings.qrStep3}</li>
       </ol>
-      ${href
-        ? html`<img class="qr" part="qr" src=${href} alt=${strings.qrAlt} width="200" height="200" />`
-        : html`<p class="problem" role="alert" part="problem">${strings.qrRefused}</p>`}
+      ${
+        href
+          ? html`<img class="qr" part="qr" src=${href} alt=${strings.qrAlt} width="200" height="200" />`
+          : html`<p class="problem" role="alert" part="problem">${strings.qrRefused}</p>`
+      }
       ${pollProgress(flow, strings.waitingForScan)}
-      ${step.can.changeChannel
-        ? html`<button type="button" class="link" part="link-button" @click=${() => flow.controller.changeChannel()}>${strings.cantScan}</button>`
-        : nothing}`;
+      ${
+        step.can.changeChannel
+          ? html`<button type="button" class="link" part="link-button" @click=${() => flow.controller.changeChannel()}>
+              ${strings.cantScan}
+            </button>`
+          : nothing
+      }`;
   }
 
   private renderChannelChoice(step: OvStep, flow: OvFlowContext) {
     const channels = step.options.filter((o) => o.value === 'email' || o.value === 'sms');
     return html`<ul class="channels" aria-label=${strings.pickChannelHeading}>
       ${channels.map(
-        (option) => html`<li>
-          <button type="button" class="secondary" part="button button-secondary" data-channel=${option.value} @click=${() => flow.controller.choose(option)}>
-            ${option.value === 'email' ? strings.channelEmail : strings.channelSms}
-          </button>
-        </li>`,
+        (option) =>
+          html`<li>
+            <button
+              type="button"
+              class="secondary"
+              part="button button-secondary"
+              data-channel=${option.value}
+              @click=${() => flow.controller.choose(option)}
+            >
+              ${option.value === 'email' ? strings.channelEmail : strings.channelSms}
+            </button>
+          </li>`,
       )}
     </ul>`;
   }
@@ -124,25 +154,29 @@ export class OvQrEnroll extends OvFlowElement {
     const input = step.inputs[0];
     const isEmail = input?.name === 'email';
     return html`<form part="form" @submit=${this.handleChannelSubmit} novalidate>
-      ${input
-        ? html`<div class="field">
-            <label part="label">
-              ${fieldLabel(input)}
-              <input
-                part="input"
-                name=${input.name}
-                type=${isEmail ? 'email' : 'tel'}
-                autocomplete=${isEmail ? 'email' : 'tel'}
-                ?required=${input.required}
-                aria-invalid=${invalid(input)}
-                aria-describedby=${describedBy(input)}
-              />
-            </label>
-            ${fieldMessages(input)}
-          </div>`
-        : nothing}
+      ${
+        input
+          ? html`<div class="field">
+              <label part="label">
+                ${fieldLabel(input)}
+                <input
+                  part="input"
+                  name=${input.name}
+                  type=${isEmail ? 'email' : 'tel'}
+                  autocomplete=${isEmail ? 'email' : 'tel'}
+                  ?required=${input.required}
+                  aria-invalid=${invalid(input)}
+                  aria-describedby=${describedBy(input)}
+                />
+              </label>
+              ${fieldMessages(input)}
+            </div>`
+          : nothing
+      }
       <div class="actions" part="actions">
-        <button type="submit" part="button button-primary" aria-disabled=${flow.state.busy ? 'true' : nothing}>${strings.sendLink}</button>
+        <button type="submit" part="button button-primary" aria-disabled=${flow.state.busy ? 'true' : nothing}>
+          ${strings.sendLink}
+        </button>
       </div>
     </form>`;
   }
@@ -151,16 +185,24 @@ export class OvQrEnroll extends OvFlowElement {
     const a = step.authenticator;
     const text =
       a?.selectedChannel === 'email'
-        ? a.email ? strings.checkEmailText(a.email) : strings.checkEmailTextNoAddress
-        : a?.phoneNumber ? strings.checkSmsText(a.phoneNumber) : strings.checkSmsTextNoNumber;
+        ? a.email
+          ? strings.checkEmailText(a.email)
+          : strings.checkEmailTextNoAddress
+        : a?.phoneNumber
+          ? strings.checkSmsText(a.phoneNumber)
+          : strings.checkSmsTextNoNumber;
     return html`<p>${text}</p>
       ${pollProgress(flow, strings.waitingForLink)}
-      ${step.can.resend && this.resendOffer.ready
-        ? html`<p>
-            ${strings.resendLinkHint}
-            <button type="button" class="link" part="link-button" data-resend @click=${this.handleResend}>${strings.resendLink}</button>
-          </p>`
-        : nothing}`;
+      ${
+        step.can.resend && this.resendOffer.ready
+          ? html`<p>
+              ${strings.resendLinkHint}
+              <button type="button" class="link" part="link-button" data-resend @click=${this.handleResend}>
+                ${strings.resendLink}
+              </button>
+            </p>`
+          : nothing
+      }`;
   }
 }
 

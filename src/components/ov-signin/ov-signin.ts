@@ -150,7 +150,9 @@ export class OvSignin extends LitElement {
   protected override updated(changed: PropertyValues<this>): void {
     super.updated(changed);
     const step = this.controller.state.step;
-    this.#placeCredentialsForm(this.credentialsInLightDom && (step?.screen === 'sign-in' || step?.screen === 'password'));
+    this.#placeCredentialsForm(
+      this.credentialsInLightDom && (step?.screen === 'sign-in' || step?.screen === 'password'),
+    );
     if (step !== this.#shownStep) {
       const previous = this.#shownStep;
       this.#shownStep = step;
@@ -220,7 +222,11 @@ export class OvSignin extends LitElement {
   }
 
   private renderPollStatus() {
-    return html`<ov-poll-status data-screen exportparts=${SCREEN_PARTS} .resendDelay=${this.resendDelay}></ov-poll-status>`;
+    return html`<ov-poll-status
+      data-screen
+      exportparts=${SCREEN_PARTS}
+      .resendDelay=${this.resendDelay}
+    ></ov-poll-status>`;
   }
 
   private renderTerminal(step: OvStep) {
@@ -230,16 +236,19 @@ export class OvSignin extends LitElement {
         ${step.messages.map((m) => html`<p part="message message-${m.level}">${serverText(m)}</p>`)}
       </div>
       <div class="actions" part="actions">
-        <button type="button" part="button button-primary" @click=${() => this.controller.restart()}>${strings.backToSignIn}</button>
+        <button type="button" part="button button-primary" @click=${() => this.controller.restart()}>
+          ${strings.backToSignIn}
+        </button>
       </div>
     </section>`;
   }
 
   private renderSuccess(step: OvStep) {
     return html`<section data-screen aria-labelledby="heading">
-      ${screenHeading(strings.successHeading)}
-      ${problemNotice(this.flow)}
-      <p class="status" role="status" part="status">${step.identifier ? strings.signedInAs(step.identifier) : strings.successText}</p>
+      ${screenHeading(strings.successHeading)} ${problemNotice(this.flow)}
+      <p class="status" role="status" part="status">
+        ${step.identifier ? strings.signedInAs(step.identifier) : strings.successText}
+      </p>
     </section>`;
   }
 
@@ -249,7 +258,9 @@ export class OvSignin extends LitElement {
       ${screenHeading(strings.unsupportedHeading)}
       <p>${strings.unsupportedText(step.remediation ?? step.name)}</p>
       <div class="actions" part="actions">
-        <button type="button" part="button button-primary" @click=${() => this.controller.restart()}>${strings.startOver}</button>
+        <button type="button" part="button button-primary" @click=${() => this.controller.restart()}>
+          ${strings.startOver}
+        </button>
       </div>
       ${stepActions(this.flow)}
     </section>`;
@@ -259,8 +270,7 @@ export class OvSignin extends LitElement {
     const { problem } = this.controller.state;
     if (problem) {
       return html`<section data-screen aria-labelledby="heading">
-        ${screenHeading(strings.problemHeading)}
-        ${problemNotice(this.flow)}
+        ${screenHeading(strings.problemHeading)} ${problemNotice(this.flow)}
       </section>`;
     }
     if (!this.configured) return html`<p role="alert" part="message message-error">${strings.configMissing}</p>`;

@@ -120,9 +120,18 @@ export class OvTotpEntry extends OvFlowElement {
           <button type="submit" part="button button-primary" aria-disabled=${flow.state.busy ? 'true' : nothing}>
             ${flow.state.busy ? strings.working : strings.verify}
           </button>
-          ${step.can.chooseOther
-            ? html`<button type="button" class="link" part="link-button" @click=${() => flow.controller.chooseOther()}>${strings.verifyOther}</button>`
-            : nothing}
+          ${
+            step.can.chooseOther
+              ? html`<button
+                  type="button"
+                  class="link"
+                  part="link-button"
+                  @click=${() => flow.controller.chooseOther()}
+                >
+                  ${strings.verifyOther}
+                </button>`
+              : nothing
+          }
         </div>
       </form>
       ${stepActions(flow)}`;

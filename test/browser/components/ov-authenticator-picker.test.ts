@@ -10,7 +10,9 @@ import type { OvTransaction } from '../../../src/controller/types.js';
 async function picker(tx: OvTransaction) {
   const client = new FakeClient();
   const { controller } = await flowAt(client, tx);
-  const el = await fixture<OvAuthenticatorPicker>(html`<ov-authenticator-picker .controller=${controller}></ov-authenticator-picker>`);
+  const el = await fixture<OvAuthenticatorPicker>(
+    html`<ov-authenticator-picker .controller=${controller}></ov-authenticator-picker>`,
+  );
   return { el, client, controller };
 }
 
@@ -40,7 +42,10 @@ describe('<ov-authenticator-picker>', () => {
 
   it('offers push or code for Okta Verify', async () => {
     const { el, client } = await picker(idx.verificationData);
-    expect($$(el, 'button[data-option]').map((b) => b.textContent!.trim())).to.deep.equal(['Enter a code', 'Get a push notification']);
+    expect($$(el, 'button[data-option]').map((b) => b.textContent!.trim())).to.deep.equal([
+      'Enter a code',
+      'Get a push notification',
+    ]);
     await expect(el).to.be.accessible();
     client.answer(idx.pushPoll);
     $$(el, 'button[data-option]')[1]!.click();
@@ -76,7 +81,9 @@ describe('<ov-authenticator-picker>', () => {
     client.answer(idx.totpChallenge);
     await sendKeys({ press: 'Enter' });
     await waitUntil(() => client.calls.length === 2);
-    expect(client.calls[1]!.options).to.deep.include({ authenticator: { id: 'autPH0001', methodType: 'sms', enrollmentId: 'smsENR0001' } });
+    expect(client.calls[1]!.options).to.deep.include({
+      authenticator: { id: 'autPH0001', methodType: 'sms', enrollmentId: 'smsENR0001' },
+    });
   });
 
   it('focus() moves to the heading', async () => {

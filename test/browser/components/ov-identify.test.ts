@@ -28,9 +28,14 @@ describe('<ov-identify>', () => {
     expect($(el, 'input[name="password"]').getAttribute('autocomplete')).to.equal('current-password');
     expect($(el, 'input[name="password"]').getAttribute('type')).to.equal('password');
     // One form with both fields and a submit button: what password managers look for to fill and to offer saving.
-    const [username, password] = [$<HTMLInputElement>(el, 'input[name="username"]'), $<HTMLInputElement>(el, 'input[name="password"]')];
+    const [username, password] = [
+      $<HTMLInputElement>(el, 'input[name="username"]'),
+      $<HTMLInputElement>(el, 'input[name="password"]'),
+    ];
     expect(username.form !== null && username.form === password.form, 'one form holds both fields').to.equal(true);
-    expect(username.form!.querySelector('button[type="submit"]') !== null, 'the form has a submit button').to.equal(true);
+    expect(username.form!.querySelector('button[type="submit"]') !== null, 'the form has a submit button').to.equal(
+      true,
+    );
     await expect(el).to.be.accessible();
   });
 
@@ -40,7 +45,11 @@ describe('<ov-identify>', () => {
     await typeCredentials(el);
     await sendKeys({ press: 'Enter' });
     await waitUntil(() => client.calls.length === 2);
-    expect(client.calls[1]!.options).to.deep.include({ step: 'identify', username: 'ada@example.com', password: 'correct horse' });
+    expect(client.calls[1]!.options).to.deep.include({
+      step: 'identify',
+      username: 'ada@example.com',
+      password: 'correct horse',
+    });
   });
 
   it('shows a refused sign-in above the form, keeps the username, clears the password', async () => {

@@ -10,7 +10,9 @@ async function pollStatus(tx: OvTransaction, resendDelay = 30_000) {
   const client = new FakeClient();
   client.hold(); // the first poll stays in flight
   const { controller } = await flowAt(client, tx);
-  const el = await fixture<OvPollStatus>(html`<ov-poll-status .controller=${controller} .resendDelay=${resendDelay}></ov-poll-status>`);
+  const el = await fixture<OvPollStatus>(
+    html`<ov-poll-status .controller=${controller} .resendDelay=${resendDelay}></ov-poll-status>`,
+  );
   return { el, client, controller };
 }
 

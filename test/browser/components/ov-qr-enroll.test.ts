@@ -13,7 +13,9 @@ import type { OvTransaction } from '../../../src/controller/types.js';
 async function enroll(tx: OvTransaction, resendDelay = 30_000) {
   const client = new FakeClient();
   const flow = await flowAt(client, tx);
-  const el = await fixture<OvQrEnroll>(html`<ov-qr-enroll .controller=${flow.controller} resend-delay=${resendDelay}></ov-qr-enroll>`);
+  const el = await fixture<OvQrEnroll>(
+    html`<ov-qr-enroll .controller=${flow.controller} resend-delay=${resendDelay}></ov-qr-enroll>`,
+  );
   return { el, client, ...flow };
 }
 
@@ -27,7 +29,12 @@ describe('<ov-qr-enroll>', () => {
     await expect(el).to.be.accessible();
   });
 
-  for (const href of ['https://evil.example/qr.png', 'data:image/svg+xml;base64,PHN2Zy8+', 'javascript:alert(1)', `${idx.PNG_1PX}"onerror="x`]) {
+  for (const href of [
+    'https://evil.example/qr.png',
+    'data:image/svg+xml;base64,PHN2Zy8+',
+    'javascript:alert(1)',
+    `${idx.PNG_1PX}"onerror="x`,
+  ]) {
     it(`refuses a QR source that is not an inline PNG/GIF: ${href.slice(0, 30)}`, async () => {
       const client = new FakeClient().answer(idx.qrEnrollWith(href));
       const { host, controller } = await flowOn(client);

@@ -12,7 +12,11 @@ import type { OvStepEvent } from '../../../src/events/ov-step.js';
 
 async function signin(client: FakeClient, firstStep = 'identify') {
   const el = await fixture<OvSignin>(html`<ov-signin .authClient=${client} resend-delay="20"></ov-signin>`);
-  await waitUntil(() => el.controller.state.step?.name === firstStep || el.controller.state.problem, 'the first screen', { interval: 5 });
+  await waitUntil(
+    () => el.controller.state.step?.name === firstStep || el.controller.state.problem,
+    'the first screen',
+    { interval: 5 },
+  );
   await el.updateComplete;
   return el;
 }
@@ -68,10 +72,14 @@ describe('<ov-signin>', () => {
     await sendKeys({ press: 'Tab' });
     await sendKeys({ type: 'pw' });
     await sendKeys({ press: 'Enter' });
-    await waitUntil(() => deepActive()?.localName === 'h2' && el.controller.state.step?.name === 'select-authenticator-authenticate');
+    await waitUntil(
+      () => deepActive()?.localName === 'h2' && el.controller.state.step?.name === 'select-authenticator-authenticate',
+    );
     await sendKeys({ press: 'Tab' });
     await sendKeys({ press: 'Enter' });
-    await waitUntil(() => deepActive()?.localName === 'h2' && el.controller.state.step?.name === 'challenge-authenticator');
+    await waitUntil(
+      () => deepActive()?.localName === 'h2' && el.controller.state.step?.name === 'challenge-authenticator',
+    );
     await sendKeys({ press: 'Tab' });
     await sendKeys({ type: '123456' });
     const event = await done;

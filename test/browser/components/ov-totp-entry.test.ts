@@ -16,7 +16,9 @@ async function totp() {
 function paste(input: HTMLInputElement, text: string): void {
   const data = new DataTransfer();
   data.setData('text', text);
-  input.dispatchEvent(new ClipboardEvent('paste', { clipboardData: data, bubbles: true, cancelable: true, composed: true }));
+  input.dispatchEvent(
+    new ClipboardEvent('paste', { clipboardData: data, bubbles: true, cancelable: true, composed: true }),
+  );
 }
 
 describe('<ov-totp-entry>', () => {

@@ -7,7 +7,14 @@ import { FakeClient } from '../fixtures/fake-client.js';
 import * as idx from '../fixtures/idx.js';
 import type { OvTransaction } from '../../../src/controller/types.js';
 
-const recorded = [...Object.values(idx.STEPS), idx.terminalExpired, idx.terminalTimedOut, idx.success, idx.canceled, idx.unsupported] as OvTransaction[];
+const recorded = [
+  ...Object.values(idx.STEPS),
+  idx.terminalExpired,
+  idx.terminalTimedOut,
+  idx.success,
+  idx.canceled,
+  idx.unsupported,
+] as OvTransaction[];
 
 /** A recorded transaction with one field deleted or replaced by a value of another type, at any depth. */
 function mutate(tx: OvTransaction, path: number[], replacement: unknown): OvTransaction {
@@ -39,18 +46,25 @@ type Answer = { tx: OvTransaction } | { error: unknown };
 
 const answer: fc.Arbitrary<Answer> = fc.oneof(
   fc.constantFrom(...recorded).map((tx) => ({ tx })),
-  fc.tuple(fc.constantFrom(...recorded), fc.array(fc.nat(50), { minLength: 1, maxLength: 6 }), fc.oneof(fc.constant(undefined), fc.anything()))
+  fc
+    .tuple(
+      fc.constantFrom(...recorded),
+      fc.array(fc.nat(50), { minLength: 1, maxLength: 6 }),
+      fc.oneof(fc.constant(undefined), fc.anything()),
+    )
     .map(([tx, path, replacement]) => ({ tx: mutate(tx, path, replacement) })),
   fc.anything().map((junk) => ({ tx: junk as OvTransaction })),
-  fc.constantFrom<unknown>(
-    new TypeError('Failed to fetch'),
-    new SyntaxError('Unexpected end of JSON input'),
-    Object.assign(new Error('Failed to fetch'), { name: 'AuthApiError', errorSummary: 'Failed to fetch' }),
-    Object.assign(new Error('x'), { name: 'AuthApiError', xhr: { status: 429, headers: { 'retry-after': '1' } } }),
-    Object.assign(new Error('x'), { name: 'AuthApiError', xhr: { status: 401 } }),
-    'a string thrown',
-    undefined,
-  ).map((error) => ({ error })),
+  fc
+    .constantFrom<unknown>(
+      new TypeError('Failed to fetch'),
+      new SyntaxError('Unexpected end of JSON input'),
+      Object.assign(new Error('Failed to fetch'), { name: 'AuthApiError', errorSummary: 'Failed to fetch' }),
+      Object.assign(new Error('x'), { name: 'AuthApiError', xhr: { status: 429, headers: { 'retry-after': '1' } } }),
+      Object.assign(new Error('x'), { name: 'AuthApiError', xhr: { status: 401 } }),
+      'a string thrown',
+      undefined,
+    )
+    .map((error) => ({ error })),
 );
 
 describe('any sequence of responses', () => {
@@ -75,8 +89,13 @@ describe('any sequence of responses', () => {
               await el.updateComplete;
               // CANCELED starts a new sign-in by itself, so a request may be in flight: "Loading…" is a screen too.
               const { step, problem, busy } = el.controller.state;
-              expect(step !== undefined || problem !== undefined || busy, 'a step, a problem or loading').to.equal(true);
-              expect(el.shadowRoot!.textContent!.trim().length + el.shadowRoot!.querySelectorAll('*').length, 'something on screen').to.be.greaterThan(0);
+              expect(step !== undefined || problem !== undefined || busy, 'a step, a problem or loading').to.equal(
+                true,
+              );
+              expect(
+                el.shadowRoot!.textContent!.trim().length + el.shadowRoot!.querySelectorAll('*').length,
+                'something on screen',
+              ).to.be.greaterThan(0);
             }
           } finally {
             el.remove();

@@ -29,12 +29,19 @@ describe('OvFlowController', () => {
       await waitUntil(() => stepName(controller) === 'select-authenticator-authenticate');
       expect(client.options.idx.enableLegacyMode).to.equal(true);
       expect(client.calls.map((c) => c.options.enableLegacyMode)).to.deep.equal([false, false]);
-      expect(client.calls[1]!.options).to.deep.include({ step: 'identify', username: 'ada', password: 'pw', useGenericRemediator: false });
+      expect(client.calls[1]!.options).to.deep.include({
+        step: 'identify',
+        username: 'ada',
+        password: 'pw',
+        useGenericRemediator: false,
+      });
     });
 
     for (const mode of ['legacy', 'step'] as const) {
       it(`gives the same snapshots for transactions whose nextStep has the ${mode}-mode shape`, async () => {
-        const client = new FakeClient().answer(idx.inMode(idx.identify, mode)).answer(idx.inMode(idx.numberChallenge, mode));
+        const client = new FakeClient()
+          .answer(idx.inMode(idx.identify, mode))
+          .answer(idx.inMode(idx.numberChallenge, mode));
         const { host, controller } = await flowOn(client);
         const steps = recordEvents(host, 'ov-step') as OvStepEvent[];
         controller.start();
@@ -71,7 +78,10 @@ describe('OvFlowController', () => {
     });
 
     it('starts anew, saying why, when a step is answered with an expired session; the next request clears the notice', async () => {
-      const client = new FakeClient().answer(idx.selectAuthenticatorAuthenticate).answer(idx.terminalExpired).answer(idx.identify);
+      const client = new FakeClient()
+        .answer(idx.selectAuthenticatorAuthenticate)
+        .answer(idx.terminalExpired)
+        .answer(idx.identify);
       const { host, controller } = await flowOn(client);
       const events = recordEvents(host, 'ov-terminal', 'ov-error');
       controller.start();
@@ -79,7 +89,9 @@ describe('OvFlowController', () => {
       controller.choose(controller.state.step!.options[0]!);
       await waitUntil(() => stepName(controller) === 'identify');
       expect(client.calls.map((c) => c.method)).to.deep.equal(['start', 'proceed', 'start']);
-      expect(events.map((e) => `${e.type}:${(e as OvErrorEvent).detail.problem?.code}`)).to.deep.equal(['ov-error:expired']);
+      expect(events.map((e) => `${e.type}:${(e as OvErrorEvent).detail.problem?.code}`)).to.deep.equal([
+        'ov-error:expired',
+      ]);
       expect(controller.state.notice).to.equal('expired');
       client.answer(idx.identify);
       controller.submit({ username: 'ada@example.com' });
@@ -107,7 +119,12 @@ describe('OvFlowController', () => {
       controller.skip();
       await waitUntil(() => stepName(controller) === 'success');
       expect(client.calls.slice(1).map((c) => c.options)).to.deep.equal([
-        { enableLegacyMode: false, useGenericRemediator: false, step: 'select-authenticator-authenticate', authenticator: { id: idx.OV.id, methodType: 'totp' } },
+        {
+          enableLegacyMode: false,
+          useGenericRemediator: false,
+          step: 'select-authenticator-authenticate',
+          authenticator: { id: idx.OV.id, methodType: 'totp' },
+        },
         { enableLegacyMode: false, useGenericRemediator: false, actions: ['currentAuthenticator-resend'] },
         { enableLegacyMode: false, useGenericRemediator: false, step: 'resend' },
         { enableLegacyMode: false, useGenericRemediator: false, step: 'skip' },
@@ -172,10 +189,16 @@ describe('OvFlowController', () => {
       const stepped = oneEvent(host, 'ov-step');
       controller.start();
       await stepped;
-      await waitUntil(() => timers.pendingWith(REFRESH) === 1, 'the poll scheduled (once this tab leads)', { interval: 2 });
+      await waitUntil(() => timers.pendingWith(REFRESH) === 1, 'the poll scheduled (once this tab leads)', {
+        interval: 2,
+      });
 
       await waitUntil(() => client.inFlight === 1, 'the first poll', { interval: 5 });
-      expect(client.calls[1]!.options).to.deep.equal({ enableLegacyMode: false, useGenericRemediator: false, step: 'challenge-poll' });
+      expect(client.calls[1]!.options).to.deep.equal({
+        enableLegacyMode: false,
+        useGenericRemediator: false,
+        step: 'challenge-poll',
+      });
       expect(controller.state.polling).to.equal(true);
       // While a poll is in flight nothing else is scheduled, however long it takes.
       await aTimeout(REFRESH * 3);
@@ -217,7 +240,10 @@ describe('OvFlowController', () => {
       host.remove();
 
       // The poll itself, sooner: it names the remediation it repeats.
-      const quickQr = { ...idx.qrEnroll, neededToProceed: idx.qrEnroll.neededToProceed.map((r, i) => (i === 0 ? { ...r, refresh: REFRESH } : r)) };
+      const quickQr = {
+        ...idx.qrEnroll,
+        neededToProceed: idx.qrEnroll.neededToProceed.map((r, i) => (i === 0 ? { ...r, refresh: REFRESH } : r)),
+      };
       const polled = new FakeClient().answer(quickQr).answer(idx.success);
       const flow = await flowOn(polled);
       flow.controller.start();
@@ -253,7 +279,9 @@ describe('OvFlowController', () => {
       const terminal = recordEvents(host, 'ov-terminal') as OvTerminalEvent[];
       controller.start();
       await waitUntil(() => terminal.length === 1);
-      expect(terminal[0]!.detail.messages.map((m) => m.text)).to.deep.equal(['Verification timed out. Please try again']);
+      expect(terminal[0]!.detail.messages.map((m) => m.text)).to.deep.equal([
+        'Verification timed out. Please try again',
+      ]);
       await aTimeout(REFRESH * 3);
       expect(client.calls).to.have.length(2);
       expect(timers.pendingWith(REFRESH)).to.equal(0);
@@ -290,7 +318,9 @@ describe('OvFlowController', () => {
       const stepped = oneEvent(host, 'ov-step');
       controller.start();
       await stepped;
-      await waitUntil(() => timers.pendingWith(REFRESH) === 1, 'the poll scheduled (once this tab leads)', { interval: 2 });
+      await waitUntil(() => timers.pendingWith(REFRESH) === 1, 'the poll scheduled (once this tab leads)', {
+        interval: 2,
+      });
       const parent = host.parentNode!;
       host.remove();
       expect(timers.pendingWith(REFRESH)).to.equal(0);
@@ -326,14 +356,21 @@ describe('OvFlowController', () => {
 
     it('keeps polling through network failures, backing off, and recovers by itself', async () => {
       const offline = () => new TypeError('Failed to fetch');
-      const client = new FakeClient().answer(idx.pushPollWithRefresh(REFRESH)).fail(offline()).fail(offline()).fail(offline()).answer(idx.success);
+      const client = new FakeClient()
+        .answer(idx.pushPollWithRefresh(REFRESH))
+        .fail(offline())
+        .fail(offline())
+        .fail(offline())
+        .answer(idx.success);
       const { host, controller } = await flowOn(client);
       const errors = recordEvents(host, 'ov-error') as OvErrorEvent[];
       const transient: Array<boolean | undefined> = [];
       controller.subscribe((s) => s.problem && transient.push(s.problem.transient));
       const started = performance.now();
       controller.start();
-      await waitUntil(() => stepName(controller) === 'success', 'success after the network came back', { timeout: 5000 });
+      await waitUntil(() => stepName(controller) === 'success', 'success after the network came back', {
+        timeout: 5000,
+      });
       expect(errors.map((e) => e.detail.problem.code)).to.deep.equal(['network', 'network', 'network']);
       expect(transient.every((t) => t === true)).to.equal(true);
       expect(controller.state.problem).to.equal(undefined);
@@ -344,7 +381,11 @@ describe('OvFlowController', () => {
 
     it('stops with Retry after repeated unreadable answers', async () => {
       const unreadable = () => new SyntaxError('Unexpected end of JSON input');
-      const client = new FakeClient().answer(idx.pushPollWithRefresh(REFRESH)).fail(unreadable()).fail(unreadable()).fail(unreadable());
+      const client = new FakeClient()
+        .answer(idx.pushPollWithRefresh(REFRESH))
+        .fail(unreadable())
+        .fail(unreadable())
+        .fail(unreadable());
       const { host, controller } = await flowOn(client);
       const errors = recordEvents(host, 'ov-error') as OvErrorEvent[];
       controller.start();
@@ -370,7 +411,9 @@ describe('OvFlowController', () => {
       expect(timers.pendingWith(4000)).to.equal(0);
       controller.backToQr();
       expect(stepName(controller)).to.equal('enroll-poll');
-      await waitUntil(() => timers.pendingWith(4000) === 1, 'the poll scheduled (once this tab leads)', { interval: 2 });
+      await waitUntil(() => timers.pendingWith(4000) === 1, 'the poll scheduled (once this tab leads)', {
+        interval: 2,
+      });
       expect(client.calls).to.have.length(1);
       host.remove();
     });
@@ -378,7 +421,10 @@ describe('OvFlowController', () => {
 
   describe('problems', () => {
     it('a network failure becomes a problem and ov-error; retry repeats the same request', async () => {
-      const client = new FakeClient().answer(idx.identify).fail(new TypeError('Failed to fetch')).answer(idx.passwordChallenge);
+      const client = new FakeClient()
+        .answer(idx.identify)
+        .fail(new TypeError('Failed to fetch'))
+        .answer(idx.passwordChallenge);
       const { host, controller } = await flowOn(client);
       const errors = recordEvents(host, 'ov-error') as OvErrorEvent[];
       controller.start();

@@ -6,21 +6,37 @@ import type { OvTransaction } from '../../../src/controller/types.js';
 
 /** A TERMINAL transaction as okta-auth-js builds it from an error body. */
 function terminal(rawIdxState: object, messages?: object[]): OvTransaction {
-  return { status: 'TERMINAL', rawIdxState, messages, neededToProceed: [], actions: {}, context: {} } as unknown as OvTransaction;
+  return {
+    status: 'TERMINAL',
+    rawIdxState,
+    messages,
+    neededToProceed: [],
+    actions: {},
+    context: {},
+  } as unknown as OvTransaction;
 }
 
 describe('reading failures', () => {
   it('a 5xx, a 429 and an unreadable body that okta-auth-js made TERMINAL are not the end of the sign-in', () => {
     const serverError = transportFailure(terminal({ errorCode: 'E0000009', errorSummary: 'Internal Server Error' }));
     expect(toProblem(serverError)).to.include({ code: 'network', canRetry: true });
-    const limited = transportFailure(terminal({ version: '1.0.0' }, [{ message: 'Too many requests', i18n: { key: 'tooManyRequests' }, class: 'ERROR' }]));
+    const limited = transportFailure(
+      terminal({ version: '1.0.0' }, [
+        { message: 'Too many requests', i18n: { key: 'tooManyRequests' }, class: 'ERROR' },
+      ]),
+    );
     expect(toProblem(limited)).to.include({ code: 'rate-limited', canRetry: true });
     const unreadable = transportFailure(terminal({ error: {}, errorSummary: 'Could not parse server response' }));
     expect(toProblem(unreadable)).to.include({ code: 'unexpected', canRetry: true });
   });
 
   it('the server-mode-only build given an issuer instead of an endpoint: a configuration problem, nothing to retry', async () => {
-    const refusal = await createWithoutSdk({ issuer: 'https://example.okta.com', clientId: 'x', redirectUri: 'https://a/cb', scopes: [] }).catch((e: unknown) => e);
+    const refusal = await createWithoutSdk({
+      issuer: 'https://example.okta.com',
+      clientId: 'x',
+      redirectUri: 'https://a/cb',
+      scopes: [],
+    }).catch((e: unknown) => e);
     expect(String(refusal)).to.contain('Set the `endpoint` attribute');
     expect(toProblem(refusal)).to.deep.equal({
       code: 'config',
@@ -30,17 +46,27 @@ describe('reading failures', () => {
   });
 
   it('a real terminal step is left alone', () => {
-    const timedOut = terminal({ version: '1.0.0' }, [{ message: 'Verification timed out', i18n: { key: 'idx.push.timeout' }, class: 'ERROR' }]);
+    const timedOut = terminal({ version: '1.0.0' }, [
+      { message: 'Verification timed out', i18n: { key: 'idx.push.timeout' }, class: 'ERROR' },
+    ]);
     expect(transportFailure(timedOut)).to.equal(undefined);
     expect(transportFailure({ status: 'PENDING' } as OvTransaction)).to.equal(undefined);
   });
 
   it("fetch's own TypeError is a network failure; a TypeError from reading a wrong body is not", () => {
     expect(toProblem(new TypeError('Failed to fetch')).code).to.equal('network');
-    expect(toProblem(new TypeError("Cannot read properties of undefined (reading 'value')")).code).to.equal('unexpected');
-    const noAnswer = Object.assign(new Error('Failed to fetch'), { name: 'AuthApiError', errorSummary: 'Failed to fetch' });
+    expect(toProblem(new TypeError("Cannot read properties of undefined (reading 'value')")).code).to.equal(
+      'unexpected',
+    );
+    const noAnswer = Object.assign(new Error('Failed to fetch'), {
+      name: 'AuthApiError',
+      errorSummary: 'Failed to fetch',
+    });
     expect(toProblem(noAnswer).code).to.equal('network');
-    const cutShort = Object.assign(new Error('x'), { name: 'AuthApiError', errorSummary: 'Unterminated string in JSON at position 1574' });
+    const cutShort = Object.assign(new Error('x'), {
+      name: 'AuthApiError',
+      errorSummary: 'Unterminated string in JSON at position 1574',
+    });
     expect(toProblem(cutShort).code).to.equal('unexpected');
   });
 });

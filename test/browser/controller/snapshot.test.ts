@@ -54,7 +54,9 @@ describe('toSnapshot (transaction → step)', () => {
     ]);
     expect(step.options.map((o) => o.value)).to.deep.equal([`${idx.OV.id}:totp`, `${idx.OV.id}:push`, 'autPH0001:sms']);
     expect(step.options[1]!.values).to.deep.equal({ authenticator: { id: idx.OV.id, methodType: 'push' } });
-    expect(step.options[2]!.values).to.deep.equal({ authenticator: { id: 'autPH0001', methodType: 'sms', enrollmentId: 'smsENR0001' } });
+    expect(step.options[2]!.values).to.deep.equal({
+      authenticator: { id: 'autPH0001', methodType: 'sms', enrollmentId: 'smsENR0001' },
+    });
   });
 
   it('select-authenticator-enroll: the Okta Verify option, skip offered', () => {
@@ -117,7 +119,11 @@ describe('toSnapshot (transaction → step)', () => {
   it('select-enrollment-channel (switched to from the QR): channel options', () => {
     const step = toSnapshot(idx.qrEnroll, 'select-enrollment-channel');
     expect(step.name).to.equal('select-enrollment-channel');
-    expect(step.options.map((o) => o.values)).to.deep.equal([{ channel: 'qrcode' }, { channel: 'email' }, { channel: 'sms' }]);
+    expect(step.options.map((o) => o.values)).to.deep.equal([
+      { channel: 'qrcode' },
+      { channel: 'email' },
+      { channel: 'sms' },
+    ]);
     expect(step.poll).to.equal(undefined);
     expect(step.alternatives).to.include('enroll-poll');
   });
@@ -128,8 +134,14 @@ describe('toSnapshot (transaction → step)', () => {
   });
 
   it('enroll-poll after a link: channel and address, resend offered', () => {
-    expect(toSnapshot(idx.emailLinkSent).authenticator).to.include({ selectedChannel: 'email', email: 'ada@example.com' });
-    expect(toSnapshot(idx.smsLinkSent).authenticator).to.include({ selectedChannel: 'sms', phoneNumber: '+12165550100' });
+    expect(toSnapshot(idx.emailLinkSent).authenticator).to.include({
+      selectedChannel: 'email',
+      email: 'ada@example.com',
+    });
+    expect(toSnapshot(idx.smsLinkSent).authenticator).to.include({
+      selectedChannel: 'sms',
+      phoneNumber: '+12165550100',
+    });
     expect(toSnapshot(idx.emailLinkSent).can.resend).to.equal(true);
   });
 
@@ -178,7 +190,9 @@ describe('toSnapshot (transaction → step)', () => {
     expect(routeOf(toSnapshot(idx.emailChannelData)).moves.backToQr).to.deep.equal({
       send: { step: 'select-enrollment-channel', values: { channel: 'qrcode' } },
     });
-    expect(routeOf(toSnapshot(idx.emailLinkSent)).moves.resend).to.deep.equal({ send: { actions: ['currentAuthenticator-resend'] } });
+    expect(routeOf(toSnapshot(idx.emailLinkSent)).moves.resend).to.deep.equal({
+      send: { actions: ['currentAuthenticator-resend'] },
+    });
     expect(routeOf(toSnapshot(idx.pushRejected)).moves.resend).to.deep.equal({ send: { step: 'resend' } });
     expect(routeOf(toSnapshot(idx.selectAuthenticatorEnroll)).moves.skip).to.deep.equal({ send: { step: 'skip' } });
     expect(routeOf(toSnapshot(idx.pushPoll)).remediation).to.equal('challenge-poll');
@@ -202,7 +216,9 @@ describe('toSnapshot (transaction → step)', () => {
     expect(() => toSnapshot({ ...idx.identify, neededToProceed: [] })).to.throw(MalformedResponseError);
     const broken = JSON.parse(JSON.stringify(idx.selectAuthenticatorAuthenticate.neededToProceed));
     broken[0].value[0].options[0].value.form.value = [];
-    expect(() => toSnapshot({ ...idx.selectAuthenticatorAuthenticate, neededToProceed: broken })).to.throw(MalformedResponseError);
+    expect(() => toSnapshot({ ...idx.selectAuthenticatorAuthenticate, neededToProceed: broken })).to.throw(
+      MalformedResponseError,
+    );
     expect(() => toSnapshot({ ...idx.identify, status: 'WEIRD' as never })).to.throw(MalformedResponseError);
   });
 });

@@ -25,7 +25,10 @@ async function cancelWhilePolling(mounted: MountedSignin): Promise<void> {
   expect(field(widget, 'Username').value).to.equal('');
   const end = await markRequests();
   const after = (await requestsSince(waiting)).filter((r) => r.method === 'POST').map((r) => r.path);
-  expect(after.filter((p) => p === '/idp/idx/cancel'), 'one cancel').to.have.length(1);
+  expect(
+    after.filter((p) => p === '/idp/idx/cancel'),
+    'one cancel',
+  ).to.have.length(1);
   // The widget starts a new sign-in right after the cancel.
   expect(after.slice(after.indexOf('/idp/idx/cancel'))).to.include('/oauth2/default/v1/interact');
   await expectAccessible(mounted);

@@ -33,7 +33,9 @@ describe('e2e: Okta Verify enrolment', () => {
     const mounted = await mountSignin();
     const { widget } = mounted;
     await startEnrolment(mounted, LOGIN);
-    expect(textOf(widget)).to.contain('On your mobile device, download the Okta Verify app from the App Store or Google Play.');
+    expect(textOf(widget)).to.contain(
+      'On your mobile device, download the Okta Verify app from the App Store or Google Play.',
+    );
     expect(textOf(widget)).to.contain('When prompted, tap Scan a QR code, then scan the code below.');
     const { device, waiting } = await scanTheQrCode(mounted);
     await expectSignedIn(mounted, LOGIN);
@@ -82,7 +84,10 @@ describe('e2e: Okta Verify enrolment', () => {
     expect(textOf(widget)).to.contain('Waiting for you to open the link on your mobile device…');
     await expectAccessible(mounted);
 
-    await eventually(() => textOf(widget).includes('Haven’t received it? Send again'), 'the offer to send the link again');
+    await eventually(
+      () => textOf(widget).includes('Haven’t received it? Send again'),
+      'the offer to send the link again',
+    );
     await expectAccessible(mounted);
     await click(button(widget, 'Send again'));
     await expectFocusOn(headingOf(widget), 'focus on the heading once “Send again” is used');
@@ -114,7 +119,9 @@ describe('e2e: Okta Verify enrolment', () => {
     await click(button(widget, 'Send me the setup link'));
 
     await screenTitled(widget, 'Check your text messages');
-    expect(textOf(widget)).to.contain(`We sent an activation link to ${phone}. Open it on your mobile device to set up Okta Verify.`);
+    expect(textOf(widget)).to.contain(
+      `We sent an activation link to ${phone}. Open it on your mobile device to set up Okta Verify.`,
+    );
     await expectAccessible(mounted);
     await tapLinkAndFinish(mounted, 'sms', phone);
   });

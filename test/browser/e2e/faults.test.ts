@@ -36,7 +36,10 @@ describe('e2e: faults', () => {
     const codes = mounted.eventsOf('ov-error').map((e) => (e as HTMLElementEventMap['ov-error']).detail.problem.code);
     // okta-auth-js retries a failed poll once by itself, so one or two failures reach the widget.
     expect(codes.length).to.be.within(1, 2);
-    expect(codes.every((code) => code === 'network'), codes.join()).to.equal(true);
+    expect(
+      codes.every((code) => code === 'network'),
+      codes.join(),
+    ).to.equal(true);
     expect(mounted.eventsOf('ov-terminal')).to.have.length(0);
   });
 
@@ -59,7 +62,9 @@ describe('e2e: faults', () => {
     const next = polls[limited + 1];
     expect(next, 'a poll after the refused one').to.not.equal(undefined);
     expect(next!.at - polls[limited]!.at, 'waited for Retry-After').to.be.at.least(1900);
-    expect((mounted.eventsOf('ov-error')[0] as HTMLElementEventMap['ov-error']).detail.problem.code).to.equal('rate-limited');
+    expect((mounted.eventsOf('ov-error')[0] as HTMLElementEventMap['ov-error']).detail.problem.code).to.equal(
+      'rate-limited',
+    );
     const device = await VirtualDevice.of(LOGIN);
     await device.approve(await device.nextPush());
     await expectSignedIn(mounted, LOGIN);

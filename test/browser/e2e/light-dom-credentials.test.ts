@@ -15,13 +15,19 @@ import { issuer } from './support/control-api.js';
 import { expectFocusOn } from './support/expectations.js';
 
 async function mountWithLightDomCredentials(): Promise<OvSignin> {
-  const widget = await fixture<OvSignin>(html`<ov-signin
-    credentials-in-light-dom
-    issuer=${await issuer()}
-    client-id=${CLIENT_ID}
-    redirect-uri=${`${location.origin}/callback`}
-  ></ov-signin>`);
-  await eventually(() => document.querySelector('input[autocomplete="username"]'), 'the username field in the page’s DOM', 15_000);
+  const widget = await fixture<OvSignin>(
+    html`<ov-signin
+      credentials-in-light-dom
+      issuer=${await issuer()}
+      client-id=${CLIENT_ID}
+      redirect-uri=${`${location.origin}/callback`}
+    ></ov-signin>`,
+  );
+  await eventually(
+    () => document.querySelector('input[autocomplete="username"]'),
+    'the username field in the page’s DOM',
+    15_000,
+  );
   return widget;
 }
 
@@ -63,13 +69,19 @@ describe('e2e: credentials in the light DOM', () => {
     await fillIn(pageField('username')!, 'push@example.com');
     await fillIn(pageField('current-password')!, 'wrong-password');
     await click(pageField('username')!.form!.querySelector('button[type="submit"]')!);
-    await eventually(() => textOf(pageField('username')!.form!.closest('ov-identify')!).includes('Authentication failed'), 'the refusal');
+    await eventually(
+      () => textOf(pageField('username')!.form!.closest('ov-identify')!).includes('Authentication failed'),
+      'the refusal',
+    );
     expect(pageField('current-password')!.value).to.equal('');
     // A second widget's form in the same page: its ids must not collide with the first one's.
     await mountWithLightDomCredentials();
     await eventually(() => document.querySelectorAll('ov-identify h2[id]').length === 2, 'the second form');
     const ids = [...document.querySelectorAll('[id]')].map((el) => el.id);
-    expect(ids.filter((id, i) => ids.indexOf(id) !== i), 'ids used twice').to.deep.equal([]);
+    expect(
+      ids.filter((id, i) => ids.indexOf(id) !== i),
+      'ids used twice',
+    ).to.deep.equal([]);
     await expect(widget).to.be.accessible();
   });
 

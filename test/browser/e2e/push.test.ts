@@ -43,8 +43,13 @@ describe('e2e: Okta Verify push', () => {
       'success',
     ]);
     expect(mounted.eventsOf('ov-error')).to.have.length(0);
-    const tokenRequests = (await requestsSince(0)).filter((r) => r.method === 'POST' && r.path === '/oauth2/default/v1/token');
-    expect(tokenRequests.map((r) => r.status), 'one code exchange').to.deep.equal([200]);
+    const tokenRequests = (await requestsSince(0)).filter(
+      (r) => r.method === 'POST' && r.path === '/oauth2/default/v1/token',
+    );
+    expect(
+      tokenRequests.map((r) => r.status),
+      'one code exchange',
+    ).to.deep.equal([200]);
     await expectNoMorePolls(end);
   });
 
@@ -82,7 +87,9 @@ describe('e2e: Okta Verify push', () => {
     expect(textOf(alert)).to.equal('You have chosen to reject this login.');
     const resendStep = mounted.eventsOf('ov-step').at(-1)!.detail.step;
     expect(resendStep.name).to.equal('resend');
-    expect(resendStep.messages.map((m) => [m.level, m.text])).to.deep.equal([['error', 'You have chosen to reject this login.']]);
+    expect(resendStep.messages.map((m) => [m.level, m.text])).to.deep.equal([
+      ['error', 'You have chosen to reject this login.'],
+    ]);
     // A refusal the user acted on, not a problem of the widget's: no ov-error.
     expect(mounted.eventsOf('ov-error')).to.have.length(0);
     expect(textOf(widget)).to.contain('Send a new push notification to your mobile device.');
@@ -109,7 +116,10 @@ describe('e2e: Okta Verify push', () => {
     const device = await VirtualDevice.of(PUSH_LOGIN);
     const first = await device.nextPush();
 
-    await eventually(() => textOf(widget).includes('Haven’t received a push notification? Resend push notification'), 'the offer to resend');
+    await eventually(
+      () => textOf(widget).includes('Haven’t received a push notification? Resend push notification'),
+      'the offer to resend',
+    );
     await expectAccessible(mounted);
     await click(button(widget, 'Resend push notification'));
     await expectFocusOn(heading, 'focus on the heading once the resend link is used');

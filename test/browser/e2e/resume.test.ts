@@ -38,4 +38,3 @@ describe('e2e: resume', () => {
     await expectNoMorePolls(await markRequests());
   });
 });
-

@@ -64,4 +64,3 @@ describe('e2e: Okta Verify code', () => {
     await expectSignedIn(mounted, LOGIN);
   });
 });
-

@@ -22,7 +22,11 @@ interface Shot {
 }
 
 /** Runs `flow` on a fresh page; returns a screenshot of each screen and the policy violations seen. */
-async function run(flow: Flow, page: PageName, options?: PageOptions): Promise<{ shots: Map<string, Shot>; violations: string[] }> {
+async function run(
+  flow: Flow,
+  page: PageName,
+  options?: PageOptions,
+): Promise<{ shots: Map<string, Shot>; violations: string[] }> {
   await startFresh();
   const opened = await openPage(page, options);
   const shots = new Map<string, Shot>();
@@ -40,7 +44,12 @@ async function run(flow: Flow, page: PageName, options?: PageOptions): Promise<{
 
 function relativeTo(element: Element, widget: Element): Rect {
   const [box, origin] = [boxInTopPage(element), boxInTopPage(widget)];
-  return { x: Math.floor(box.x - origin.x), y: Math.floor(box.y - origin.y), width: Math.ceil(box.width) + 1, height: Math.ceil(box.height) + 1 };
+  return {
+    x: Math.floor(box.x - origin.x),
+    y: Math.floor(box.y - origin.y),
+    width: Math.ceil(box.width) + 1,
+    height: Math.ceil(box.height) + 1,
+  };
 }
 
 /** The screens of `actual` that differ from the same screen of `reference` by more than the corners. */
@@ -70,7 +79,10 @@ describe('hostile CMS page under a strict CSP (the one-file bundle)', () => {
       expect(hostile.violations, 'hostile page').to.deep.equal([]);
       expect(trustedTypes.violations, 'hostile page with Trusted Types').to.deep.equal([]);
       expect(await screensThatDiffer(clean.shots, hostile.shots), 'hostile vs clean').to.deep.equal([]);
-      expect(await screensThatDiffer(clean.shots, trustedTypes.shots), 'hostile with Trusted Types vs clean').to.deep.equal([]);
+      expect(
+        await screensThatDiffer(clean.shots, trustedTypes.shots),
+        'hostile with Trusted Types vs clean',
+      ).to.deep.equal([]);
     });
   }
 
@@ -91,7 +103,10 @@ describe('hostile CMS page under a strict CSP (the one-file bundle)', () => {
       document.body.setAttribute('style', 'outline: 1px solid red');
       expect(() => (document.createElement('div').innerHTML = '<b>unsafe</b>')).to.throw(/TrustedHTML/);
       await eventually(() => page.violations().length === 2, 'two violations reported');
-      expect(page.violations().map((v) => v.split(':')[0])).to.have.members(['style-src-attr', 'require-trusted-types-for']);
+      expect(page.violations().map((v) => v.split(':')[0])).to.have.members([
+        'style-src-attr',
+        'require-trusted-types-for',
+      ]);
 
       // Through the CSSOM, which the policy allows: the way a page themes the widget.
       page.widget.style.setProperty('--ov-accent', '#0a7d32');

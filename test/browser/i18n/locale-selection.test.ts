@@ -48,7 +48,10 @@ describe('locale selection', () => {
   it('translates the labels of known fields, and keeps the server’s in English', async () => {
     const { el } = await signinAt(idx.identify, 'de');
     await rendered(el, 'de');
-    const labels = () => [...el.shadowRoot!.querySelector('ov-identify')!.shadowRoot!.querySelectorAll('label')].map((l) => l.textContent!.trim());
+    const labels = () =>
+      [...el.shadowRoot!.querySelector('ov-identify')!.shadowRoot!.querySelectorAll('label')].map((l) =>
+        l.textContent!.trim(),
+      );
     expect(labels()).to.deep.equal(['Benutzername', 'Passwort']);
     el.parentElement!.setAttribute('lang', 'en');
     await rendered(el, 'en');
@@ -72,8 +75,13 @@ describe('locale selection', () => {
     arabic.el.controller.submit({ username: 'a@example.com', password: 'x' });
     await german.el.controller.settled;
     await arabic.el.controller.settled;
-    expect([german.el.controller.state.problem?.code, arabic.el.controller.state.problem?.code]).to.deep.equal(['network', 'network']);
-    expect(await problemShown(german.el)).to.equal('Der Anmeldedienst ist nicht erreichbar. Prüfen Sie Ihre Verbindung und versuchen Sie es erneut.');
+    expect([german.el.controller.state.problem?.code, arabic.el.controller.state.problem?.code]).to.deep.equal([
+      'network',
+      'network',
+    ]);
+    expect(await problemShown(german.el)).to.equal(
+      'Der Anmeldedienst ist nicht erreichbar. Prüfen Sie Ihre Verbindung und versuchen Sie es erneut.',
+    );
     expect(await problemShown(arabic.el)).to.equal('تعذّر الوصول إلى خدمة تسجيل الدخول. تحقّق من اتصالك وحاول مرة أخرى.');
   });
 

@@ -23,7 +23,9 @@ describe('msg lookup', () => {
   it('puts each value where the translation placed its index', () => {
     const user = 'ana@example.com';
     const when = 'now';
-    expect(localize(templates, str`Signed in as ${user} ${when}`, { id: 'signedIn' })).to.equal('now : ana@example.com connecté');
+    expect(localize(templates, str`Signed in as ${user} ${when}`, { id: 'signedIn' })).to.equal(
+      'now : ana@example.com connecté',
+    );
   });
 
   it('joins an untranslated str template with its values', () => {

@@ -48,7 +48,9 @@ describe('right-to-left', () => {
 
   it('sets dir on the frame of a step element used alone', async () => {
     const { controller } = await flowAt(new FakeClient(), idx.identify);
-    const div = await fixture<HTMLDivElement>(html`<div lang="ar"><ov-identify .controller=${controller}></ov-identify></div>`);
+    const div = await fixture<HTMLDivElement>(
+      html`<div lang="ar"><ov-identify .controller=${controller}></ov-identify></div>`,
+    );
     const identify = div.querySelector<OvIdentify>('ov-identify')!;
     await rendered(identify, 'ar');
     expect(frame(identify).getAttribute('dir')).to.equal('rtl');

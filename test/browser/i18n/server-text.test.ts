@@ -12,8 +12,12 @@ describe('server messages', () => {
 
   it('translates a known Okta key', async () => {
     await setLocale('de');
-    expect(serverText(message('Authentication failed', 'errors.E0000004'))).to.equal('Authentifizierung fehlgeschlagen');
-    expect(serverText(message('You have chosen to reject this login.', 'api.authn.poll.error.push_rejected'))).to.equal('Sie haben diese Anmeldung abgelehnt.');
+    expect(serverText(message('Authentication failed', 'errors.E0000004'))).to.equal(
+      'Authentifizierung fehlgeschlagen',
+    );
+    expect(serverText(message('You have chosen to reject this login.', 'api.authn.poll.error.push_rejected'))).to.equal(
+      'Sie haben diese Anmeldung abgelehnt.',
+    );
   });
 
   it('shows an unknown key, or a message without one, as sent', async () => {
@@ -29,7 +33,13 @@ describe('server messages', () => {
   });
 
   it('labels a known field in the active locale, an unknown one as the server does', async () => {
-    const input = (name: string, label: string): OvInput => ({ name, label, required: true, secret: false, messages: [] });
+    const input = (name: string, label: string): OvInput => ({
+      name,
+      label,
+      required: true,
+      secret: false,
+      messages: [],
+    });
     await setLocale('fr');
     expect(fieldLabel(input('verificationCode', 'Enter code'))).to.equal('Code');
     expect(fieldLabel(input('answer', 'Answer'))).to.equal('Answer');
@@ -39,6 +49,8 @@ describe('server messages', () => {
     const { el } = await signinAt(idx.terminalTimedOut, 'es');
     await rendered(el, 'es');
     expect(heading(el)).to.equal('No se pudo continuar con el inicio de sesión');
-    expect(el.shadowRoot!.querySelector('[role="alert"] p')!.textContent).to.equal('Se agotó el tiempo de verificación. Inténtelo de nuevo.');
+    expect(el.shadowRoot!.querySelector('[role="alert"] p')!.textContent).to.equal(
+      'Se agotó el tiempo de verificación. Inténtelo de nuevo.',
+    );
   });
 });

@@ -10,7 +10,9 @@ import type { OvTransaction } from '../../../src/controller/types.js';
 export async function signinAt(tx: OvTransaction, lang?: string): Promise<{ el: OvSignin; client: FakeClient }> {
   const client = new FakeClient().answer(tx);
   const signin = html`<ov-signin .authClient=${client}></ov-signin>`;
-  const container = await fixture<HTMLDivElement>(lang === undefined ? html`<div>${signin}</div>` : html`<div lang=${lang}>${signin}</div>`);
+  const container = await fixture<HTMLDivElement>(
+    lang === undefined ? html`<div>${signin}</div>` : html`<div lang=${lang}>${signin}</div>`,
+  );
   const el = container.querySelector('ov-signin')!;
   await waitUntil(() => el.controller.state.step || el.controller.state.problem, 'the first step', { interval: 5 });
   return { el, client };

@@ -15,7 +15,8 @@ import { button, eventually, queryAllDeep, queryDeep, screenTitled, textOf } fro
 import { click } from '../e2e/support/user.js';
 import { entriesOf, requestsOf } from './support.js';
 
-const firstScreen = (widget: OvSignin) => eventually(() => queryAllDeep(widget, 'h2[data-heading]').length > 0, 'the first screen', 15_000);
+const firstScreen = (widget: OvSignin) =>
+  eventually(() => queryAllDeep(widget, 'h2[data-heading]').length > 0, 'the first screen', 15_000);
 
 async function configuredSignin(id: string): Promise<OvSignin> {
   const widget = document.createElement('ov-signin');
@@ -36,7 +37,10 @@ describe('ov-flow-inspector on a page', () => {
     const widget = container.appendChild(await configuredSignin('later'));
     await firstScreen(widget);
     await eventually(() => entriesOf(inspector, 'step').length === 1, 'the first step recorded');
-    expect(requestsOf(inspector).map((r) => r.path)).to.include.members(['/oauth2/default/v1/interact', '/idp/idx/introspect']);
+    expect(requestsOf(inspector).map((r) => r.path)).to.include.members([
+      '/oauth2/default/v1/interact',
+      '/idp/idx/introspect',
+    ]);
     expect(textOf(inspector)).to.match(/\d+ entries; passwords, codes, tokens and state handles masked/);
   });
 
@@ -53,7 +57,12 @@ describe('ov-flow-inspector on a page', () => {
   });
 
   it('leaves a page’s own OktaAuth untouched until inspected, then records its requests', async () => {
-    const authClient = new OktaAuth({ issuer: await issuer(), clientId: CLIENT_ID, redirectUri: `${location.origin}/callback`, scopes: ['openid'] });
+    const authClient = new OktaAuth({
+      issuer: await issuer(),
+      clientId: CLIENT_ID,
+      redirectUri: `${location.origin}/callback`,
+      scopes: ['openid'],
+    });
     const pageHttpClient = authClient.options.httpRequestClient;
     const widget = await fixture<OvSignin>(html`<ov-signin id="own-client" .authClient=${authClient}></ov-signin>`);
     await firstScreen(widget);
@@ -64,16 +73,24 @@ describe('ov-flow-inspector on a page', () => {
     widget.after(inspector);
     expect(authClient.options.httpRequestClient, 'wrapped once inspected').not.to.equal(pageHttpClient);
     widget.controller.restart();
-    await eventually(() => requestsOf(inspector).some((r) => r.path === '/idp/idx/introspect' && r.status === 200), 'the restart recorded');
+    await eventually(
+      () => requestsOf(inspector).some((r) => r.path === '/idp/idx/introspect' && r.status === 200),
+      'the restart recorded',
+    );
     inspector.remove();
   });
 
   it('lets go of the widget when removed: nothing more is recorded', async () => {
-    const container = await fixture<HTMLElement>(html`<div><ov-flow-inspector for="watched"></ov-flow-inspector></div>`);
+    const container = await fixture<HTMLElement>(
+      html`<div><ov-flow-inspector for="watched"></ov-flow-inspector></div>`,
+    );
     const inspector = container.querySelector<OvFlowInspector>('ov-flow-inspector')!;
     const widget = container.appendChild(await configuredSignin('watched'));
     await firstScreen(widget);
-    await eventually(() => requestsOf(inspector).every((r) => r.status !== undefined) && entriesOf(inspector, 'step').length === 1, 'the start recorded');
+    await eventually(
+      () => requestsOf(inspector).every((r) => r.status !== undefined) && entriesOf(inspector, 'step').length === 1,
+      'the start recorded',
+    );
     inspector.remove();
     const recorded = inspector.timeline.entries.length;
     widget.controller.restart();
@@ -83,12 +100,17 @@ describe('ov-flow-inspector on a page', () => {
   });
 
   it('passes aXe in the dark theme, a request’s bodies open', async () => {
-    const container = await fixture<HTMLElement>(html`<div><ov-flow-inspector for="dark" theme="dark"></ov-flow-inspector></div>`);
+    const container = await fixture<HTMLElement>(
+      html`<div><ov-flow-inspector for="dark" theme="dark"></ov-flow-inspector></div>`,
+    );
     const inspector = container.querySelector<OvFlowInspector>('ov-flow-inspector')!;
     const widget = container.appendChild(await configuredSignin('dark'));
     widget.theme = 'dark';
     await firstScreen(widget);
-    await eventually(() => requestsOf(inspector).every((r) => r.status !== undefined) && entriesOf(inspector, 'step').length === 1, 'the start recorded');
+    await eventually(
+      () => requestsOf(inspector).every((r) => r.status !== undefined) && entriesOf(inspector, 'step').length === 1,
+      'the start recorded',
+    );
     await inspector.updateComplete;
     queryDeep<HTMLDetailsElement>(inspector, 'details').open = true;
     expect(getComputedStyle(queryDeep(inspector, '[part="base"]')).colorScheme).to.equal('dark');
@@ -96,13 +118,18 @@ describe('ov-flow-inspector on a page', () => {
   });
 
   it('shows the JSON to copy by hand when the clipboard refuses, and Clear empties the timeline', async () => {
-    const container = await fixture<HTMLElement>(html`<div><ov-flow-inspector for="refused"></ov-flow-inspector></div>`);
+    const container = await fixture<HTMLElement>(
+      html`<div><ov-flow-inspector for="refused"></ov-flow-inspector></div>`,
+    );
     const inspector = container.querySelector<OvFlowInspector>('ov-flow-inspector')!;
     await firstScreen(container.appendChild(await configuredSignin('refused')));
     await eventually(() => entriesOf(inspector, 'step').length === 1, 'the first step recorded');
 
     const clipboard = navigator.clipboard;
-    Object.defineProperty(clipboard, 'writeText', { configurable: true, value: () => Promise.reject(new DOMException('Denied', 'NotAllowedError')) });
+    Object.defineProperty(clipboard, 'writeText', {
+      configurable: true,
+      value: () => Promise.reject(new DOMException('Denied', 'NotAllowedError')),
+    });
     try {
       await click(button(inspector, 'Copy as JSON'));
       await eventually(() => textOf(inspector).includes('The clipboard is not available here'), 'the refusal is said');
@@ -111,7 +138,9 @@ describe('ov-flow-inspector on a page', () => {
     }
     const textarea = queryDeep<HTMLTextAreaElement>(inspector, 'textarea');
     expect(textarea.getAttribute('aria-label')).to.equal('Timeline as JSON');
-    expect(JSON.parse(textarea.value)).to.have.property('entries').that.deep.equals(JSON.parse(JSON.stringify(inspector.timeline.entries)));
+    expect(JSON.parse(textarea.value))
+      .to.have.property('entries')
+      .that.deep.equals(JSON.parse(JSON.stringify(inspector.timeline.entries)));
     await expect(inspector).to.be.accessible();
 
     await click(button(inspector, 'Clear'));

@@ -11,14 +11,18 @@ describe('inspector masking', () => {
         identifier: 'push@example.com',
         credentials: { passcode: 'Ov-Demo-2026!' },
         stateHandle: '02abc',
-        nested: [{ access_token: 'at', id_token: 'it', refresh_token: 'rt', 'client-secret': 's', interactionHandle: 'ih' }],
+        nested: [
+          { access_token: 'at', id_token: 'it', refresh_token: 'rt', 'client-secret': 's', interactionHandle: 'ih' },
+        ],
         password: 'p',
       }),
     ).to.deep.equal({
       identifier: 'push@example.com',
       credentials: { passcode: MASK },
       stateHandle: MASK,
-      nested: [{ access_token: MASK, id_token: MASK, refresh_token: MASK, 'client-secret': MASK, interactionHandle: MASK }],
+      nested: [
+        { access_token: MASK, id_token: MASK, refresh_token: MASK, 'client-secret': MASK, interactionHandle: MASK },
+      ],
       password: MASK,
     });
   });
@@ -73,7 +77,14 @@ describe('inspector masking', () => {
   });
 
   it('keeps what a bug report needs: names, statuses, error codes, the number to tap', () => {
-    const body = { errorCode: 'E0000011', errorSummary: 'Invalid token', correctAnswer: '42', status: 'PENDING', refresh: 300, name: 'challenge-poll' };
+    const body = {
+      errorCode: 'E0000011',
+      errorSummary: 'Invalid token',
+      correctAnswer: '42',
+      status: 'PENDING',
+      refresh: 300,
+      name: 'challenge-poll',
+    };
     expect(mask(body)).to.deep.equal(body);
     for (const name of ['errorCode', 'correctAnswer', 'identifier', 'token_type', 'methodType', 'name']) {
       expect(isSecretName(name), name).to.equal(false);
@@ -86,9 +97,11 @@ describe('inspector masking', () => {
   });
 
   it('gives a URL as path and query, secret parameters masked, without origin or fragment', () => {
-    expect(maskedPath('https://org.example/oauth2/default/v1/authorize?client_id=ov&state=s1&code_challenge=c#access_token=t')).to.equal(
-      `/oauth2/default/v1/authorize?client_id=ov&state=${MASK}&code_challenge=${MASK}`,
-    );
+    expect(
+      maskedPath(
+        'https://org.example/oauth2/default/v1/authorize?client_id=ov&state=s1&code_challenge=c#access_token=t',
+      ),
+    ).to.equal(`/oauth2/default/v1/authorize?client_id=ov&state=${MASK}&code_challenge=${MASK}`);
     expect(maskedPath('https://org.example/idp/idx/introspect')).to.equal('/idp/idx/introspect');
     expect(maskedPath('/relative/path?code=1')).to.equal(`/relative/path?code=${MASK}`);
   });

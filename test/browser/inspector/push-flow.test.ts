@@ -37,7 +37,9 @@ describe('ov-flow-inspector: a push sign-in', () => {
     await expectSignedIn(mounted, LOGIN);
     // The code exchange's answer is recorded a moment after ov-success.
     await eventually(
-      () => requestsOf(mounted.inspector).some((r) => r.path.endsWith('/v1/token')) && requestsOf(mounted.inspector).every((r) => r.status !== undefined),
+      () =>
+        requestsOf(mounted.inspector).some((r) => r.path.endsWith('/v1/token')) &&
+        requestsOf(mounted.inspector).every((r) => r.status !== undefined),
       'every request answered',
     );
   });
@@ -49,7 +51,10 @@ describe('ov-flow-inspector: a push sign-in', () => {
 
   it('records each step with its status and the remediations of the answer behind it', () => {
     const steps = entriesOf(mounted.inspector, 'step');
-    expect(steps.map((s) => s.name), 'one entry per ov-step').to.deep.equal(mounted.stepNames());
+    expect(
+      steps.map((s) => s.name),
+      'one entry per ov-step',
+    ).to.deep.equal(mounted.stepNames());
     const byName = new Map(steps.map((s) => [s.name, s]));
     expect(byName.get('identify')!.status).to.equal('waiting');
     expect(byName.get('identify')!.remediations).to.include('identify');
@@ -73,9 +78,16 @@ describe('ov-flow-inspector: a push sign-in', () => {
       expect(request.duration, `${request.path}: duration`).to.be.a('number').and.at.least(0).and.below(5000);
     }
     const paths = recorded.map((r) => r.path);
-    expect(paths).to.include.members(['/oauth2/default/v1/interact', '/idp/idx/introspect', '/idp/idx/identify', '/oauth2/default/v1/token']);
+    expect(paths).to.include.members([
+      '/oauth2/default/v1/interact',
+      '/idp/idx/introspect',
+      '/idp/idx/identify',
+      '/oauth2/default/v1/token',
+    ]);
     const identify = recorded.find((r) => r.path === '/idp/idx/identify')!;
-    expect(identify.remediations, 'an IDX answer names its remediations').to.include('select-authenticator-authenticate');
+    expect(identify.remediations, 'an IDX answer names its remediations').to.include(
+      'select-authenticator-authenticate',
+    );
   });
 
   it('records each poll: its request is flagged, the last one brought the success', () => {
@@ -83,12 +95,16 @@ describe('ov-flow-inspector: a push sign-in', () => {
     expect(polls.length, 'polls while the push waited').to.be.at.least(3);
     expect(polls.map((p) => p.count)).to.deep.equal(polls.map((_, i) => i + 1));
     expect(polls.every((p) => p.step === 'challenge-poll')).to.equal(true);
-    expect(polls.slice(0, -1).map((p) => p.outcome)).to.satisfy((outcomes: string[]) => outcomes.every((o) => o === 'no change'));
+    expect(polls.slice(0, -1).map((p) => p.outcome)).to.satisfy((outcomes: string[]) =>
+      outcomes.every((o) => o === 'no change'),
+    );
     expect(polls.at(-1)!.outcome).to.equal('new step: success');
     // A poll turn's requests: the poll itself, and the code exchange when it brought the success.
     const pollRequests = requestsOf(mounted.inspector).filter((r) => r.poll);
     expect(pollRequests.filter((r) => r.path.endsWith('/poll'))).to.have.length(polls.length);
-    expect(pollRequests.filter((r) => !r.path.endsWith('/poll')).map((r) => r.path)).to.include('/oauth2/default/v1/token');
+    expect(pollRequests.filter((r) => !r.path.endsWith('/poll')).map((r) => r.path)).to.include(
+      '/oauth2/default/v1/token',
+    );
   });
 
   it('records the events fired, naming the tokens without their values', () => {
@@ -112,7 +128,9 @@ describe('ov-flow-inspector: a push sign-in', () => {
     expect(leaked, 'secrets in the copied JSON').to.deep.equal([]);
 
     const identify = report.entries.find((e) => e.kind === 'request' && e.path === '/idp/idx/identify');
-    expect(identify).to.deep.include({ request: { identifier: LOGIN, credentials: { passcode: MASK }, stateHandle: MASK } });
+    expect(identify).to.deep.include({
+      request: { identifier: LOGIN, credentials: { passcode: MASK }, stateHandle: MASK },
+    });
     const token = report.entries.find((e) => e.kind === 'request' && e.path === '/oauth2/default/v1/token');
     expect(token).to.have.nested.property('request.interaction_code', MASK);
     expect(token).to.have.nested.property('request.code_verifier', MASK);

@@ -26,19 +26,19 @@ export async function mountInspected(): Promise<Inspected> {
   const container = document.body.appendChild(document.createElement('div'));
   render(
     html`<div>
-    <ov-flow-inspector for=${SIGNIN_ID}></ov-flow-inspector>
-    <ov-signin
-      id=${SIGNIN_ID}
-      issuer=${await issuer()}
-      client-id=${CLIENT_ID}
-      redirect-uri=${`${location.origin}/callback`}
-      @ov-step=${record}
-      @ov-success=${record}
-      @ov-terminal=${record}
-      @ov-cancel=${record}
-      @ov-error=${record}
-    ></ov-signin>
-  </div>`,
+      <ov-flow-inspector for=${SIGNIN_ID}></ov-flow-inspector>
+      <ov-signin
+        id=${SIGNIN_ID}
+        issuer=${await issuer()}
+        client-id=${CLIENT_ID}
+        redirect-uri=${`${location.origin}/callback`}
+        @ov-step=${record}
+        @ov-success=${record}
+        @ov-terminal=${record}
+        @ov-cancel=${record}
+        @ov-error=${record}
+      ></ov-signin>
+    </div>`,
     container,
   );
   const widget = container.querySelector<OvSignin>('ov-signin')!;
@@ -49,12 +49,17 @@ export async function mountInspected(): Promise<Inspected> {
     inspector,
     remove: () => container.remove(),
     events,
-    eventsOf: <K extends OvEventType>(type: K) => events.filter((e) => e.type === type) as Array<HTMLElementEventMap[K]>,
-    stepNames: () => events.filter((e) => e.type === 'ov-step').map((e) => (e as HTMLElementEventMap['ov-step']).detail.step.name),
+    eventsOf: <K extends OvEventType>(type: K) =>
+      events.filter((e) => e.type === type) as Array<HTMLElementEventMap[K]>,
+    stepNames: () =>
+      events.filter((e) => e.type === 'ov-step').map((e) => (e as HTMLElementEventMap['ov-step']).detail.step.name),
   };
 }
 
-export function entriesOf<K extends TimelineEntry['kind']>(inspector: OvFlowInspector, kind: K): Array<Extract<TimelineEntry, { kind: K }>> {
+export function entriesOf<K extends TimelineEntry['kind']>(
+  inspector: OvFlowInspector,
+  kind: K,
+): Array<Extract<TimelineEntry, { kind: K }>> {
   return inspector.timeline.entries.filter((e): e is Extract<TimelineEntry, { kind: K }> => e.kind === kind);
 }
 

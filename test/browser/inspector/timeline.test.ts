@@ -83,7 +83,9 @@ describe('FlowTimeline', () => {
     signin.showStep(step('identify', { messages: [{ text: 'Password is incorrect', level: 'error' }] }));
     signin.showStep(step('challenge-poll', { poll: { refresh: 4000 } }));
     signin.showStep(step('terminal', { messages: [{ text: 'Verification timed out', level: 'error' }] }));
-    const steps = timeline.entries.map((e) => (e.kind === 'step' ? [e.name, e.status, e.remediations.join(' '), e.messages.join()] : []));
+    const steps = timeline.entries.map((e) =>
+      e.kind === 'step' ? [e.name, e.status, e.remediations.join(' '), e.messages.join()] : [],
+    );
     expect(steps).to.deep.equal([
       ['identify', 'waiting', 'identify select-enroll-profile', ''],
       ['identify', 'refused', 'identify', 'Password is incorrect'],
@@ -98,7 +100,10 @@ describe('FlowTimeline', () => {
     signin.setState({ polling: true });
     signin.setState({ polling: false });
     signin.setState({ polling: true });
-    signin.setState({ polling: false, problem: { code: 'network', message: 'Connection is unstable', canRetry: false, transient: true } });
+    signin.setState({
+      polling: false,
+      problem: { code: 'network', message: 'Connection is unstable', canRetry: false, transient: true },
+    });
     signin.setState({ polling: true, problem: undefined });
     signin.showStep(step('success'));
     signin.setState({ polling: false });
@@ -112,20 +117,34 @@ describe('FlowTimeline', () => {
   });
 
   it('shows a request in flight, then its status; a failure without an answer is status 0', async () => {
-    const done = signin.send('post', 'https://org.example/idp/idx/identify', { identifier: 'a@example.com', credentials: { passcode: 'secret!' } });
+    const done = signin.send('post', 'https://org.example/idp/idx/identify', {
+      identifier: 'a@example.com',
+      credentials: { passcode: 'secret!' },
+    });
     const [inFlight] = timeline.entries;
     expect(inFlight).to.deep.include({ kind: 'request', method: 'POST', path: '/idp/idx/identify', poll: false });
     expect(inFlight).not.to.have.property('status');
     expect(inFlight).to.have.deep.property('request', { identifier: 'a@example.com', credentials: { passcode: MASK } });
-    done(200, JSON.stringify({ stateHandle: '02secret', remediation: { value: [{ name: 'challenge-poll' }, { name: 'select-authenticator-authenticate' }] } }));
+    done(
+      200,
+      JSON.stringify({
+        stateHandle: '02secret',
+        remediation: { value: [{ name: 'challenge-poll' }, { name: 'select-authenticator-authenticate' }] },
+      }),
+    );
     await Promise.resolve();
     const [answered] = timeline.entries;
-    expect(answered).to.deep.include({ status: 200, remediations: ['challenge-poll', 'select-authenticator-authenticate'] });
+    expect(answered).to.deep.include({
+      status: 200,
+      remediations: ['challenge-poll', 'select-authenticator-authenticate'],
+    });
     expect(answered).to.have.nested.property('response.stateHandle', MASK);
 
     // The next step takes the remediations of the answer behind it.
     signin.showStep(step('challenge-poll'));
-    expect(timeline.entries.at(-1)).to.deep.include({ remediations: ['challenge-poll', 'select-authenticator-authenticate'] });
+    expect(timeline.entries.at(-1)).to.deep.include({
+      remediations: ['challenge-poll', 'select-authenticator-authenticate'],
+    });
 
     const failed = signin.send('POST', 'https://org.example/idp/idx/challenge/poll');
     failed(0);
@@ -134,7 +153,12 @@ describe('FlowTimeline', () => {
   });
 
   it('records ov-error with the widget’s words, and other events by name', () => {
-    signin.dispatchEvent(new OvErrorEvent({ code: 'network', message: 'Could not reach the server', canRetry: true }, new Error('with a request inside')));
+    signin.dispatchEvent(
+      new OvErrorEvent(
+        { code: 'network', message: 'Could not reach the server', canRetry: true },
+        new Error('with a request inside'),
+      ),
+    );
     signin.dispatchEvent(new OvCancelEvent());
     expect(timeline.entries.map((e) => (e.kind === 'event' ? [e.type, e.detail] : []))).to.deep.equal([
       ['ov-error', { problem: 'network', message: 'Could not reach the server', transient: false }],

@@ -83,7 +83,10 @@ describe('React wrapper (ov-signin/react)', () => {
     const calls: string[] = [];
     const ref = React.createRef<OvSigninElement>();
     // flushSync: each render is committed before the next line.
-    const render = (name: string) => ReactDom.flushSync(() => root!.render(React.createElement(OvSignin, { ref, onOvCancel: () => calls.push(name) })));
+    const render = (name: string) =>
+      ReactDom.flushSync(() =>
+        root!.render(React.createElement(OvSignin, { ref, onOvCancel: () => calls.push(name) })),
+      );
     render('first');
     const widget = ref.current!;
     widget.dispatchEvent(new Event('ov-cancel'));

@@ -31,7 +31,10 @@ async function reloadOn(page: PageFrame, heading: string): Promise<PageFrame> {
   const reloaded = await page.reload();
   await screenTitled(reloaded.widget, heading);
   const posted = (await requestsSince(mark)).filter((r) => r.method === 'POST').map((r) => r.path);
-  expect(posted, 'no new transaction, no password sent again').not.to.include.members(['/oauth2/default/v1/interact', '/idp/idx/identify']);
+  expect(posted, 'no new transaction, no password sent again').not.to.include.members([
+    '/oauth2/default/v1/interact',
+    '/idp/idx/identify',
+  ]);
   expect(posted, 'the saved transaction was read back').to.include('/idp/idx/introspect');
   expect(reloaded.errors(), 'uncaught errors on the reloaded page').to.deep.equal([]);
   return reloaded;

@@ -25,7 +25,18 @@ const PAYLOADS = [
 ];
 
 /** Server-provided text fields (not names or hrefs the SDK routes on). */
-const SERVER_TEXT = new Set(['label', 'message', 'displayName', 'deviceName', 'identifier', 'email', 'phoneNumber', 'correctAnswer', 'firstName', 'lastName']);
+const SERVER_TEXT = new Set([
+  'label',
+  'message',
+  'displayName',
+  'deviceName',
+  'identifier',
+  'email',
+  'phoneNumber',
+  'correctAnswer',
+  'firstName',
+  'lastName',
+]);
 
 /** A deep copy of the transaction with every server text replaced by `payload` (functions kept). */
 function poisoned<T>(value: T, payload: string): T {
@@ -52,7 +63,8 @@ function allText(root: Element | ShadowRoot): string {
 function injected(root: Element): string[] {
   const found: string[] = [];
   for (const el of allElements(root)) {
-    if (['SCRIPT', 'IFRAME', 'OBJECT', 'EMBED', 'SVG', 'svg'].includes(el.tagName)) found.push(`<${el.tagName.toLowerCase()}>`);
+    if (['SCRIPT', 'IFRAME', 'OBJECT', 'EMBED', 'SVG', 'svg'].includes(el.tagName))
+      found.push(`<${el.tagName.toLowerCase()}>`);
     for (const attr of el.attributes) {
       if (/^on/i.test(attr.name)) found.push(`${el.tagName.toLowerCase()}[${attr.name}]`);
       if (/^\s*javascript:/i.test(attr.value)) found.push(`${el.tagName.toLowerCase()}[${attr.name}=javascript:]`);
@@ -61,7 +73,10 @@ function injected(root: Element): string[] {
   return found;
 }
 
-const steps = Object.entries(idx.STEPS).concat([['terminal', idx.terminalTimedOut], ['success', idx.success]]);
+const steps = Object.entries(idx.STEPS).concat([
+  ['terminal', idx.terminalTimedOut],
+  ['success', idx.success],
+]);
 
 describe('hostile server content', () => {
   afterEach(() => {
@@ -73,7 +88,9 @@ describe('hostile server content', () => {
       for (const [name, transaction] of steps) {
         const client = new FakeClient().answer(poisoned(transaction as OvTransaction, payload));
         const el = await fixture<OvSignin>(html`<ov-signin .authClient=${client}></ov-signin>`);
-        await waitUntil(() => el.controller.state.step || el.controller.state.problem, `${name} rendered`, { interval: 5 });
+        await waitUntil(() => el.controller.state.step || el.controller.state.problem, `${name} rendered`, {
+          interval: 5,
+        });
         await el.updateComplete;
         await new Promise((resolve) => setTimeout(resolve, 0));
         expect(injected(el), `${name}: injected markup`).to.deep.equal([]);
@@ -92,14 +109,23 @@ describe('hostile server content', () => {
     await waitUntil(() => allText(el.shadowRoot!).includes(payload), 'the payload shown as text');
   });
 
-  for (const href of ['javascript:alert(1)', 'https://evil.example/qr.png', 'data:text/html,<script>alert(1)</script>', 'data:image/svg+xml,<svg onload=alert(1)>']) {
+  for (const href of [
+    'javascript:alert(1)',
+    'https://evil.example/qr.png',
+    'data:text/html,<script>alert(1)</script>',
+    'data:image/svg+xml,<svg onload=alert(1)>',
+  ]) {
     it(`refuses a QR src that is not a PNG or GIF data URI: ${href.slice(0, 30)}`, async () => {
       const client = new FakeClient().answer(idx.qrEnrollWith(href));
       const el = await fixture<OvSignin>(html`<ov-signin .authClient=${client}></ov-signin>`);
       const errors = recordEvents(el, 'ov-error') as OvErrorEvent[];
       await waitUntil(() => errors.length > 0, 'ov-error for the QR', { interval: 5 });
       expect(errors[0]?.detail.problem.code).to.equal('qr-refused');
-      expect(allElements(el.shadowRoot!).filter((e) => e.tagName === 'IMG').map((e) => e.getAttribute('src'))).to.not.include(href);
+      expect(
+        allElements(el.shadowRoot!)
+          .filter((e) => e.tagName === 'IMG')
+          .map((e) => e.getAttribute('src')),
+      ).to.not.include(href);
       expect(allText(el.shadowRoot!)).to.contain('could not be shown safely');
     });
   }

@@ -45,14 +45,23 @@ describe('no leaks', () => {
         const el = await fixture<OvSignin>(html`<ov-signin .authClient=${client}></ov-signin>`);
         await waitUntil(() => timers.pendingWith(REFRESH) === 1, `cycle ${i}: polling`, { interval: 2 });
         // Half the cycles leave while a poll is in flight, half while one is scheduled.
-        if (i % 2) await waitUntil(() => client.inFlight === 1 || client.calls.length > 1, `cycle ${i}: a poll sent`, { interval: 2 });
+        if (i % 2)
+          await waitUntil(() => client.inFlight === 1 || client.calls.length > 1, `cycle ${i}: a poll sent`, {
+            interval: 2,
+          });
         el.remove();
       }
       const callsAtEnd = clients.map((c) => c.calls.length);
       await aTimeout(REFRESH * 5);
       expect(timers.pendingWith(REFRESH), 'poll timers left').to.equal(0);
-      expect(clients.map((c) => c.calls.length), 'requests after removal').to.deep.equal(callsAtEnd);
-      expect(clients.every((c) => c.inFlight === 0), 'requests still open').to.equal(true);
+      expect(
+        clients.map((c) => c.calls.length),
+        'requests after removal',
+      ).to.deep.equal(callsAtEnd);
+      expect(
+        clients.every((c) => c.inFlight === 0),
+        'requests still open',
+      ).to.equal(true);
       expect([...onDocument.left(), ...onWindow.left()], 'listeners left').to.deep.equal([]);
     } finally {
       timers.uninstall();

@@ -36,8 +36,18 @@ describe('server mode: faults', () => {
     await verifyWithOktaVerify(mounted, LOGIN, 'Get a push notification');
     await screenTitled(mounted.widget, 'Get a push notification');
     const mark = await markRequests();
-    await control('POST', '/faults', { kind: 'rate-limit', path: POLL_PATH, method: 'POST', retryAfterSeconds: 2, count: 1 });
-    await eventually(async () => (await pollsSince(mark)).some((p, i, all) => p.status === 429 && all[i + 1]), 'a 429 then another poll', 8000);
+    await control('POST', '/faults', {
+      kind: 'rate-limit',
+      path: POLL_PATH,
+      method: 'POST',
+      retryAfterSeconds: 2,
+      count: 1,
+    });
+    await eventually(
+      async () => (await pollsSince(mark)).some((p, i, all) => p.status === 429 && all[i + 1]),
+      'a 429 then another poll',
+      8000,
+    );
     const polls = await pollsSince(mark);
     const limited = polls.findIndex((p) => p.status === 429);
     expect(polls[limited + 1]!.at - polls[limited]!.at, 'waited for Retry-After').to.be.at.least(1900);
@@ -57,14 +67,20 @@ describe('server mode: faults', () => {
     await expectAccessible(mounted);
     await approve();
     await expectSignedInOnServer(mounted, LOGIN);
-    expect(problemCodes(mounted).every((code) => code === 'network'), problemCodes(mounted).join()).to.equal(true);
+    expect(
+      problemCodes(mounted).every((code) => code === 'network'),
+      problemCodes(mounted).join(),
+    ).to.equal(true);
   });
 
   it('Okta fails a submit with 503: the network message, and Try again sends the same values', async () => {
     const mounted = await mountServerMode();
     await control('POST', '/faults', { kind: 'status', path: '/idp/idx/identify', status: 503, count: 1 });
     await signInWithPassword(mounted, LOGIN);
-    await eventually(() => textOf(mounted.widget).includes('We could not reach the sign-in service.'), 'the network message');
+    await eventually(
+      () => textOf(mounted.widget).includes('We could not reach the sign-in service.'),
+      'the network message',
+    );
     await expectAccessible(mounted);
     await click(button(mounted.widget, 'Try again'));
     await screenTitled(mounted.widget, 'Verify it’s you with a security method');
@@ -84,13 +100,20 @@ describe('server mode: faults', () => {
     await screenTitled(mounted.widget, 'Get a push notification');
     await executeServerCommand('server-mode-reset');
     // The next poll is refused (403: no such session), which the widget reads as an expired sign-in.
-    await eventually(() => textOf(mounted.widget).includes('This sign-in has expired. Start again.'), 'the expired sign-in', 5000);
+    await eventually(
+      () => textOf(mounted.widget).includes('This sign-in has expired. Start again.'),
+      'the expired sign-in',
+      5000,
+    );
     expect(problemCodes(mounted)).to.deep.equal(['expired']);
     await expectAccessible(mounted);
     await click(button(mounted.widget, 'Start over'));
     await screenTitled(mounted.widget, 'Sign in');
     const opened = (await serverLog()).filter((e) => e.route === 'session');
-    expect(opened.map((e) => [e.status, e.setCookie.length]), 'a new session').to.deep.equal([[200, 1]]);
+    expect(
+      opened.map((e) => [e.status, e.setCookie.length]),
+      'a new session',
+    ).to.deep.equal([[200, 1]]);
     await verifyWithOktaVerify(mounted, LOGIN, 'Get a push notification');
     await screenTitled(mounted.widget, 'Get a push notification');
     // The forgotten transaction's push is still on the phone (nobody cancelled it at Okta): the new one is the last.

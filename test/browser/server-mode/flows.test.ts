@@ -10,7 +10,13 @@ import { VirtualDevice } from '../e2e/support/virtual-device.js';
 import { expectAccessible, expectFocusOn } from '../e2e/support/expectations.js';
 import { expectNoMorePolls, expectPollCadence, markRequests, pollsSince } from '../e2e/support/polls.js';
 import { requestsSince } from '../e2e/support/control-api.js';
-import { expectNoOktaAuthJsLoaded, expectSignedInOnServer, mountServerMode, serverLog, startFreshServerMode } from './support/server-mode.js';
+import {
+  expectNoOktaAuthJsLoaded,
+  expectSignedInOnServer,
+  mountServerMode,
+  serverLog,
+  startFreshServerMode,
+} from './support/server-mode.js';
 
 describe('server mode: flows', () => {
   beforeEach(startFreshServerMode);
@@ -46,7 +52,12 @@ describe('server mode: flows', () => {
     expectPollCadence(await pollsSince(waiting), 4);
     const polls = (await serverLog()).filter((e) => e.route === 'poll');
     expect(polls.length, 'one API poll per Okta poll').to.equal((await pollsSince(waiting)).length);
-    expect(mounted.stepNames()).to.deep.equal(['identify', 'select-authenticator-authenticate', 'challenge-poll', 'success']);
+    expect(mounted.stepNames()).to.deep.equal([
+      'identify',
+      'select-authenticator-authenticate',
+      'challenge-poll',
+      'success',
+    ]);
     expect(mounted.eventsOf('ov-error')).to.have.length(0);
     await expectNoMorePolls(end);
   });
@@ -73,7 +84,10 @@ describe('server mode: flows', () => {
     await screenTitled(widget, 'Enter a code');
     const device = await VirtualDevice.of('totp@example.com');
     const code = await device.totp();
-    await fillIn(field(widget, 'Enter code'), code.replace(/\d/g, (d) => String((Number(d) + 5) % 10)));
+    await fillIn(
+      field(widget, 'Enter code'),
+      code.replace(/\d/g, (d) => String((Number(d) + 5) % 10)),
+    );
     const error = await appears(widget, '.field-error', 'the error at the code field');
     expect(textOf(error)).to.equal('Invalid code. Try again.');
     await expectFocusOn(field(widget, 'Enter code'), 'focus back in the field');
@@ -100,7 +114,10 @@ describe('server mode: flows', () => {
 
     await click(button(widget, 'Back to sign in'));
     await screenTitled(widget, 'Sign in');
-    expect((await requestsSince(end)).map((r) => r.path), 'a new transaction').to.include('/oauth2/default/v1/interact');
+    expect(
+      (await requestsSince(end)).map((r) => r.path),
+      'a new transaction',
+    ).to.include('/oauth2/default/v1/interact');
   });
 
   it('cancel while a push waits: ov-cancel, the push withdrawn, a new sign-in, no more polls', async () => {
@@ -119,7 +136,10 @@ describe('server mode: flows', () => {
     expect(field(widget, 'Username').value).to.equal('');
     expect(await device.pendingPushes()).to.deep.equal([]);
     const after = (await requestsSince(waiting)).filter((r) => r.method === 'POST').map((r) => r.path);
-    expect(after.filter((p) => p === '/idp/idx/cancel'), 'one cancel').to.have.length(1);
+    expect(
+      after.filter((p) => p === '/idp/idx/cancel'),
+      'one cancel',
+    ).to.have.length(1);
     expect(after.slice(after.indexOf('/idp/idx/cancel'))).to.include('/oauth2/default/v1/interact');
     await expectAccessible(mounted);
     await expectNoMorePolls(await markRequests());
@@ -133,7 +153,10 @@ describe('server mode: flows', () => {
     const before = await markRequests();
     const second = await mountServerMode();
     await screenTitled(second.widget, 'Get a push notification');
-    expect((await requestsSince(before)).map((r) => r.path), 'no new transaction').not.to.include('/oauth2/default/v1/interact');
+    expect(
+      (await requestsSince(before)).map((r) => r.path),
+      'no new transaction',
+    ).not.to.include('/oauth2/default/v1/interact');
     const device = await VirtualDevice.of('push@example.com');
     expect(await device.approve(await device.nextPush())).to.equal('approved');
     await expectSignedInOnServer(second, 'push@example.com');

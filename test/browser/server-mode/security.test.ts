@@ -7,7 +7,18 @@ import { expect } from '@open-wc/testing';
 import { verifyWithOktaVerify } from '../e2e/support/steps.js';
 import { eventually, screenTitled } from '../e2e/support/screen.js';
 import { VirtualDevice } from '../e2e/support/virtual-device.js';
-import { ENDPOINT, expectNoOktaAuthJsLoaded, expectSignedInOnServer, leaks, mountServerMode, secondUserSignsIn, serverLog, sessionCookies, signInsOnServer, startFreshServerMode } from './support/server-mode.js';
+import {
+  ENDPOINT,
+  expectNoOktaAuthJsLoaded,
+  expectSignedInOnServer,
+  leaks,
+  mountServerMode,
+  secondUserSignsIn,
+  serverLog,
+  sessionCookies,
+  signInsOnServer,
+  startFreshServerMode,
+} from './support/server-mode.js';
 import type { MountedSignin } from '../e2e/support/widget.js';
 
 /** Signs `login` in up to the push-waiting screen. */
@@ -25,7 +36,11 @@ async function approvePush(login = 'push@example.com'): Promise<void> {
 
 /** A fetch from this page (same origin, its cookie sent) to the API. */
 function postFromPage(route: string, headers: Record<string, string>): Promise<Response> {
-  return fetch(`${ENDPOINT}/${route}`, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: '{}' });
+  return fetch(`${ENDPOINT}/${route}`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', ...headers },
+    body: '{}',
+  });
 }
 
 describe('server mode: security', () => {
@@ -76,7 +91,10 @@ describe('server mode: security', () => {
     const frame = document.createElement('iframe');
     frame.src = `${location.protocol}//127.0.0.1:${location.port}/test/browser/server-mode/pages/attacker.html?${new URLSearchParams({ target, token: csrfToken })}`;
     const outcome = new Promise<Record<string, string>>((resolve) =>
-      window.addEventListener('message', (e: MessageEvent<{ attacker?: Record<string, string> }>) => e.data.attacker && resolve(e.data.attacker)),
+      window.addEventListener(
+        'message',
+        (e: MessageEvent<{ attacker?: Record<string, string> }>) => e.data.attacker && resolve(e.data.attacker),
+      ),
     );
     document.body.append(frame);
     const seen = await outcome;
@@ -95,8 +113,14 @@ describe('server mode: security', () => {
       expect(attempt.cookieSent, `${attempt.method} ${attempt.route}: cookie sent`).to.equal(false);
       expect(attempt.status, `${attempt.method} ${attempt.route}`).to.be.oneOf([403, 405, 415]);
     }
-    expect(attempts.filter((a) => a.method === 'POST' && a.csrfSent), 'the token never arrived').to.deep.equal([]);
-    expect(attempts.some((a) => a.method === 'OPTIONS'), 'the preflight was refused').to.equal(true);
+    expect(
+      attempts.filter((a) => a.method === 'POST' && a.csrfSent),
+      'the token never arrived',
+    ).to.deep.equal([]);
+    expect(
+      attempts.some((a) => a.method === 'OPTIONS'),
+      'the preflight was refused',
+    ).to.equal(true);
 
     // The user's sign-in did not notice.
     await approvePush();
@@ -136,7 +160,9 @@ describe('server mode: security', () => {
     await expectSignedInOnServer(mounted, 'push@example.com');
     const signIns = await signInsOnServer();
     expect(signIns.map((s) => s.email)).to.deep.equal(['totp@example.com', 'push@example.com']);
-    const sessions = new Set((await serverLog()).filter((e) => e.setCookie.length).map((e) => e.setCookie[0]!.split(';')[0]));
+    const sessions = new Set(
+      (await serverLog()).filter((e) => e.setCookie.length).map((e) => e.setCookie[0]!.split(';')[0]),
+    );
     expect(sessions.size, 'two sessions').to.equal(2);
     await eventually(() => mounted.eventsOf('ov-step').at(-1)?.detail.step.name === 'success', 'this page’s success');
   });

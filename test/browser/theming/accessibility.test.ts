@@ -32,7 +32,11 @@ describe('accessibility', () => {
   });
 
   for (const scheme of ['light', 'dark'] as const) {
-    for (const [name, tx] of Object.entries({ identify: idx.identify, picker: idx.selectAuthenticatorAuthenticate, number: idx.numberChallenge })) {
+    for (const [name, tx] of Object.entries({
+      identify: idx.identify,
+      picker: idx.selectAuthenticatorAuthenticate,
+      number: idx.numberChallenge,
+    })) {
       it(`${scheme}, ${name}: Tab shows a 2px ring ≥3:1 against the surface on every control`, async () => {
         await emulateMedia({ colorScheme: scheme });
         const mounted = await mountAt(tx);
@@ -77,7 +81,9 @@ describe('accessibility', () => {
     const number = inScreen(mounted, '[part~="number"]');
     expect(heading.getAttribute('aria-describedby')).to.equal(number.id);
     expect(number.getAttribute('aria-label')).to.equal('Number to tap: 52');
-    expect(number.closest('[aria-live], [role="status"], [role="alert"]'), 'the number is in no live region').to.equal(null);
+    expect(number.closest('[aria-live], [role="status"], [role="alert"]'), 'the number is in no live region').to.equal(
+      null,
+    );
   });
 
   it('the QR has a text alternative, and "Can’t scan?" offers email or SMS instead', async () => {
@@ -92,7 +98,12 @@ describe('accessibility', () => {
     const mounted = await mountWith(client);
     const changes: MutationRecord[] = [];
     const observer = new MutationObserver((records) => changes.push(...records));
-    observer.observe(mounted.screen.shadowRoot!, { subtree: true, childList: true, characterData: true, attributes: true });
+    observer.observe(mounted.screen.shadowRoot!, {
+      subtree: true,
+      childList: true,
+      characterData: true,
+      attributes: true,
+    });
     try {
       await waitUntil(() => client.callsOf('proceed').length === 3, 'three polls', { timeout: 8000 });
       await mounted.signin.updateComplete;
@@ -100,6 +111,8 @@ describe('accessibility', () => {
     } finally {
       observer.disconnect();
     }
-    expect(changes.map((c) => `${c.type} ${(c.target as Element).outerHTML ?? c.target.textContent}`)).to.deep.equal([]);
+    expect(changes.map((c) => `${c.type} ${(c.target as Element).outerHTML ?? c.target.textContent}`)).to.deep.equal(
+      [],
+    );
   });
 });

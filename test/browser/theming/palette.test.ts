@@ -27,7 +27,9 @@ describe('default palettes', () => {
     for (const [foreground, background, minimum] of PAIRS) {
       it(`${name}: ${foreground} on ${background} ≥ ${minimum}:1`, () => {
         const ratio = contrastRatio(palette[foreground], palette[background]);
-        expect(ratio, `${palette[foreground]} on ${palette[background]}: ${ratio.toFixed(2)}:1`).to.be.at.least(minimum);
+        expect(ratio, `${palette[foreground]} on ${palette[background]}: ${ratio.toFixed(2)}:1`).to.be.at.least(
+          minimum,
+        );
       });
     }
   }

@@ -57,7 +57,12 @@ describe('theming: parts and custom properties', () => {
   for (const [name, tx] of Object.entries(idx.STEPS)) {
     it(`${name}: every part the screen renders is exported by ov-signin`, async () => {
       const { screen } = await mountAt(tx);
-      const exported = new Set(screen.getAttribute('exportparts')!.split(',').map((entry) => entry.split(':')[0]!.trim()));
+      const exported = new Set(
+        screen
+          .getAttribute('exportparts')!
+          .split(',')
+          .map((entry) => entry.split(':')[0]!.trim()),
+      );
       const rendered = [...screen.shadowRoot!.querySelectorAll('[part]')].flatMap((el) => [...el.part]);
       expect(rendered.filter((part) => !exported.has(part))).to.deep.equal([]);
     });
@@ -66,7 +71,9 @@ describe('theming: parts and custom properties', () => {
   it('--ov-accent colours the primary button, and the focus ring with it', async () => {
     const mounted = await mountAt(idx.identify);
     mounted.signin.style.setProperty('--ov-accent', '#0a7d32');
-    expect((await settledStyle(inScreen(mounted, 'button[type="submit"]'))).backgroundColor).to.equal('rgb(10, 125, 50)');
+    expect((await settledStyle(inScreen(mounted, 'button[type="submit"]'))).backgroundColor).to.equal(
+      'rgb(10, 125, 50)',
+    );
     const input = inScreen(mounted, 'input[name="username"]');
     input.focus(); // a text field shows its ring on any focus
     expect(getComputedStyle(input).outlineColor).to.equal('rgb(10, 125, 50)');

@@ -42,7 +42,10 @@ export class BrowserSession {
 
   /** `GET session`: keeps the cookie it sets and the CSRF token. */
   async open(headers: Record<string, string> = {}): Promise<Answer> {
-    const answer = await this.#send('session', { method: 'GET', headers: { ...this.browserHeaders, ...this.#cookieHeader(this.cookie), ...headers } });
+    const answer = await this.#send('session', {
+      method: 'GET',
+      headers: { ...this.browserHeaders, ...this.#cookieHeader(this.cookie), ...headers },
+    });
     const set = answer.headers.getSetCookie()[0];
     if (set) this.cookie = set.split(';')[0];
     if (answer.json.csrfToken) this.csrfToken = answer.json.csrfToken;

@@ -38,18 +38,28 @@ export async function expectStep(answer: Promise<Answer> | Answer, name: string)
 export async function signInWithPassword(browser: BrowserSession, login: string, pickerStep: string): Promise<OvStep> {
   await browser.open();
   await expectStep(browser.post('start'), 'identify');
-  return expectStep(browser.post('proceed', { step: 'identify', values: { username: login, password: DEMO_PASSWORD } }), pickerStep);
+  return expectStep(
+    browser.post('proceed', { step: 'identify', values: { username: login, password: DEMO_PASSWORD } }),
+    pickerStep,
+  );
 }
 
 /** Password, Okta Verify, then the method (`push` or `totp`): the step that follows. */
-export async function chooseOktaVerify(browser: BrowserSession, login: string, method: 'push' | 'totp'): Promise<Answer> {
+export async function chooseOktaVerify(
+  browser: BrowserSession,
+  login: string,
+  method: 'push' | 'totp',
+): Promise<Answer> {
   const picker = await signInWithPassword(browser, login, 'select-authenticator-authenticate');
   const options = picker.options.filter((o) => o.authenticatorKey === 'okta_verify');
   // The picker offers each method of Okta Verify as its own choice, or Okta Verify then its methods.
   const direct = options.find((o) => o.value.endsWith(`:${method}`));
   if (direct) return browser.post('proceed', { step: picker.name, values: direct.values });
   assert.ok(options[0], 'Okta Verify is offered');
-  const methods = await expectStep(browser.post('proceed', { step: picker.name, values: options[0].values }), 'authenticator-verification-data');
+  const methods = await expectStep(
+    browser.post('proceed', { step: picker.name, values: options[0].values }),
+    'authenticator-verification-data',
+  );
   const chosen = methods.options.find((o) => o.value === method);
   assert.ok(chosen, `${method} is offered`);
   return browser.post('proceed', { step: methods.name, values: chosen.values });

@@ -28,9 +28,13 @@ export function expectNoneIn(answers: readonly Answer[], secrets: readonly strin
   for (const answer of answers) {
     for (const secret of secrets) {
       const at = answer.text.indexOf(secret);
-      assert.ok(at < 0, `${answer.route} (${answer.status}) carries one of the ${what}: …${answer.text.slice(Math.max(0, at - 80), at + 20)}…`);
+      assert.ok(
+        at < 0,
+        `${answer.route} (${answer.status}) carries one of the ${what}: …${answer.text.slice(Math.max(0, at - 80), at + 20)}…`,
+      );
     }
   }
   // And nothing shaped like a JWT at all.
-  for (const answer of answers) assert.doesNotMatch(answer.text, /eyJ[\w-]+\.eyJ[\w-]+\.[\w-]+/, `${answer.route} carries a JWT`);
+  for (const answer of answers)
+    assert.doesNotMatch(answer.text, /eyJ[\w-]+\.eyJ[\w-]+\.[\w-]+/, `${answer.route} carries a JWT`);
 }

@@ -29,10 +29,19 @@ export interface RunningServer {
 export type HandlerOverrides = Partial<SignInHandlerOptions<unknown>>;
 
 export function oktaSettings(sim: Pick<RunningSimulator, 'issuer' | 'clientId'>) {
-  return { issuer: sim.issuer, clientId: sim.clientId, redirectUri: REDIRECT_URI, scopes: ['openid', 'profile', 'email'] };
+  return {
+    issuer: sim.issuer,
+    clientId: sim.clientId,
+    redirectUri: REDIRECT_URI,
+    scopes: ['openid', 'profile', 'email'],
+  };
 }
 
-export async function startServer(kind: AdapterKind, sim: Pick<RunningSimulator, 'issuer' | 'clientId'>, overrides: HandlerOverrides = {}): Promise<RunningServer> {
+export async function startServer(
+  kind: AdapterKind,
+  sim: Pick<RunningSimulator, 'issuer' | 'clientId'>,
+  overrides: HandlerOverrides = {},
+): Promise<RunningServer> {
   const signIns: SignedIn[] = [];
   const errors: unknown[] = [];
   const handler = createSignInHandler({
@@ -49,7 +58,10 @@ export async function startServer(kind: AdapterKind, sim: Pick<RunningSimulator,
   return { base: `http://127.0.0.1:${port}${handler.basePath}`, signIns, errors, close };
 }
 
-async function listen(kind: AdapterKind, handler: ReturnType<typeof createSignInHandler>): Promise<{ port: number; close(): Promise<void> }> {
+async function listen(
+  kind: AdapterKind,
+  handler: ReturnType<typeof createSignInHandler>,
+): Promise<{ port: number; close(): Promise<void> }> {
   if (kind === 'fastify') {
     const app = Fastify();
     await app.register(fastifySignIn(handler));

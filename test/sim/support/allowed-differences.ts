@@ -27,7 +27,8 @@ export const ALLOWED_DIFFERENCES: AllowedDifference[] = [
     fixtures: ['20', '21', '22', '23', '24', '28', '29', '40', '41', '42', '43', '44', '45', '46', '47'],
     kind: 'missing',
     paths: OTHER_AUTHENTICATORS,
-    reason: 'the simulated org has only the password and Okta Verify; the recorded orgs had more authenticators, enrollments and options',
+    reason:
+      'the simulated org has only the password and Okta Verify; the recorded orgs had more authenticators, enrollments and options',
   },
   {
     fixtures: ['27', '40', '42'],
@@ -41,8 +42,18 @@ export const ALLOWED_DIFFERENCES: AllowedDifference[] = [
     paths: ['remediation.value[launch-authenticator]', 'authenticatorChallenge'],
     reason: 'launching Okta Verify on this device (FastPass device challenge) is not simulated',
   },
-  { fixtures: ['10', '15', '50'], kind: 'missing', paths: ['remediation.value[select-enroll-profile]'], reason: 'self-service registration is not simulated' },
-  { fixtures: ['15', '50'], kind: 'missing', paths: ['remediation.value[unlock-account]'], reason: 'self-service account unlock is not simulated' },
+  {
+    fixtures: ['10', '15', '50'],
+    kind: 'missing',
+    paths: ['remediation.value[select-enroll-profile]'],
+    reason: 'self-service registration is not simulated',
+  },
+  {
+    fixtures: ['15', '50'],
+    kind: 'missing',
+    paths: ['remediation.value[unlock-account]'],
+    reason: 'self-service account unlock is not simulated',
+  },
   {
     fixtures: ['10', '12', '14', '15', '50'],
     kind: 'missing',
@@ -53,7 +64,8 @@ export const ALLOWED_DIFFERENCES: AllowedDifference[] = [
     fixtures: ['29', '30'],
     kind: 'missing',
     paths: ['currentAuthenticator.value.send'],
-    reason: 'no recording shows what `send` does at an Okta Verify code challenge, so the simulator does not offer it rather than guess',
+    reason:
+      'no recording shows what `send` does at an Okta Verify code challenge, so the simulator does not offer it rather than guess',
   },
   {
     fixtures: ['43'],
@@ -71,14 +83,18 @@ export const ALLOWED_DIFFERENCES: AllowedDifference[] = [
     fixtures: ['01'],
     kind: 'missing',
     paths: ['registration_endpoint', 'request_object_signing_alg_values_supported'],
-    reason: 'the discovery document advertises only what the simulator implements: no dynamic client registration, no request objects',
+    reason:
+      'the discovery document advertises only what the simulator implements: no dynamic client registration, no request objects',
   },
 
   // --- Deliberate modelling choices -------------------------------------------------------------
   {
     fixtures: ['22'],
     kind: 'missing',
-    paths: ['authenticatorEnrollments.value[okta_verify].methods[totp]', '*.options[okta_verify].value.form.value[methodType].options[totp]'],
+    paths: [
+      'authenticatorEnrollments.value[okta_verify].methods[totp]',
+      '*.options[okta_verify].value.form.value[methodType].options[totp]',
+    ],
     reason:
       'a push-only user’s device and choice list offer push only; the recorded org restricted push by policy, so its enrollment and choice list still named totp',
   },
@@ -86,13 +102,15 @@ export const ALLOWED_DIFFERENCES: AllowedDifference[] = [
     fixtures: ['51'],
     kind: 'missing',
     paths: ['stateHandle', 'expiresAt', 'intent'],
-    reason: 'the simulator forgets an expired transaction, so it answers like the 2025 recording 52 of the same message, without the handle',
+    reason:
+      'the simulator forgets an expired transaction, so it answers like the 2025 recording 52 of the same message, without the handle',
   },
   {
     fixtures: ['42', '43'],
     kind: 'missing',
     paths: ['currentAuthenticator.value.methods[*]', 'enrollmentAuthenticator.value.methods[*]'],
-    reason: 'the methods named while a QR is shown vary between recordings (totp in 41, signed_nonce in 42, push in 43); the simulator follows 41',
+    reason:
+      'the methods named while a QR is shown vary between recordings (totp in 41, signed_nonce in 42, push in 43); the simulator follows 41',
   },
   {
     fixtures: ['42', '43'],
@@ -104,7 +122,8 @@ export const ALLOWED_DIFFERENCES: AllowedDifference[] = [
     fixtures: ['12', '13', '14', '27', '30', '40'],
     kind: 'extra',
     paths: ['user.value.identifier', 'user.value.profile'],
-    reason: 'recordings differ in how much of the user they carry (12, 13: id only; 14, 27, 30, 40: no profile); the simulator sends what 20–29 and 41–47 do',
+    reason:
+      'recordings differ in how much of the user they carry (12, 13: id only; 14, 27, 30, 40: no profile); the simulator sends what 20–29 and 41–47 do',
   },
 
   // --- Recordings that differ from the newer, unedited ones ---------------------------------------
@@ -112,7 +131,8 @@ export const ALLOWED_DIFFERENCES: AllowedDifference[] = [
     fixtures: ['11', '12', '13', '27', '40'],
     kind: 'extra',
     paths: ['*.produces'],
-    reason: 'these recordings omit `produces` (the mobile-SDK mocks and the older widget mocks); the 2021–2023 widget recordings have it on every form',
+    reason:
+      'these recordings omit `produces` (the mobile-SDK mocks and the older widget mocks); the 2021–2023 widget recordings have it on every form',
   },
   {
     fixtures: ['11'],
@@ -129,26 +149,38 @@ export const ALLOWED_DIFFERENCES: AllowedDifference[] = [
   {
     fixtures: ['12'],
     kind: 'extra',
-    paths: ['authenticators.value[okta_password]', 'authenticatorEnrollments.value[okta_password]', 'currentAuthenticatorEnrollment.value.key'],
+    paths: [
+      'authenticators.value[okta_password]',
+      'authenticatorEnrollments.value[okta_password]',
+      'currentAuthenticatorEnrollment.value.key',
+    ],
     reason: 'as above; okta-auth-js needs `key` to pick the credential shape, so the simulator always sends it',
   },
   {
     fixtures: ['14'],
     kind: 'missing',
     paths: ['remediation.value[select-authenticator-authenticate]'],
-    reason: 'the 2022 widget mock offers the password again beside its own challenge; the identifier-first recording 12 does not, and the simulator follows 12',
+    reason:
+      'the 2022 widget mock offers the password again beside its own challenge; the identifier-first recording 12 does not, and the simulator follows 12',
   },
   {
     fixtures: ['14', '27', '40'],
     kind: 'missing',
     paths: ['*.authenticatorId'],
-    reason: '`authenticatorId` appears only in these older or hand-edited widget mocks (their ids are swapped); the other recordings have none',
+    reason:
+      '`authenticatorId` appears only in these older or hand-edited widget mocks (their ids are swapped); the other recordings have none',
   },
   {
     fixtures: ['14'],
     kind: 'extra',
-    paths: ['app', 'authenticators', 'currentAuthenticatorEnrollment.value.methods', 'authenticatorEnrollments.value[okta_password].methods'],
-    reason: 'the hand-edited widget mock 14 drops `app`, `authenticators` and `methods`, which the real recording 12 has',
+    paths: [
+      'app',
+      'authenticators',
+      'currentAuthenticatorEnrollment.value.methods',
+      'authenticatorEnrollments.value[okta_password].methods',
+    ],
+    reason:
+      'the hand-edited widget mock 14 drops `app`, `authenticators` and `methods`, which the real recording 12 has',
   },
   {
     fixtures: ['40'],
@@ -196,6 +228,7 @@ export const ALLOWED_DIFFERENCES: AllowedDifference[] = [
     fixtures: ['28'],
     kind: 'missing',
     paths: ['authentication', 'authenticators.value[okta_verify].allowedFor'],
-    reason: 'only the 2023 recordings (28, 56) carry these; the 2021–2022 ones the other steps match do not, and okta-auth-js reads neither',
+    reason:
+      'only the 2023 recordings (28, 56) carry these; the 2021–2022 ones the other steps match do not, and okta-auth-js reads neither',
   },
 ];

@@ -32,16 +32,27 @@ function absent(from: Record<string, string>, to: Record<string, string>): strin
 
 export function compareShapes(okta: ShapeDigest, sim: ShapeDigest): Difference[] {
   const differences: Difference[] = [
-    ...absent(okta.shape, sim.shape).map((path): Difference => ({ kind: 'missing', path, detail: `Okta has it (${okta.shape[path]}), the simulator not` })),
-    ...absent(sim.shape, okta.shape).map((path): Difference => ({ kind: 'extra', path, detail: `only the simulator has it (${sim.shape[path]})` })),
+    ...absent(okta.shape, sim.shape).map((path): Difference => ({
+      kind: 'missing',
+      path,
+      detail: `Okta has it (${okta.shape[path]}), the simulator not`,
+    })),
+    ...absent(sim.shape, okta.shape).map((path): Difference => ({
+      kind: 'extra',
+      path,
+      detail: `only the simulator has it (${sim.shape[path]})`,
+    })),
   ];
   for (const [path, type] of Object.entries(okta.shape)) {
-    if (path in sim.shape && sim.shape[path] !== type) differences.push({ kind: 'type', path, detail: `Okta ${type}, simulator ${sim.shape[path]}` });
+    if (path in sim.shape && sim.shape[path] !== type)
+      differences.push({ kind: 'type', path, detail: `Okta ${type}, simulator ${sim.shape[path]}` });
   }
-  const inBoth = (name: string) => `remediation.value[${name}]` in okta.shape && `remediation.value[${name}]` in sim.shape;
+  const inBoth = (name: string) =>
+    `remediation.value[${name}]` in okta.shape && `remediation.value[${name}]` in sim.shape;
   const oktaOrder = (okta.remediations ?? []).filter(inBoth).join(', ');
   const simOrder = (sim.remediations ?? []).filter(inBoth).join(', ');
-  if (oktaOrder !== simOrder) differences.push({ kind: 'order', path: 'remediation', detail: `Okta [${oktaOrder}], simulator [${simOrder}]` });
+  if (oktaOrder !== simOrder)
+    differences.push({ kind: 'order', path: 'remediation', detail: `Okta [${oktaOrder}], simulator [${simOrder}]` });
   if (okta.status !== undefined && okta.status !== sim.status) {
     differences.push({ kind: 'status', path: 'status', detail: `Okta ${okta.status}, simulator ${sim.status}` });
   }
@@ -49,7 +60,10 @@ export function compareShapes(okta: ShapeDigest, sim: ShapeDigest): Difference[]
 }
 
 function globMatches(glob: string, path: string): boolean {
-  const pattern = glob.split('*').map((part) => part.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('.*');
+  const pattern = glob
+    .split('*')
+    .map((part) => part.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'))
+    .join('.*');
   return new RegExp(`^${pattern}$`).test(path);
 }
 
@@ -62,12 +76,15 @@ export function unexplained(fixture: string, differences: Difference[], allowLis
   const used = new Set<AllowedDifference>();
   const failures: string[] = [];
   for (const difference of differences) {
-    const matching = entries.filter((e) => e.kind === difference.kind && e.paths.some((glob) => globMatches(glob, difference.path)));
+    const matching = entries.filter(
+      (e) => e.kind === difference.kind && e.paths.some((glob) => globMatches(glob, difference.path)),
+    );
     matching.forEach((entry) => used.add(entry));
     if (matching.length === 0) failures.push(`${difference.kind} ${difference.path}: ${difference.detail}`);
   }
   for (const entry of entries) {
-    if (!used.has(entry)) failures.push(`allow-list entry matched nothing (${entry.kind} ${entry.paths.join(', ')}): "${entry.reason}"`);
+    if (!used.has(entry))
+      failures.push(`allow-list entry matched nothing (${entry.kind} ${entry.paths.join(', ')}): "${entry.reason}"`);
   }
   return failures;
 }

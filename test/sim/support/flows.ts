@@ -9,7 +9,10 @@ import { assertStep, authenticatorKeys, optionValues } from './idx-assert.ts';
 export async function identify(auth: OktaAuth, login: string, password = DEMO_PASSWORD): Promise<IdxTransaction> {
   const started = await auth.idx.start();
   assert.equal(started.status, 'PENDING');
-  assert.ok(started.availableSteps?.some((step) => step.name === 'identify'), 'a new transaction starts with identify');
+  assert.ok(
+    started.availableSteps?.some((step) => step.name === 'identify'),
+    'a new transaction starts with identify',
+  );
   return auth.idx.proceed({ step: 'identify', username: login, password });
 }
 
@@ -18,7 +21,10 @@ export async function startPush(auth: OktaAuth, login: string): Promise<IdxTrans
   const identified = await identify(auth, login);
   assert.deepEqual(authenticatorKeys(assertStep(identified, 'select-authenticator-authenticate')), ['okta_verify']);
   const selected = await auth.idx.proceed({ step: 'select-authenticator-authenticate', authenticator: 'okta_verify' });
-  assert.deepEqual(optionValues(assertStep(selected, 'authenticator-verification-data'), 'methodType'), ['push', 'totp']);
+  assert.deepEqual(optionValues(assertStep(selected, 'authenticator-verification-data'), 'methodType'), [
+    'push',
+    'totp',
+  ]);
   const polling = await auth.idx.proceed({ step: 'authenticator-verification-data', methodType: 'push' });
   assertStep(polling, 'challenge-poll');
   return polling;
@@ -28,7 +34,11 @@ export async function startPush(auth: OktaAuth, login: string): Promise<IdxTrans
  * Polls step `name` every `nextStep.refresh` ms, as the app's timer does in step mode, until the
  * transaction leaves it. Fails after `timeoutMs`.
  */
-export async function pollWhile(auth: OktaAuth, name: 'challenge-poll' | 'enroll-poll', timeoutMs = 8000): Promise<IdxTransaction> {
+export async function pollWhile(
+  auth: OktaAuth,
+  name: 'challenge-poll' | 'enroll-poll',
+  timeoutMs = 8000,
+): Promise<IdxTransaction> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
     const transaction = await auth.idx.proceed({ step: name });

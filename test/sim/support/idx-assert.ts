@@ -18,7 +18,11 @@ export function messagesOf(transaction: IdxTransaction): string[] {
 
 /** PENDING on step `name`, with exactly these messages (none by default). */
 export function assertStep(transaction: IdxTransaction, name: string, messages: string[] = []): NextStep {
-  assert.equal(transaction.status, 'PENDING', `expected PENDING at ${name}, got ${transaction.status}: ${messagesOf(transaction).join('; ')}`);
+  assert.equal(
+    transaction.status,
+    'PENDING',
+    `expected PENDING at ${name}, got ${transaction.status}: ${messagesOf(transaction).join('; ')}`,
+  );
   assert.equal(transaction.nextStep?.name, name);
   assert.deepEqual(messagesOf(transaction), messages);
   return transaction.nextStep;

@@ -7,8 +7,12 @@ import { readFile } from 'node:fs/promises';
  */
 const fixtures = new URL('../../../../shared/idx-fixtures/', import.meta.url);
 
-export const fixturesSkipReason = existsSync(fixtures) ? false : 'the recorded Okta responses (../shared/idx-fixtures) are not on this machine';
+export const fixturesSkipReason = existsSync(fixtures)
+  ? false
+  : 'the recorded Okta responses (../shared/idx-fixtures) are not on this machine';
 
-export async function readFixture(name: string): Promise<any> { // eslint-disable-line @typescript-eslint/no-explicit-any
+// Recorded responses are read as the tests need them, each a different shape.
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+export async function readFixture(name: string): Promise<any> {
   return JSON.parse(await readFile(new URL(name, fixtures), 'utf8'));
 }

@@ -17,7 +17,11 @@ export { MapStorage };
 
 const STORAGE_SECTIONS = ['token', 'cache', 'transaction', 'shared-transaction', 'original-uri'];
 
-export function createAuthClient(sim: OrgAddress, storage = new MapStorage(), options: Partial<OktaAuthOptions> = {}): OktaAuth {
+export function createAuthClient(
+  sim: OrgAddress,
+  storage = new MapStorage(),
+  options: Partial<OktaAuthOptions> = {},
+): OktaAuth {
   return new OktaAuth({
     issuer: sim.issuer,
     clientId: sim.clientId,

@@ -28,13 +28,25 @@ export function verifyTokens(sim: OrgAddress, tokens: Tokens | undefined, login:
  * Both tokens RS256-signed by a key in the org's JWKS, issued by the `default` server, the id token
  * for the client and the user `login`, its at_hash bound to the access token.
  */
-export async function verifyTokenPair(sim: OrgAddress, idToken: string, accessToken: string, login: string): Promise<VerifiedTokens> {
+export async function verifyTokenPair(
+  sim: OrgAddress,
+  idToken: string,
+  accessToken: string,
+  login: string,
+): Promise<VerifiedTokens> {
   const keys = createRemoteJWKSet(new URL(`${sim.issuer}/v1/keys`));
   const options = { issuer: sim.issuer, algorithms: ['RS256'] };
-  for (const token of [idToken, accessToken]) assert.ok(decodeProtectedHeader(token).kid, 'a token without kid cannot be matched to a key');
+  for (const token of [idToken, accessToken])
+    assert.ok(decodeProtectedHeader(token).kid, 'a token without kid cannot be matched to a key');
 
-  const { payload: idClaims } = await jwtVerify<VerifiedTokens['idClaims']>(idToken, keys, { ...options, audience: sim.clientId });
-  const { payload: accessClaims } = await jwtVerify<VerifiedTokens['accessClaims']>(accessToken, keys, { ...options, audience: 'api://default' });
+  const { payload: idClaims } = await jwtVerify<VerifiedTokens['idClaims']>(idToken, keys, {
+    ...options,
+    audience: sim.clientId,
+  });
+  const { payload: accessClaims } = await jwtVerify<VerifiedTokens['accessClaims']>(accessToken, keys, {
+    ...options,
+    audience: 'api://default',
+  });
   assert.equal(idClaims.at_hash, atHash(accessToken));
   assert.equal(idClaims.email, login);
   assert.equal(accessClaims.sub, login);

@@ -12,11 +12,16 @@ import {
 } from '../../../sim/crypto/jwt.ts';
 import { fixturesSkipReason, readFixture } from '../support/recorded-fixtures.ts';
 
-
 const key = await createSigningKey();
 const otherKey = await createSigningKey();
 const now = Math.floor(Date.now() / 1000);
-const claims = { iss: 'http://127.0.0.1:8787/oauth2/default', sub: '00u2h3ffs5elyqiQU1d7', aud: 'api://default', iat: now, exp: now + 3600 };
+const claims = {
+  iss: 'http://127.0.0.1:8787/oauth2/default',
+  sub: '00u2h3ffs5elyqiQU1d7',
+  aud: 'api://default',
+  iat: now,
+  exp: now + 3600,
+};
 
 /** Verifies with a key taken from the published JWKS alone, as a relying party would. */
 async function verifyWithJwks(token: string, published: { keys: object[] }) {
@@ -45,12 +50,16 @@ test('signJwt writes kid before alg and leaves no base64 padding', async () => {
 test('a token with a tampered payload fails verification', async () => {
   const [header, , signature] = (await signJwt(key, claims)).split('.');
   const forged = Buffer.from(JSON.stringify({ ...claims, sub: '00uATTACKER000000001' })).toString('base64url');
-  await assert.rejects(verifyWithJwks(`${header}.${forged}.${signature}`, jwks([key])), { code: 'ERR_JWS_SIGNATURE_VERIFICATION_FAILED' });
+  await assert.rejects(verifyWithJwks(`${header}.${forged}.${signature}`, jwks([key])), {
+    code: 'ERR_JWS_SIGNATURE_VERIFICATION_FAILED',
+  });
 });
 
 test('a token does not verify under a different key', async () => {
   const token = await signJwt(key, claims);
-  await assert.rejects(jwtVerify(token, await importJWK(otherKey.publicJwk, 'RS256')), { code: 'ERR_JWS_SIGNATURE_VERIFICATION_FAILED' });
+  await assert.rejects(jwtVerify(token, await importJWK(otherKey.publicJwk, 'RS256')), {
+    code: 'ERR_JWS_SIGNATURE_VERIFICATION_FAILED',
+  });
 });
 
 test('kid is the RFC 7638 thumbprint of the public key', async () => {

@@ -5,7 +5,6 @@ import jsqrModule from 'jsqr';
 import { decodeQrDataUri, qrPngDataUri } from '../../../sim/device/qr.ts';
 import { fixturesSkipReason, readFixture } from '../support/recorded-fixtures.ts';
 
-
 // Same CommonJS interop note as in qr.ts.
 const jsQR = (jsqrModule as unknown as { default: typeof import('jsqr').default }).default;
 
@@ -35,7 +34,10 @@ test('the QR image is 200×200 like Okta’s, with a 2-module quiet zone', async
   assert.equal(png.height, 200);
   const found = jsQR(new Uint8ClampedArray(png.data), png.width, png.height)!;
   const modulePx = 200 / (found.version * 4 + 17 + 2 * 2);
-  assert.ok(Math.abs(found.location.topLeftCorner.x - 2 * modulePx) < 1, `QR starts at x=${found.location.topLeftCorner.x}`);
+  assert.ok(
+    Math.abs(found.location.topLeftCorner.x - 2 * modulePx) < 1,
+    `QR starts at x=${found.location.topLeftCorner.x}`,
+  );
 });
 
 test('the recorded Okta enrollment QR decodes to an oktaverify:// URI', { skip: fixturesSkipReason }, async () => {

@@ -65,7 +65,11 @@ export function field(widget: Element, label: string | RegExp): HTMLInputElement
 export function boxInTopPage(element: Element): DOMRect {
   const box = element.getBoundingClientRect();
   let { x, y } = box;
-  for (let frame = element.ownerDocument.defaultView?.frameElement; frame; frame = frame.ownerDocument.defaultView?.frameElement) {
+  for (
+    let frame = element.ownerDocument.defaultView?.frameElement;
+    frame;
+    frame = frame.ownerDocument.defaultView?.frameElement
+  ) {
     const frameBox = frame.getBoundingClientRect();
     x += frameBox.x + frame.clientLeft;
     y += frameBox.y + frame.clientTop;
@@ -91,13 +95,19 @@ export async function screenTitled(widget: Element, heading: string, timeout = 5
   try {
     await eventually(() => current() === heading, `the screen "${heading}"`, timeout);
   } catch (error) {
-    throw new Error(`${(error as Error).message}; on screen instead: "${current()}": ${textOf(widget)}`, { cause: error });
+    throw new Error(`${(error as Error).message}; on screen instead: "${current()}": ${textOf(widget)}`, {
+      cause: error,
+    });
   }
   return headingOf(widget);
 }
 
 /** Waits for an element matching `selector` to be on screen and returns it. */
-export async function appears<T extends Element = HTMLElement>(widget: Element, selector: string, what: string): Promise<T> {
+export async function appears<T extends Element = HTMLElement>(
+  widget: Element,
+  selector: string,
+  what: string,
+): Promise<T> {
   await eventually(() => queryAllDeep(widget, selector).length > 0, what);
   return queryDeep<T>(widget, selector);
 }

@@ -42,24 +42,28 @@ export async function mountSignin({ resendDelay, endpoint }: MountOptions = {}):
   const events: OvEvent[] = [];
   const record = (event: Event) => events.push(event as OvEvent);
   // Lit binds the listeners before the element connects, so the first ov-step is not missed.
-  const widget = await fixture<OvSignin>(html`<ov-signin
-    endpoint=${ifDefined(endpoint)}
-    issuer=${ifDefined(endpoint ? undefined : await issuer())}
-    client-id=${ifDefined(endpoint ? undefined : CLIENT_ID)}
-    redirect-uri=${ifDefined(endpoint ? undefined : `${location.origin}/callback`)}
-    resend-delay=${ifDefined(resendDelay)}
-    @ov-step=${record}
-    @ov-success=${record}
-    @ov-terminal=${record}
-    @ov-cancel=${record}
-    @ov-error=${record}
-  ></ov-signin>`);
+  const widget = await fixture<OvSignin>(
+    html`<ov-signin
+      endpoint=${ifDefined(endpoint)}
+      issuer=${ifDefined(endpoint ? undefined : await issuer())}
+      client-id=${ifDefined(endpoint ? undefined : CLIENT_ID)}
+      redirect-uri=${ifDefined(endpoint ? undefined : `${location.origin}/callback`)}
+      resend-delay=${ifDefined(resendDelay)}
+      @ov-step=${record}
+      @ov-success=${record}
+      @ov-terminal=${record}
+      @ov-cancel=${record}
+      @ov-error=${record}
+    ></ov-signin>`,
+  );
   // The first mount of a run also loads okta-auth-js (transformed on request by the test server).
   await eventually(() => queryAllDeep(widget, 'h2[data-heading]').length > 0, 'the first screen', 15_000);
   return {
     widget,
     events,
-    eventsOf: <K extends OvEventType>(type: K) => events.filter((e) => e.type === type) as Array<HTMLElementEventMap[K]>,
-    stepNames: () => events.filter((e) => e.type === 'ov-step').map((e) => (e as HTMLElementEventMap['ov-step']).detail.step.name),
+    eventsOf: <K extends OvEventType>(type: K) =>
+      events.filter((e) => e.type === type) as Array<HTMLElementEventMap[K]>,
+    stepNames: () =>
+      events.filter((e) => e.type === 'ov-step').map((e) => (e as HTMLElementEventMap['ov-step']).detail.step.name),
   };
 }

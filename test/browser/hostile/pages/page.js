@@ -7,7 +7,10 @@ window.addEventListener('error', (event) => window.pageErrors.push(event.message
 window.addEventListener('unhandledrejection', (event) => window.pageErrors.push(String(event.reason)));
 document.addEventListener(
   'securitypolicyviolation',
-  (event) => window.cspViolations.push(`${event.violatedDirective}: ${event.blockedURI || 'inline'} (${event.sourceFile}:${event.lineNumber})`),
+  (event) =>
+    window.cspViolations.push(
+      `${event.violatedDirective}: ${event.blockedURI || 'inline'} (${event.sourceFile}:${event.lineNumber})`,
+    ),
   true,
 );
 

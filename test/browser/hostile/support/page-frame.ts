@@ -33,7 +33,10 @@ export interface PageOptions {
 
 type PageWindow = Window & { cspViolations: string[]; pageErrors: string[] };
 
-export async function openPage(name: PageName, { trustedTypes = false, lightDomCredentials = false }: PageOptions = {}): Promise<PageFrame> {
+export async function openPage(
+  name: PageName,
+  { trustedTypes = false, lightDomCredentials = false }: PageOptions = {},
+): Promise<PageFrame> {
   const settings = new URLSearchParams({
     issuer: await issuer(),
     'client-id': CLIENT_ID,
@@ -87,8 +90,17 @@ export async function screenshotOf(widget: OvSignin): Promise<Screenshot> {
   const view = widget.ownerDocument.defaultView!;
   await new Promise((resolve) => view.requestAnimationFrame(() => view.requestAnimationFrame(resolve)));
   const box = boxInTopPage(widget);
-  const clip = { x: Math.round(box.x), y: Math.round(box.y), width: Math.round(box.width), height: Math.round(box.height) };
-  return { png: await executeServerCommand<string, typeof clip>('screenshot', clip), width: clip.width, height: clip.height };
+  const clip = {
+    x: Math.round(box.x),
+    y: Math.round(box.y),
+    width: Math.round(box.width),
+    height: Math.round(box.height),
+  };
+  return {
+    png: await executeServerCommand<string, typeof clip>('screenshot', clip),
+    width: clip.width,
+    height: clip.height,
+  };
 }
 
 export interface Rect {

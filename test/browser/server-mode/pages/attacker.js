@@ -17,7 +17,12 @@ function submitForm() {
   return new Promise((resolve) => {
     const sink = document.querySelector('iframe');
     sink.addEventListener('load', () => resolve('submitted'), { once: true });
-    const form = Object.assign(document.createElement('form'), { method: 'POST', action: `${target}/cancel`, target: 'sink', enctype: 'text/plain' });
+    const form = Object.assign(document.createElement('form'), {
+      method: 'POST',
+      action: `${target}/cancel`,
+      target: 'sink',
+      enctype: 'text/plain',
+    });
     form.append(Object.assign(document.createElement('input'), { type: 'hidden', name: '{"a":"', value: '"}' }));
     document.body.append(form);
     form.submit();
@@ -27,7 +32,13 @@ function submitForm() {
 const results = {
   // The classic: a "simple" POST that needs no preflight, with the user's cookies if the browser sends them.
   simplePost: await outcome(() =>
-    fetch(`${target}/cancel`, { method: 'POST', mode: 'no-cors', credentials: 'include', headers: { 'content-type': 'text/plain' }, body: '{}' }),
+    fetch(`${target}/cancel`, {
+      method: 'POST',
+      mode: 'no-cors',
+      credentials: 'include',
+      headers: { 'content-type': 'text/plain' },
+      body: '{}',
+    }),
   ),
   // As the widget would send it, stolen token and all: needs a CORS preflight, which is never granted.
   jsonPost: await outcome(() =>
