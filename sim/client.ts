@@ -186,9 +186,12 @@ export class VirtualDevice {
     return only(await this.pendingPushes());
   }
 
-  /** Waits for the push to arrive on the phone (a sign-in has one at a time), asking every `interval` ms. */
+  /**
+   * Waits for the push to arrive on the phone (a sign-in has one at a time), asking every `interval`
+   * ms. The default `timeout` leaves room for a busy machine; a push that comes returns at once.
+   */
   async nextPush({
-    timeout = 5000,
+    timeout = 15_000,
     interval = 50,
   }: { timeout?: number; interval?: number } = {}): Promise<PendingPush> {
     const deadline = Date.now() + timeout;
