@@ -1,4 +1,4 @@
-import type { OktaVerifyMethod } from '../config.ts';
+import type { ExtraEnrollmentChannel, OktaVerifyMethod } from '../config.ts';
 import type { Device } from '../state/types.ts';
 import { choice, immutable, type Field } from './forms.ts';
 
@@ -42,7 +42,11 @@ export function passwordEnrollment(): AuthenticatorObject {
   return { ...password(), id: PASSWORD_ENROLLMENT_ID };
 }
 
-const METHOD_LABELS: Record<OktaVerifyMethod, string> = { totp: 'Enter a code', push: 'Get a push notification' };
+const METHOD_LABELS: Record<OktaVerifyMethod, string> = {
+  totp: 'Enter a code',
+  push: 'Get a push notification',
+  signed_nonce: 'Use Okta FastPass',
+};
 
 export function methodTypeField(types: OktaVerifyMethod[], required: boolean): Field {
   return choice(
@@ -58,7 +62,11 @@ export const CHANNEL_OPTIONS = [
   { label: 'SMS', value: 'sms' },
 ];
 
-/** The `{id, channel}` form of the Okta Verify enrollment choices. */
-export function enrollmentChoiceForm(): { form: { value: Field[] } } {
-  return { form: { value: [immutable('id', OKTA_VERIFY_ID), choice('channel', CHANNEL_OPTIONS)] } };
+/**
+ * The `{id, channel}` form of the Okta Verify enrollment choices. A policy that sets Okta Verify up
+ * on this device or from an enrolled one offers that channel alone (fixtures 66, 67).
+ */
+export function enrollmentChoiceForm(only?: ExtraEnrollmentChannel): { form: { value: Field[] } } {
+  const options = only ? [{ label: only.toUpperCase(), value: only }] : CHANNEL_OPTIONS;
+  return { form: { value: [immutable('id', OKTA_VERIFY_ID), choice('channel', options)] } };
 }

@@ -11,6 +11,7 @@ import {
   passwordEnrollment,
 } from './authenticators.ts';
 import { arrayValue, form, immutable, objectValue, type Field, type Form } from './forms.ts';
+import { challengeValue } from './fastpass.ts';
 
 export interface RenderContext {
   store: SimStore;
@@ -118,6 +119,14 @@ class ResponseParts {
           }),
           this.selectAuthenticatorAuthenticate(),
         ];
+      case 'fastpass-poll':
+        return [
+          this.form('challenge-poll', '/idp/idx/authenticators/poll', [], {
+            relatesTo: ['$.currentAuthenticator'],
+            refresh: this.ctx.settings.challengePollRefreshMs,
+          }),
+          this.selectAuthenticatorAuthenticate(),
+        ];
       case 'resend':
         return [this.resendPush(), this.selectAuthenticatorAuthenticate()];
       case 'challenge-totp':
@@ -214,7 +223,11 @@ class ResponseParts {
   }
 
   private selectAuthenticatorEnroll(): Form {
-    const option = { label: 'Okta Verify', value: enrollmentChoiceForm(), relatesTo: '$.authenticators.value[0]' };
+    const option = {
+      label: 'Okta Verify',
+      value: enrollmentChoiceForm(this.user?.config.enrollChannel),
+      relatesTo: '$.authenticators.value[0]',
+    };
     return this.form('select-authenticator-enroll', '/idp/idx/credential/enroll', [
       { name: 'authenticator', type: 'object', options: [option] },
     ]);
@@ -225,7 +238,7 @@ class ResponseParts {
       name: 'authenticator',
       type: 'object',
       label: 'Okta Verify',
-      value: enrollmentChoiceForm(),
+      value: enrollmentChoiceForm(this.user?.config.enrollChannel),
     };
     return this.form('select-enrollment-channel', '/idp/idx/credential/enroll', [authenticator]);
   }
@@ -296,12 +309,27 @@ class ResponseParts {
       }
       case 'challenge-totp':
         return oktaVerify(['totp']);
+      case 'fastpass-poll': {
+        const challenge = this.ctx.store.fastPass.get(step.challengeId);
+        const cancel = this.action('cancel-polling', '/idp/idx/authenticators/poll/cancel');
+        return {
+          ...oktaVerify(['signed_nonce']),
+          cancel,
+          ...(challenge && {
+            contextualData: {
+              challenge: objectValue(challengeValue(challenge, this.ctx.settings, this.ctx.origin, cancel)),
+            },
+          }),
+        };
+      }
       case 'enrollment-channel-data':
         return { contextualData: { selectedChannel: step.channel }, ...oktaVerify(enrollingMethods(step)) };
       case 'enroll-poll':
         return {
-          ...(step.channel === 'qrcode' ? {} : { resend: this.action('resend', '/idp/idx/challenge/resend') }),
-          contextualData: enrollPollContextualData(step),
+          ...(step.channel === 'email' || step.channel === 'sms'
+            ? { resend: this.action('resend', '/idp/idx/challenge/resend') }
+            : {}),
+          contextualData: enrollPollContextualData(step, this.ctx, this.tx.login ?? ''),
           ...oktaVerify(enrollingMethods(step)),
         };
       default:
@@ -333,6 +361,12 @@ class ResponseParts {
 
 /** A rejected push stays on screen for as long as the transaction waits for a resend (fixture 27). */
 function stepMessages(step: Step): IdxMessage[] {
+  if (step.name === 'select-authenticator-authenticate' && step.fastPassDenied) {
+    // [unverified] Okta's key for a FastPass the user denied in Okta Verify is not in any recording.
+    return [
+      message('Okta Verify did not confirm it is you: the sign-in was denied.', 'oie.okta_verify.signed_nonce.denied'),
+    ];
+  }
   return step.name === 'resend' && step.rejected
     ? [message('You have chosen to reject this login.', 'api.authn.poll.error.push_rejected', [])]
     : [];
@@ -354,8 +388,28 @@ function enrollingMethods(step: Step): string[] {
   return step.name === 'enroll-poll' && step.channel !== 'qrcode' ? ['push'] : ['totp'];
 }
 
-function enrollPollContextualData(step: Extract<Step, { name: 'enroll-poll' }>): Record<string, unknown> {
+/** Okta's download page for Okta Verify (the simulator's users are on a computer). */
+const DOWNLOAD_HREF = 'https://apps.apple.com/us/app/okta-verify/id490179405';
+
+function enrollPollContextualData(
+  step: Extract<Step, { name: 'enroll-poll' }>,
+  ctx: RenderContext,
+  login: string,
+): Record<string, unknown> {
   switch (step.channel) {
+    case 'samedevice':
+      return {
+        samedevice: { orgUrl: new URL(ctx.origin).host, downloadHref: DOWNLOAD_HREF, platform: 'macos' },
+        selectedChannel: 'samedevice',
+      };
+    case 'devicebootstrap': {
+      const names = ctx.store.devicesOf(login).map((d) => d.name);
+      // One device is sent as a string (fixture 67); more as a list.
+      return {
+        devicebootstrap: { platform: 'macos', enrolledDevices: names.length === 1 ? names[0] : names },
+        selectedChannel: 'devicebootstrap',
+      };
+    }
     case 'qrcode':
       return { qrcode: { method: 'embedded', href: step.qrcode, type: 'image/png' }, selectedChannel: 'qrcode' };
     case 'email':
