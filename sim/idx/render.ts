@@ -277,8 +277,10 @@ class ResponseParts {
     const devices = this.user ? this.ctx.store.devicesOf(this.user.config.login) : [];
     // `authenticators` are the org's definitions, with every method Okta Verify has; the enrollments
     // (and the select options) carry what this user's device offers (fixture 22).
+    // The org offers FastPass (signed_nonce) only where the user's policy has it (fixtures 62–65).
+    const orgMethods = this.methods.includes('signed_nonce') ? ['push', 'totp', 'signed_nonce'] : undefined;
     return {
-      authenticators: arrayValue([oktaVerify()]),
+      authenticators: arrayValue([oktaVerify(orgMethods)]),
       authenticatorEnrollments: arrayValue(
         enrolling ? [passwordEnrollment()] : devices.map((d) => oktaVerifyEnrollment(d, this.methods)),
       ),
