@@ -32,6 +32,11 @@ export interface UserConfig {
    * already has it (`devicebootstrap`, with the seeded device) rather than by QR code.
    */
   enrollChannel?: ExtraEnrollmentChannel;
+  /**
+   * The user verifies with a custom push authenticator of this name (Okta's `custom_app`, fixture
+   * 68) instead of Okta Verify; its pushes reach the seeded device all the same. Needs `methods: ["push"]`.
+   */
+  customPush?: string;
 }
 
 export interface ClientConfig {
@@ -132,6 +137,7 @@ export function defaultConfig(): SimConfig {
       user('fastpass@example.com', 'Fast', { methods: ['signed_nonce', 'push', 'totp'], desktop: true }),
       user('samedevice@example.com', 'Same', { enrolled: false, enrollChannel: 'samedevice' }),
       user('bootstrap@example.com', 'Boot', { enrollChannel: 'devicebootstrap' }),
+      user('custompush@example.com', 'Custom', { methods: ['push'], customPush: 'Acme Push' }),
     ],
   };
 }

@@ -5,6 +5,7 @@ import { choice, immutable, type Field } from './forms.ts';
 /** Authenticator definitions of the simulated org (ids in Okta's 20-character shape). */
 export const OKTA_VERIFY_ID = 'aut1ovsim0OktaVerify';
 export const PASSWORD_ID = 'aut1ovsim00Password0';
+export const CUSTOM_PUSH_ID = 'aut1ovsim0CustomPush';
 const PASSWORD_ENROLLMENT_ID = 'lae1ovsim00Password0';
 
 type Methods = Array<{ type: string }>;
@@ -22,6 +23,11 @@ const methods = (types: string[]): Methods => types.map((type) => ({ type }));
 
 export function oktaVerify(types: string[] = ['push', 'totp']): AuthenticatorObject {
   return { type: 'app', key: 'okta_verify', id: OKTA_VERIFY_ID, displayName: 'Okta Verify', methods: methods(types) };
+}
+
+/** A custom push authenticator (Okta's `custom_app`): its own name, push only (fixture 68). */
+export function customPush(displayName: string): AuthenticatorObject {
+  return { type: 'app', key: 'custom_app', id: CUSTOM_PUSH_ID, displayName, methods: methods(['push']) };
 }
 
 export function oktaVerifyEnrollment(device: Device, types: OktaVerifyMethod[]): AuthenticatorObject {

@@ -2,7 +2,7 @@ import { matchTotp } from '../crypto/totp.ts';
 import { activationToken } from '../crypto/ids.ts';
 import { qrPngDataUri } from '../device/qr.ts';
 import type { Step, Transaction } from '../state/types.ts';
-import { OKTA_VERIFY_ID } from './authenticators.ts';
+import { CUSTOM_PUSH_ID, OKTA_VERIFY_ID } from './authenticators.ts';
 import { sendPush, stepAfterPassword, succeed, withdrawPushes } from './policy.ts';
 import { message, type RenderContext, type RenderExtras } from './render.ts';
 import { sendActivationLink, enrollmentUri } from './activation.ts';
@@ -130,7 +130,8 @@ const challenge: Handler = async (ctx, tx, body) => {
   if (resendForm && !repeatingPush) {
     return fail(400, message("The 'authenticator' field is required.", 'E0000001'));
   }
-  if (authenticator.id !== undefined && authenticator.id !== OKTA_VERIFY_ID) {
+  const verifierId = ctx.store.user(tx.login)?.config.customPush ? CUSTOM_PUSH_ID : OKTA_VERIFY_ID;
+  if (authenticator.id !== undefined && authenticator.id !== verifierId) {
     return fail(400, message('The authenticator is not available for this sign-in.', 'E0000001'));
   }
   const methodType = text(authenticator.methodType) ?? (resendForm ? 'push' : undefined);

@@ -1,12 +1,15 @@
 import type { OktaVerifyMethod, SimSettings } from '../config.ts';
 import type { SimStore } from '../state/store.ts';
 import type { IdxMessage, Step, Transaction, UserState } from '../state/types.ts';
+import type { AuthenticatorObject } from './authenticators.ts';
 import {
   enrollmentChoiceForm,
   methodTypeField,
   oktaVerify,
   oktaVerifyEnrollment,
   OKTA_VERIFY_ID,
+  CUSTOM_PUSH_ID,
+  customPush,
   password,
   passwordEnrollment,
 } from './authenticators.ts';
@@ -76,6 +79,20 @@ class ResponseParts {
   ) {
     this.user = ctx.store.user(tx.login);
     this.methods = this.user?.config.methods ?? ['push', 'totp'];
+  }
+
+  /** The authenticator the user verifies with by push: Okta Verify, or the user's custom push app. */
+  private pushVerifier(types: string[]): AuthenticatorObject {
+    const custom = this.user?.config.customPush;
+    return custom ? customPush(custom) : oktaVerify(types);
+  }
+
+  private get verifierId(): string {
+    return this.user?.config.customPush ? CUSTOM_PUSH_ID : OKTA_VERIFY_ID;
+  }
+
+  private get verifierLabel(): string {
+    return this.user?.config.customPush ?? 'Okta Verify';
   }
 
   private href(path: string): string {
@@ -185,8 +202,8 @@ class ResponseParts {
 
   private selectAuthenticatorAuthenticate(): Form {
     const option = {
-      label: 'Okta Verify',
-      value: { form: { value: [immutable('id', OKTA_VERIFY_ID), methodTypeField(this.methods, false)] } },
+      label: this.verifierLabel,
+      value: { form: { value: [immutable('id', this.verifierId), methodTypeField(this.methods, false)] } },
       relatesTo: '$.authenticators.value[0]',
     };
     return this.form('select-authenticator-authenticate', '/idp/idx/challenge', [
@@ -209,11 +226,11 @@ class ResponseParts {
     const authenticator = {
       name: 'authenticator',
       type: 'object',
-      label: 'Okta Verify',
+      label: this.verifierLabel,
       value: {
         form: {
           value: [
-            immutable('id', OKTA_VERIFY_ID),
+            immutable('id', this.verifierId),
             { name: 'methodType', required: false, value: 'push', mutable: false },
           ],
         },
@@ -280,9 +297,15 @@ class ResponseParts {
     // The org offers FastPass (signed_nonce) only where the user's policy has it (fixtures 62–65).
     const orgMethods = this.methods.includes('signed_nonce') ? ['push', 'totp', 'signed_nonce'] : undefined;
     return {
-      authenticators: arrayValue([oktaVerify(orgMethods)]),
+      authenticators: arrayValue([this.user?.config.customPush ? this.pushVerifier([]) : oktaVerify(orgMethods)]),
       authenticatorEnrollments: arrayValue(
-        enrolling ? [passwordEnrollment()] : devices.map((d) => oktaVerifyEnrollment(d, this.methods)),
+        enrolling
+          ? [passwordEnrollment()]
+          : devices.map((d) =>
+              this.user?.config.customPush
+                ? { profile: { deviceName: d.name }, ...this.pushVerifier([]), id: d.id }
+                : oktaVerifyEnrollment(d, this.methods),
+            ),
       ),
     };
   }
@@ -300,13 +323,13 @@ class ResponseParts {
             {
               name: 'authenticator',
               required: true,
-              value: { methodType: 'push', id: OKTA_VERIFY_ID },
+              value: { methodType: 'push', id: this.verifierId },
               visible: false,
               mutable: false,
             },
           ]),
           ...(correctAnswer ? { contextualData: { correctAnswer } } : {}),
-          ...oktaVerify(['push']),
+          ...this.pushVerifier(['push']),
         };
       }
       case 'challenge-totp':
