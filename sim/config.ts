@@ -76,6 +76,11 @@ export interface SimSettings {
   tokenLifetimeSeconds: number;
   /** How a FastPass challenge reaches Okta Verify; a failed loopback falls back to CUSTOM_URI. */
   fastPassMethod: FastPassMethod;
+  /**
+   * The identify step also offers "Sign in with Okta FastPass" (`launch-authenticator`, then a
+   * `device-challenge-poll`): Okta Verify on this computer signs the user in without a password.
+   */
+  fastPassOnIdentify: boolean;
   /** `probeTimeoutMillis` of a LOOPBACK challenge: how long the browser waits for each port. */
   probeTimeoutMillis: number;
 }
@@ -124,6 +129,7 @@ export function defaultConfig(): SimConfig {
       lockoutMs: 15 * 60_000,
       tokenLifetimeSeconds: 3600,
       fastPassMethod: 'LOOPBACK',
+      fastPassOnIdentify: false,
       probeTimeoutMillis: 1000,
     },
     faults: [],

@@ -107,9 +107,11 @@ export class DesktopApps {
    * The loopback ports Okta advertises for a user's FastPass devices: first one nothing listens on
    * (Okta lists several; the browser tries each), then each device's app port, started if it is on.
    */
-  async portsFor(login: string): Promise<number[]> {
+  async portsFor(login: string | undefined): Promise<number[]> {
     const ports = [await closedPort()];
-    for (const device of this.store.devicesOf(login).filter((d) => d.desktop)) {
+    // Before identify no user is known: every desktop app on this (simulated) computer may answer.
+    const devices = login === undefined ? [...this.store.devices.values()] : this.store.devicesOf(login);
+    for (const device of devices.filter((d) => d.desktop)) {
       const app = this.#app(device.id);
       ports.push(app.state.on ? await app.start() : (app.state.port ?? (await closedPort())));
     }

@@ -36,6 +36,7 @@ export async function startFastPass(
   ctx: RenderContext,
   tx: Transaction,
   method: FastPassMethod = ctx.settings.fastPassMethod,
+  beforeIdentify = false,
 ): Promise<Step> {
   withdrawFastPass(ctx.store, tx);
   const now = Date.now();
@@ -56,17 +57,17 @@ export async function startFastPass(
   const challenge: FastPassChallenge = {
     id,
     interactionHandle: tx.interactionHandle,
-    login: tx.login!,
+    login: beforeIdentify ? '' : tx.login!,
     method,
     nonce,
     challengeRequest,
-    ports: method === 'LOOPBACK' ? await ctx.store.desktopApps.portsFor(tx.login!) : [],
+    ports: method === 'LOOPBACK' ? await ctx.store.desktopApps.portsFor(beforeIdentify ? undefined : tx.login) : [],
     createdAt: now,
     expiresAt: now + CHALLENGE_LIFETIME_MS,
     status: 'pending',
   };
   ctx.store.fastPass.set(id, challenge);
-  return { name: 'fastpass-poll', challengeId: id };
+  return { name: beforeIdentify ? 'device-challenge-poll' : 'fastpass-poll', challengeId: id };
 }
 
 export function withdrawFastPass(store: SimStore, tx: Transaction): void {
@@ -190,21 +191,25 @@ export const verifyFastPass: Route = (ctx, req, [, challengeId = '']) => {
     }
   })();
   const device = typeof kid === 'string' ? ctx.store.devices.get(kid) : undefined;
-  if (!device?.desktop || device.login !== challenge.login)
+  if (!device?.desktop || (challenge.login !== '' && device.login !== challenge.login))
     return json(403, { error: 'The answer is not from an Okta Verify device of this user.' });
   const claims = verifyEs256(device.desktop.publicKeyPem, jwt);
   if (!claims || claims.nonce !== challenge.nonce) return json(403, { error: 'The signature or nonce is wrong.' });
   if (challenge.status !== 'pending' || challenge.expiresAt <= Date.now())
     return json(410, { error: 'This challenge was already answered or has expired.' });
   const tx = ctx.store.transactionByInteractionHandle(challenge.interactionHandle);
-  if (!tx || tx.step.name !== 'fastpass-poll' || tx.step.challengeId !== challenge.id)
+  const waiting = tx?.step.name === 'fastpass-poll' || tx?.step.name === 'device-challenge-poll';
+  if (!tx || !waiting || !('challengeId' in tx.step) || tx.step.challengeId !== challenge.id)
     return json(410, { error: 'The sign-in this challenge belongs to is no longer waiting for it.' });
   const context = claims.challengeResponseContext as { userConsent?: unknown } | undefined;
   if (context?.userConsent === DENIED) {
     challenge.status = 'denied';
-    tx.step = { name: 'select-authenticator-authenticate', fastPassDenied: true };
+    // Before identify, the user signs in the usual way instead.
+    tx.step = tx.login ? { name: 'select-authenticator-authenticate', fastPassDenied: true } : { name: 'identify' };
   } else {
     challenge.status = 'verified';
+    // Before identify, the device names the user: its key is possession and Okta Verify's check is the other factor.
+    tx.login ??= device.login;
     succeed(tx, ['mfa', 'hwk', 'phr']);
   }
   return json(200, {});

@@ -233,15 +233,22 @@ const poll: Handler = () => OK;
  * the choice of authenticator.
  */
 const cancelPolling: Handler = async (ctx, tx, body) => {
-  const step = tx.step as Extract<Step, { name: 'fastpass-poll' }>;
+  const step = tx.step as Extract<Step, { name: 'fastpass-poll' | 'device-challenge-poll' }>;
+  const beforeIdentify = step.name === 'device-challenge-poll';
   const current = ctx.store.fastPass.get(step.challengeId);
   const unreachable = body.reason === 'OV_UNREACHABLE_BY_LOOPBACK' || body.reason === 'OV_RETURNED_ERROR';
   if (unreachable && current?.method === 'LOOPBACK') {
-    tx.step = await startFastPass(ctx, tx, 'CUSTOM_URI');
+    tx.step = await startFastPass(ctx, tx, 'CUSTOM_URI', beforeIdentify);
     return OK;
   }
   withdrawFastPass(ctx.store, tx);
-  tx.step = { name: 'select-authenticator-authenticate' };
+  tx.step = beforeIdentify ? { name: 'identify' } : { name: 'select-authenticator-authenticate' };
+  return OK;
+};
+
+/** "Sign in with Okta FastPass" on identify: a device challenge whoever's Okta Verify may answer. */
+const launchAuthenticator: Handler = async (ctx, tx) => {
+  tx.step = await startFastPass(ctx, tx, ctx.settings.fastPassMethod, true);
   return OK;
 };
 
@@ -266,6 +273,7 @@ const PUSH_STEPS: Array<Step['name']> = [
 const ENROLL_STEPS: Array<Step['name']> = ['select-authenticator-enroll', 'enroll-poll', 'enrollment-channel-data'];
 const ALL_STEPS: Array<Step['name']> = [
   'identify',
+  'device-challenge-poll',
   'challenge-password',
   ...PUSH_STEPS,
   ...ENROLL_STEPS,
@@ -284,9 +292,19 @@ export const REMEDIATIONS: Record<string, Remediation> = {
   '/idp/idx/challenge/poll': { steps: ['enroll-poll', 'success', 'terminal'], handle: poll },
   '/idp/idx/authenticators/poll': {
     // A FastPass denied in Okta Verify leaves the poll at the choice of authenticator.
-    steps: ['challenge-poll', 'fastpass-poll', 'resend', 'select-authenticator-authenticate', 'success', 'terminal'],
+    steps: [
+      'challenge-poll',
+      'fastpass-poll',
+      'device-challenge-poll',
+      'resend',
+      'select-authenticator-authenticate',
+      'identify',
+      'success',
+      'terminal',
+    ],
     handle: poll,
   },
-  '/idp/idx/authenticators/poll/cancel': { steps: ['fastpass-poll'], handle: cancelPolling },
+  '/idp/idx/authenticators/poll/cancel': { steps: ['fastpass-poll', 'device-challenge-poll'], handle: cancelPolling },
+  '/idp/idx/authenticators/okta-verify/launch': { steps: ['identify'], handle: launchAuthenticator },
   '/idp/idx/cancel': { steps: ALL_STEPS, handle: cancel },
 };

@@ -115,7 +115,21 @@ class ResponseParts {
   remediations(step: Step): Form[] {
     switch (step.name) {
       case 'identify':
-        return [this.identify()];
+        return this.ctx.settings.fastPassOnIdentify
+          ? [
+              this.identify(),
+              this.form('launch-authenticator', '/idp/idx/authenticators/okta-verify/launch', [], {
+                relatesTo: ['authenticatorChallenge'],
+              }),
+            ]
+          : [this.identify()];
+      case 'device-challenge-poll':
+        return [
+          this.form('device-challenge-poll', '/idp/idx/authenticators/poll', [], {
+            relatesTo: ['authenticatorChallenge'],
+            refresh: this.ctx.settings.challengePollRefreshMs,
+          }),
+        ];
       case 'challenge-password':
         return [
           this.challengeAnswer('$.currentAuthenticatorEnrollment', {
@@ -271,6 +285,16 @@ class ResponseParts {
   /** Context objects: who is signing in and the authenticator the step is about. */
   context(step: Step): Record<string, unknown> {
     const out: Record<string, unknown> = {};
+    if (step.name === 'device-challenge-poll') {
+      // Fixtures 60, 61: the challenge itself, with the poll's cancel form inside it.
+      const challenge = this.ctx.store.fastPass.get(step.challengeId);
+      const cancel = this.action('cancel-polling', '/idp/idx/authenticators/poll/cancel');
+      if (challenge) {
+        const value = challengeValue(challenge, this.ctx.settings, this.ctx.origin, cancel);
+        out.authenticatorChallenge = objectValue({ ...value, cancel });
+      }
+      return out;
+    }
     if (step.name === 'identify') {
       if (this.ctx.settings.passwordOnIdentify) out.currentAuthenticator = objectValue(password());
       if (this.extras.identifier) out.user = objectValue({ identifier: this.extras.identifier });

@@ -21,6 +21,8 @@ export type Step =
   | { name: 'challenge-totp' }
   /** Okta FastPass: rendered as `challenge-poll` for the `signed_nonce` method. */
   | { name: 'fastpass-poll'; challengeId: string }
+  /** FastPass before identify (`launch-authenticator`): whoever's Okta Verify answers signs in. */
+  | { name: 'device-challenge-poll'; challengeId: string }
   | { name: 'select-authenticator-enroll' }
   | { name: 'enrollment-channel-data'; channel: 'email' | 'sms' }
   | {
@@ -81,6 +83,7 @@ export interface Device {
 export interface FastPassChallenge {
   id: string;
   interactionHandle: string;
+  /** The user asked for; empty before identify, when the answering device names the user. */
   login: string;
   method: FastPassMethod;
   nonce: string;

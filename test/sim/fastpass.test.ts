@@ -176,3 +176,45 @@ test('cancelled (another way): the cancel form returns to the choice; the old ch
   });
   assert.equal(late.status, 404, 'Okta no longer knows the challenge');
 });
+
+test('before identify: "Sign in with Okta FastPass" (launch-authenticator), a device challenge, tokens for the device’s user', async () => {
+  await control.withSettings({ fastPassOnIdentify: true }, async () => {
+    const auth = createAuthClient(sim);
+    const started = await auth.idx.start();
+    assert.deepEqual(
+      started.neededToProceed.map((r) => r.name),
+      ['identify', 'launch-authenticator'],
+    );
+    const launched = await auth.idx.proceed({ step: 'launch-authenticator' });
+    assert.deepEqual(
+      launched.neededToProceed.map((r) => r.name),
+      ['device-challenge-poll'],
+    );
+    assert.ok(launched.actions['authenticatorChallenge-cancel'], 'the cancel form of the device challenge');
+    const challenge = (launched.context as unknown as { authenticatorChallenge: { value: Challenge } })
+      .authenticatorChallenge.value;
+    assert.equal(challenge.challengeMethod, 'LOOPBACK');
+    assert.ok((await loopback(challenge)).port);
+    let done = await auth.idx.proceed({ step: 'device-challenge-poll' });
+    for (let i = 0; done.status === 'PENDING' && i < 20; i++) {
+      await new Promise((resolve) => setTimeout(resolve, 300));
+      done = await auth.idx.proceed({ step: 'device-challenge-poll' });
+    }
+    assert.equal(done.status, 'SUCCESS');
+    const { idClaims } = await verifyTokens(sim, done.tokens, LOGIN);
+    assert.ok(idClaims.amr?.includes('hwk'));
+    assert.ok(!idClaims.amr?.includes('pwd'), 'no password was asked');
+  });
+});
+
+test('before identify, cancelled: the device challenge’s cancel form returns to identify', async () => {
+  await control.withSettings({ fastPassOnIdentify: true, fastPassMethod: 'CUSTOM_URI' }, async () => {
+    const auth = createAuthClient(sim);
+    await auth.idx.start();
+    await auth.idx.proceed({ step: 'launch-authenticator' });
+    const back = await auth.idx.proceed({
+      actions: [{ name: 'authenticatorChallenge-cancel', params: { reason: 'USER_CANCELED' } }],
+    });
+    assert.equal(back.neededToProceed[0]?.name, 'identify');
+  });
+});

@@ -98,6 +98,13 @@ async function enrollChannel(channel: 'email' | 'sms'): Promise<IdxTransaction> 
 
 const lastOf = (tx: IdxTransaction) => tx.last;
 
+/** "Sign in with Okta FastPass" before identify: the device challenge by `fastPassMethod`. */
+function deviceChallenge(fastPassMethod: 'LOOPBACK' | 'CUSTOM_URI'): Promise<Reply> {
+  return control.withSettings({ fastPassOnIdentify: true, fastPassMethod }, async () =>
+    (await IdxTransaction.start(sim)).proceed('launch-authenticator', {}),
+  );
+}
+
 /** Okta Verify by FastPass (signed_nonce), the challenge reaching it by `fastPassMethod`. */
 function fastPass(fastPassMethod: 'LOOPBACK' | 'CUSTOM_URI' | 'UNIVERSAL_LINK' | 'APP_LINK'): () => Promise<Reply> {
   return () =>
@@ -305,6 +312,16 @@ const COMPARED: ComparedStep[] = [
     reach: () => unansweredPush('push@example.com', 'terminal'),
   },
   {
+    fixture: '60-identify-with-device-probing-loopback',
+    step: 'identify offers launch-authenticator (fastPassOnIdentify) → device-challenge-poll, LOOPBACK',
+    reach: () => deviceChallenge('LOOPBACK'),
+  },
+  {
+    fixture: '61-identify-with-device-launch-authenticator',
+    step: 'identify offers launch-authenticator (fastPassOnIdentify, CUSTOM_URI) → device-challenge-poll',
+    reach: () => deviceChallenge('CUSTOM_URI'),
+  },
+  {
     fixture: '62-authenticator-verification-okta-verify-signed-nonce-loopback',
     step: 'select Okta Verify signed_nonce (FastPass) → challenge-poll with a LOOPBACK challenge',
     reach: fastPass('LOOPBACK'),
@@ -355,16 +372,6 @@ const NOT_SIMULATED: Array<{ fixture: string; reason: string }> = [
       'a 2020 recording (E0000010); the simulator ends an unanswered push or enrollment with the 2024 "verification timed out" terminal of 53',
   },
   { fixture: '55-error-429-too-many-requests', reason: 'the simulator does not rate-limit' },
-  {
-    fixture: '60-identify-with-device-probing-loopback',
-    reason:
-      'FastPass probing before identify (device-challenge-poll) is not simulated: the simulator offers FastPass after the password, as the signed_nonce challenge-poll of 62–65 (the widget handles both)',
-  },
-  {
-    fixture: '61-identify-with-device-launch-authenticator',
-    reason:
-      'device-challenge-poll by custom URI before identify is not simulated; the same CUSTOM_URI challenge after the password is compared with 63',
-  },
   {
     fixture: '68-authenticator-verification-custom-app-push',
     reason:

@@ -121,4 +121,22 @@ describe('e2e: Okta FastPass', () => {
       await expectSignedIn(mounted, LOGIN);
     });
   });
+
+  it('before identify: "Sign in with Okta FastPass" signs in by the desktop app, no password asked', async () => {
+    await withSettings({ fastPassOnIdentify: true, challengePollRefreshMs: 1500 }, async () => {
+      const mounted = await mountSignin();
+      await screenTitled(mounted.widget, 'Sign in');
+      await expectAccessible(mounted);
+      await click(button(mounted.widget, FASTPASS));
+      await screenTitled(mounted.widget, FASTPASS);
+      expect(textOf(mounted.widget)).to.not.match(PUSH_SENT);
+      await expectAccessible(mounted);
+      await screenTitled(mounted.widget, 'You are signed in', 8000);
+      expect(textOf(mounted.widget)).to.contain(`Signed in as ${LOGIN}`);
+      const amr = mounted.eventsOf('ov-success')[0]!.detail.tokens?.idToken?.claims.amr;
+      expect(amr).to.include('hwk');
+      expect(amr).to.not.include('pwd');
+      expect(mounted.stepNames()).to.deep.equal(['identify', 'device-challenge-poll', 'success']);
+    });
+  });
 });
