@@ -15,6 +15,14 @@ export type { SimSettings, FaultRule, OutboxMessage, RequestRecord };
 /** Where a simulator listens: `http://host:port`, or anything with a `url` (a RunningSimulator). */
 export type SimAddress = string | { readonly url: string };
 
+/** A device's Okta Verify desktop app (FastPass). */
+export interface DesktopAppView {
+  on: boolean;
+  deny: boolean;
+  /** Its loopback port, once a FastPass challenge advertised it. */
+  port?: number;
+}
+
 /** A push waiting on a device, with the numbers offered on the phone for a number challenge. */
 export interface PendingPush extends PushView {
   deviceId: string;
@@ -136,6 +144,27 @@ export class ControlApi {
     return this.call('GET', `/devices/${deviceId}/totp`);
   }
 
+  /** Whether a device's Okta Verify desktop app listens (`on`) and whether its user denies (`deny`), and its port. */
+  desktop(deviceId: string): Promise<DesktopAppView> {
+    return this.call('GET', `/devices/${deviceId}/desktop`);
+  }
+
+  /** Switches a device's desktop app off (its loopback port refuses probes) or on; makes its user deny or approve. */
+  setDesktop(deviceId: string, change: { on?: boolean; deny?: boolean }): Promise<DesktopAppView> {
+    return this.call('POST', `/devices/${deviceId}/desktop`, change);
+  }
+
+  /** The operating system opens a FastPass custom URI or link on the device; Okta Verify answers Okta. */
+  async open(deviceId: string, href: string): Promise<'verified' | 'denied'> {
+    return (await this.call<{ result: 'verified' | 'denied' }>('POST', `/devices/${deviceId}/open`, { href })).result;
+  }
+
+  /** Okta Verify adds the user's account (same-device or device-bootstrap enrolment); the new enrolment's device id. */
+  async addAccount(login: string): Promise<string> {
+    return (await this.call<{ deviceId: string }>('POST', `/users/${encodeURIComponent(login)}/add-account`, {}))
+      .deviceId;
+  }
+
   faults(): Promise<{ faults: FaultRule[] }> {
     return this.call('GET', '/faults');
   }
@@ -209,6 +238,16 @@ export class VirtualDevice {
 
   reject(push: Pick<PendingPush, 'id'>): Promise<PushResult> {
     return this.control.answer(this.id, push.id, 'reject');
+  }
+
+  /** Switches this device's Okta Verify desktop app off (FastPass probes fail) or on, or has its user deny. */
+  setDesktop(change: { on?: boolean; deny?: boolean }): Promise<DesktopAppView> {
+    return this.control.setDesktop(this.id, change);
+  }
+
+  /** Opens a FastPass custom URI or link (what the operating system does when the page opens it). */
+  open(href: string): Promise<'verified' | 'denied'> {
+    return this.control.open(this.id, href);
   }
 
   /** The six-digit code the app shows now. */

@@ -1,7 +1,14 @@
 import { readFileSync } from 'node:fs';
 import { ruleProblem, type FaultRule } from './faults/rules.ts';
 
-export type OktaVerifyMethod = 'push' | 'totp';
+/** `signed_nonce` is Okta FastPass: Okta Verify on the computer signing in answers for the user. */
+export type OktaVerifyMethod = 'push' | 'totp' | 'signed_nonce';
+
+/** How Okta asks Okta Verify on the user's computer to answer a FastPass challenge. */
+export type FastPassMethod = 'LOOPBACK' | 'CUSTOM_URI' | 'UNIVERSAL_LINK' | 'APP_LINK';
+
+/** Ways Okta may offer to set up Okta Verify besides the QR code. */
+export type ExtraEnrollmentChannel = 'samedevice' | 'devicebootstrap';
 
 /** A seeded user. Passwords are plain text on purpose: this is a test org. */
 export interface UserConfig {
@@ -15,6 +22,21 @@ export interface UserConfig {
   numberChallenge: boolean;
   /** Seed an Okta Verify device, so sign-in challenges instead of enrolling. */
   enrolled: boolean;
+  /**
+   * The seeded device is a computer with Okta Verify's desktop app (FastPass): a loopback server
+   * answers Okta's challenges on it. Needs `signed_nonce` in `methods`.
+   */
+  desktop: boolean;
+  /**
+   * The enrolment policy sets Okta Verify up on this device (`samedevice`) or from a device that
+   * already has it (`devicebootstrap`, with the seeded device) rather than by QR code.
+   */
+  enrollChannel?: ExtraEnrollmentChannel;
+  /**
+   * The user verifies with a custom push authenticator of this name (Okta's `custom_app`, fixture
+   * 68) instead of Okta Verify; its pushes reach the seeded device all the same. Needs `methods: ["push"]`.
+   */
+  customPush?: string;
 }
 
 export interface ClientConfig {
@@ -52,6 +74,15 @@ export interface SimSettings {
   lockoutMs: number;
   /** Lifetime of issued tokens. */
   tokenLifetimeSeconds: number;
+  /** How a FastPass challenge reaches Okta Verify; a failed loopback falls back to CUSTOM_URI. */
+  fastPassMethod: FastPassMethod;
+  /**
+   * The identify step also offers "Sign in with Okta FastPass" (`launch-authenticator`, then a
+   * `device-challenge-poll`): Okta Verify on this computer signs the user in without a password.
+   */
+  fastPassOnIdentify: boolean;
+  /** `probeTimeoutMillis` of a LOOPBACK challenge: how long the browser waits for each port. */
+  probeTimeoutMillis: number;
 }
 
 export interface SimConfig {
@@ -78,6 +109,7 @@ function user(login: string, firstName: string, overrides: Partial<UserConfig>):
     methods: ['push', 'totp'],
     numberChallenge: false,
     enrolled: true,
+    desktop: false,
     ...overrides,
   };
 }
@@ -96,6 +128,9 @@ export function defaultConfig(): SimConfig {
       maxTotpFailures: 5,
       lockoutMs: 15 * 60_000,
       tokenLifetimeSeconds: 3600,
+      fastPassMethod: 'LOOPBACK',
+      fastPassOnIdentify: false,
+      probeTimeoutMillis: 1000,
     },
     faults: [],
     clients: [{ clientId: DEMO_CLIENT_ID, redirectOrigins: LOCAL_ORIGINS }],
@@ -105,6 +140,10 @@ export function defaultConfig(): SimConfig {
       user('push@example.com', 'Push', {}),
       user('number@example.com', 'Number', { numberChallenge: true }),
       user('totp@example.com', 'Totp', { methods: ['totp'] }),
+      user('fastpass@example.com', 'Fast', { methods: ['signed_nonce', 'push', 'totp'], desktop: true }),
+      user('samedevice@example.com', 'Same', { enrolled: false, enrollChannel: 'samedevice' }),
+      user('bootstrap@example.com', 'Boot', { enrollChannel: 'devicebootstrap' }),
+      user('custompush@example.com', 'Custom', { methods: ['push'], customPush: 'Acme Push' }),
     ],
   };
 }

@@ -49,11 +49,13 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Ru
     issuer: `${url}/oauth2/default`,
     clientId: DEMO_CLIENT_ID,
     store,
-    close: () =>
-      new Promise((resolve) => {
+    close: async () => {
+      await store.desktopApps.closeAll();
+      await new Promise<void>((resolve) => {
         server.close(() => resolve());
         server.closeAllConnections();
-      }),
+      });
+    },
   };
 }
 

@@ -4,6 +4,7 @@ import { OvTotpEntry } from './components/ov-totp-entry/ov-totp-entry.js';
 import { OvAuthenticatorPicker } from './components/ov-authenticator-picker/ov-authenticator-picker.js';
 import { OvQrEnroll } from './components/ov-qr-enroll/ov-qr-enroll.js';
 import { OvPollStatus } from './components/ov-poll-status/ov-poll-status.js';
+import { OvFastPass } from './components/ov-fastpass/ov-fastpass.js';
 
 /**
  * Registers the tags (the side-effect entry: `import 'ov-signin/define'` or a `<script type=module>`).
@@ -17,6 +18,7 @@ const elements: ReadonlyArray<readonly [string, CustomElementConstructor]> = [
   ['ov-authenticator-picker', OvAuthenticatorPicker],
   ['ov-qr-enroll', OvQrEnroll],
   ['ov-poll-status', OvPollStatus],
+  ['ov-fastpass', OvFastPass],
 ];
 
 for (const [tag, element] of elements) {

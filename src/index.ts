@@ -6,6 +6,7 @@ export { OvTotpEntry } from './components/ov-totp-entry/ov-totp-entry.js';
 export { OvAuthenticatorPicker } from './components/ov-authenticator-picker/ov-authenticator-picker.js';
 export { OvQrEnroll } from './components/ov-qr-enroll/ov-qr-enroll.js';
 export { OvPollStatus } from './components/ov-poll-status/ov-poll-status.js';
+export { OvFastPass } from './components/ov-fastpass/ov-fastpass.js';
 export { OvFlowController } from './controller/flow-controller.js';
 export type { OvFlowControllerOptions } from './controller/flow-controller.js';
 export type { OvRequestObserver, OvTracedRequest, OvTracedResponse } from './transport/request-trace.js';
@@ -15,6 +16,7 @@ export { NoticeCode, OutcomeStep, ProblemCode } from './controller/types.js';
 export type {
   OvAuthClient,
   OvAuthenticator,
+  OvDeviceChallenge,
   OvFlowState,
   OvInput,
   OvMessage,

@@ -9,6 +9,8 @@ import {
   type PushAnswer,
 } from '../device/virtual-device.ts';
 import { json, parseJsonObject, type Route, type SimResponse } from '../http/types.ts';
+import { activateDevice, EnrollmentError } from '../idx/activation.ts';
+import { answerChallenge, challengeRequestOf, FastPassError } from '../idx/fastpass.ts';
 import { ruleProblem, type FaultRule } from '../faults/rules.ts';
 import { stateView } from './state-view.ts';
 
@@ -18,7 +20,9 @@ function guarded(route: Route): Route {
     try {
       return await route(ctx, req, params);
     } catch (error) {
-      if (error instanceof DeviceError) return json(error.status, { error: error.message });
+      if (error instanceof DeviceError || error instanceof FastPassError)
+        return json(error.status, { error: error.message });
+      if (error instanceof EnrollmentError) return json(410, { error: error.message });
       throw error;
     }
   };
@@ -59,6 +63,57 @@ const answer: Route = (ctx, req, [deviceId = '', pushId = '']) => {
   const given = typeof number === 'string' || typeof number === 'number' ? number : undefined;
   const pushAnswer: PushAnswer = action === 'approve' ? { action, number: given } : { action };
   return json(200, answerPush(ctx.store, deviceId, pushId, pushAnswer));
+};
+
+function desktopDevice(ctx: Parameters<Route>[0], deviceId: string): void {
+  if (!ctx.store.devices.get(deviceId)?.desktop)
+    throw new DeviceError(404, `No Okta Verify desktop app on device ${deviceId}.`);
+}
+
+const getDesktop: Route = (ctx, _req, [deviceId = '']) => {
+  desktopDevice(ctx, deviceId);
+  return json(200, ctx.store.desktopApps.state(deviceId));
+};
+
+/** `{on, deny}`: switch the desktop app's loopback server off (probes fail) or on; deny the next sign-ins. */
+const setDesktop: Route = async (ctx, req, [deviceId = '']) => {
+  desktopDevice(ctx, deviceId);
+  const { on, deny } = body(req.body);
+  if ((on !== undefined && typeof on !== 'boolean') || (deny !== undefined && typeof deny !== 'boolean'))
+    throw new DeviceError(400, '"on" and "deny" must be true or false.');
+  return json(200, await ctx.store.desktopApps.set(deviceId, { on, deny }));
+};
+
+/** `{href}`: the operating system opens a FastPass custom URI or link, and Okta Verify answers it. */
+const open: Route = async (ctx, req, [deviceId = '']) => {
+  desktopDevice(ctx, deviceId);
+  const { href } = body(req.body);
+  if (typeof href !== 'string') throw new DeviceError(400, 'Give "href", the custom URI or link the page opened.');
+  const deny = ctx.store.desktopApps.state(deviceId).deny;
+  await answerChallenge(ctx.store, deviceId, challengeRequestOf(href), deny);
+  return json(200, { result: deny ? 'denied' : 'verified' });
+};
+
+/**
+ * Okta Verify adds the user's account: on this device (same-device enrolment) or on a device that
+ * already has Okta Verify (device bootstrap). Ends the user's `enroll-poll` on either channel.
+ */
+const addAccount: Route = (ctx, _req, [login = '']) => {
+  const user = ctx.store.user(decodeURIComponent(login));
+  if (!user) throw new DeviceError(404, `No user ${login}.`);
+  const tx = ctx.store
+    .transactions()
+    .find(
+      (t) =>
+        t.login === user.config.login &&
+        t.step.name === 'enroll-poll' &&
+        (t.step.channel === 'samedevice' || t.step.channel === 'devicebootstrap'),
+    );
+  if (!tx || tx.step.name !== 'enroll-poll')
+    throw new DeviceError(409, 'No sign-in of this user waits for Okta Verify to add the account.');
+  const name = tx.step.channel === 'devicebootstrap' ? ctx.store.devicesOf(user.config.login)[0]?.name : undefined;
+  const device = activateDevice(ctx.store, tx.step.activationToken, name ?? 'Virtual Okta Verify (this device)');
+  return json(200, { deviceId: device.id });
 };
 
 const totp: Route = (ctx, _req, [deviceId = '']) => json(200, currentTotp(ctx.store, deviceId));
@@ -128,6 +183,10 @@ export const CONTROL_ROUTES: Array<[method: string, pattern: RegExp, route: Rout
   ['GET', /^\/sim\/api\/devices\/([^/]+)\/pushes$/, pushes],
   ['POST', /^\/sim\/api\/devices\/([^/]+)\/pushes\/([^/]+)$/, answer],
   ['GET', /^\/sim\/api\/devices\/([^/]+)\/totp$/, totp],
+  ['GET', /^\/sim\/api\/devices\/([^/]+)\/desktop$/, getDesktop],
+  ['POST', /^\/sim\/api\/devices\/([^/]+)\/desktop$/, setDesktop],
+  ['POST', /^\/sim\/api\/devices\/([^/]+)\/open$/, open],
+  ['POST', /^\/sim\/api\/users\/([^/]+)\/add-account$/, addAccount],
 ].map(([method, pattern, route]) => [method as string, pattern as RegExp, guarded(route as Route)]);
 
 export type { SimResponse };

@@ -1,6 +1,7 @@
 import { CONTROL_ROUTES } from '../api/control.ts';
 import { ACTIVATION_PATH } from '../idx/activation.ts';
 import { IDX_PATHS, introspect, remediation } from '../idx/endpoint.ts';
+import { FASTPASS_VERIFY_PATH, verifyFastPass } from '../idx/fastpass.ts';
 import { discovery, interact, keys, token } from '../oauth/routes.ts';
 import { staticPage } from '../page/static.ts';
 import type { Route } from './types.ts';
@@ -19,6 +20,7 @@ const ROUTES: RouteEntry[] = [
   ['GET', oauth('/v1/keys'), keys],
   ['POST', exact('/idp/idx/introspect'), introspect],
   ...IDX_PATHS.map((path): RouteEntry => ['POST', exact(path), remediation]),
+  ['POST', FASTPASS_VERIFY_PATH, verifyFastPass],
   ...CONTROL_ROUTES,
   ['GET', /^\/sim\/?$/, staticPage('index.html')],
   ['GET', /^\/sim\/(page\.js|page\.css|activate\.js)$/, (ctx, req, [file = '']) => staticPage(file)(ctx, req, [])],

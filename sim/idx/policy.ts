@@ -10,6 +10,8 @@ import { message } from './render.ts';
  * password; a user without it must enroll it, one with it must verify with it.
  */
 export function stepAfterPassword(store: SimStore, login: string): Step {
+  // A device-bootstrap policy has the user add this account from a device that already has Okta Verify.
+  if (store.user(login)?.config.enrollChannel === 'devicebootstrap') return { name: 'select-authenticator-enroll' };
   return store.devicesOf(login).length > 0
     ? { name: 'select-authenticator-authenticate' }
     : { name: 'select-authenticator-enroll' };
@@ -73,6 +75,11 @@ export function applyTimeouts(store: SimStore, settings: SimSettings, tx: Transa
       settings.pushExpiry === 'resend'
         ? { name: 'resend', rejected: false, correctAnswer: push?.correctAnswer }
         : timedOut();
+  } else if (step.name === 'fastpass-poll' || step.name === 'device-challenge-poll') {
+    const challenge = store.fastPass.get(step.challengeId);
+    if (challenge && challenge.expiresAt > now) return;
+    if (challenge) store.fastPass.delete(challenge.id);
+    tx.step = timedOut();
   } else if (step.name === 'enroll-poll' && step.expiresAt <= now) {
     tx.step = timedOut();
   }

@@ -2,10 +2,11 @@ import { matchTotp } from '../crypto/totp.ts';
 import { activationToken } from '../crypto/ids.ts';
 import { qrPngDataUri } from '../device/qr.ts';
 import type { Step, Transaction } from '../state/types.ts';
-import { OKTA_VERIFY_ID } from './authenticators.ts';
+import { CUSTOM_PUSH_ID, OKTA_VERIFY_ID } from './authenticators.ts';
 import { sendPush, stepAfterPassword, succeed, withdrawPushes } from './policy.ts';
 import { message, type RenderContext, type RenderExtras } from './render.ts';
 import { sendActivationLink, enrollmentUri } from './activation.ts';
+import { startFastPass, withdrawFastPass } from './fastpass.ts';
 
 /** What a remediation did: the transaction is re-rendered with this status and these messages. */
 export interface IdxResult {
@@ -120,7 +121,7 @@ const challengeAnswer: Handler = (ctx, tx, body) =>
   tx.step.name === 'challenge-password' ? answerPassword(ctx, tx, body) : answerTotp(ctx, tx, body);
 
 /** Select Okta Verify, choose its method, or (resend) push again; the SDK may send only `{id}` or nothing. */
-const challenge: Handler = (ctx, tx, body) => {
+const challenge: Handler = async (ctx, tx, body) => {
   const authenticator = record(body.authenticator);
   const repeatingPush = tx.step.name === 'resend' || tx.step.name === 'challenge-poll';
   // Only the `resend` form arrives without an authenticator (the SDK drops its nested value);
@@ -129,7 +130,8 @@ const challenge: Handler = (ctx, tx, body) => {
   if (resendForm && !repeatingPush) {
     return fail(400, message("The 'authenticator' field is required.", 'E0000001'));
   }
-  if (authenticator.id !== undefined && authenticator.id !== OKTA_VERIFY_ID) {
+  const verifierId = ctx.store.user(tx.login)?.config.customPush ? CUSTOM_PUSH_ID : OKTA_VERIFY_ID;
+  if (authenticator.id !== undefined && authenticator.id !== verifierId) {
     return fail(400, message('The authenticator is not available for this sign-in.', 'E0000001'));
   }
   const methodType = text(authenticator.methodType) ?? (resendForm ? 'push' : undefined);
@@ -139,11 +141,16 @@ const challenge: Handler = (ctx, tx, body) => {
     tx.step = { name: 'authenticator-verification-data' };
     return OK;
   }
-  if (methodType !== 'push' && methodType !== 'totp')
+  if (methodType !== 'push' && methodType !== 'totp' && methodType !== 'signed_nonce')
     return fail(400, message(`Unsupported method: ${methodType}.`, 'E0000001'));
   if (!methods.includes(methodType))
     return fail(400, message('This method is not available for this user.', 'E0000001'));
   withdrawPushes(ctx.store, tx);
+  withdrawFastPass(ctx.store, tx);
+  if (methodType === 'signed_nonce') {
+    tx.step = await startFastPass(ctx, tx);
+    return OK;
+  }
   tx.step =
     methodType === 'push'
       ? { name: 'challenge-poll', pushId: sendPush(ctx.store, ctx.settings, tx).id }
@@ -155,7 +162,19 @@ const enroll: Handler = async (ctx, tx, body) => {
   const authenticator = record(body.authenticator);
   if (authenticator.id !== OKTA_VERIFY_ID)
     return fail(400, message('The authenticator is not available for enrollment.', 'E0000001'));
-  const channel = text(authenticator.channel) ?? 'qrcode';
+  const only = ctx.store.user(tx.login)?.config.enrollChannel;
+  const channel = text(authenticator.channel) ?? only ?? 'qrcode';
+  if (only && channel !== only) return fail(400, message(`Unsupported channel: ${channel}.`, 'E0000001'));
+  if (channel === 'samedevice' || channel === 'devicebootstrap') {
+    // Okta Verify on this device (or on one that has it) adds the account; no QR, no link.
+    tx.step = {
+      name: 'enroll-poll',
+      channel,
+      activationToken: activationToken(),
+      expiresAt: Date.now() + ctx.settings.enrollmentLifetimeMs,
+    };
+    return OK;
+  }
   if (channel === 'email' || channel === 'sms') {
     tx.step = { name: 'enrollment-channel-data', channel };
     return OK;
@@ -198,7 +217,7 @@ const sendChannelData: Handler = (ctx, tx, body) => {
 
 const resend: Handler = (ctx, tx) => {
   const step = tx.step;
-  if (step.name === 'enroll-poll' && step.channel !== 'qrcode' && step.sentTo) {
+  if (step.name === 'enroll-poll' && (step.channel === 'email' || step.channel === 'sms') && step.sentTo) {
     sendActivationLink(ctx, tx, step.channel, step.sentTo, step.activationToken);
   }
   return OK;
@@ -207,8 +226,35 @@ const resend: Handler = (ctx, tx) => {
 /** The current state, after any time-driven change: that is all a poll asks for. */
 const poll: Handler = () => OK;
 
+/**
+ * The `cancel` form of a FastPass `challenge-poll`. The browser sends a `reason`: a loopback that
+ * no port answered (`OV_UNREACHABLE_BY_LOOPBACK`) gets the same challenge by custom URI, which the
+ * operating system hands to Okta Verify; any other reason (the user chose another way) returns to
+ * the choice of authenticator.
+ */
+const cancelPolling: Handler = async (ctx, tx, body) => {
+  const step = tx.step as Extract<Step, { name: 'fastpass-poll' | 'device-challenge-poll' }>;
+  const beforeIdentify = step.name === 'device-challenge-poll';
+  const current = ctx.store.fastPass.get(step.challengeId);
+  const unreachable = body.reason === 'OV_UNREACHABLE_BY_LOOPBACK' || body.reason === 'OV_RETURNED_ERROR';
+  if (unreachable && current?.method === 'LOOPBACK') {
+    tx.step = await startFastPass(ctx, tx, 'CUSTOM_URI', beforeIdentify);
+    return OK;
+  }
+  withdrawFastPass(ctx.store, tx);
+  tx.step = beforeIdentify ? { name: 'identify' } : { name: 'select-authenticator-authenticate' };
+  return OK;
+};
+
+/** "Sign in with Okta FastPass" on identify: a device challenge whoever's Okta Verify may answer. */
+const launchAuthenticator: Handler = async (ctx, tx) => {
+  tx.step = await startFastPass(ctx, tx, ctx.settings.fastPassMethod, true);
+  return OK;
+};
+
 const cancel: Handler = (ctx, tx) => {
   withdrawPushes(ctx.store, tx);
+  withdrawFastPass(ctx.store, tx);
   ctx.store.renewStateHandle(tx);
   tx.login = undefined;
   tx.amr = [];
@@ -222,10 +268,12 @@ const PUSH_STEPS: Array<Step['name']> = [
   'challenge-poll',
   'resend',
   'challenge-totp',
+  'fastpass-poll',
 ];
 const ENROLL_STEPS: Array<Step['name']> = ['select-authenticator-enroll', 'enroll-poll', 'enrollment-channel-data'];
 const ALL_STEPS: Array<Step['name']> = [
   'identify',
+  'device-challenge-poll',
   'challenge-password',
   ...PUSH_STEPS,
   ...ENROLL_STEPS,
@@ -242,6 +290,21 @@ export const REMEDIATIONS: Record<string, Remediation> = {
   '/idp/idx/credential/enroll': { steps: ENROLL_STEPS, handle: enroll },
   '/idp/idx/challenge/send': { steps: ['enrollment-channel-data'], handle: sendChannelData },
   '/idp/idx/challenge/poll': { steps: ['enroll-poll', 'success', 'terminal'], handle: poll },
-  '/idp/idx/authenticators/poll': { steps: ['challenge-poll', 'resend', 'success', 'terminal'], handle: poll },
+  '/idp/idx/authenticators/poll': {
+    // A FastPass denied in Okta Verify leaves the poll at the choice of authenticator.
+    steps: [
+      'challenge-poll',
+      'fastpass-poll',
+      'device-challenge-poll',
+      'resend',
+      'select-authenticator-authenticate',
+      'identify',
+      'success',
+      'terminal',
+    ],
+    handle: poll,
+  },
+  '/idp/idx/authenticators/poll/cancel': { steps: ['fastpass-poll', 'device-challenge-poll'], handle: cancelPolling },
+  '/idp/idx/authenticators/okta-verify/launch': { steps: ['identify'], handle: launchAuthenticator },
   '/idp/idx/cancel': { steps: ALL_STEPS, handle: cancel },
 };

@@ -1,16 +1,20 @@
 import type { OktaVerifyMethod, SimSettings } from '../config.ts';
 import type { SimStore } from '../state/store.ts';
 import type { IdxMessage, Step, Transaction, UserState } from '../state/types.ts';
+import type { AuthenticatorObject } from './authenticators.ts';
 import {
   enrollmentChoiceForm,
   methodTypeField,
   oktaVerify,
   oktaVerifyEnrollment,
   OKTA_VERIFY_ID,
+  CUSTOM_PUSH_ID,
+  customPush,
   password,
   passwordEnrollment,
 } from './authenticators.ts';
 import { arrayValue, form, immutable, objectValue, type Field, type Form } from './forms.ts';
+import { challengeValue } from './fastpass.ts';
 
 export interface RenderContext {
   store: SimStore;
@@ -77,6 +81,20 @@ class ResponseParts {
     this.methods = this.user?.config.methods ?? ['push', 'totp'];
   }
 
+  /** The authenticator the user verifies with by push: Okta Verify, or the user's custom push app. */
+  private pushVerifier(types: string[]): AuthenticatorObject {
+    const custom = this.user?.config.customPush;
+    return custom ? customPush(custom) : oktaVerify(types);
+  }
+
+  private get verifierId(): string {
+    return this.user?.config.customPush ? CUSTOM_PUSH_ID : OKTA_VERIFY_ID;
+  }
+
+  private get verifierLabel(): string {
+    return this.user?.config.customPush ?? 'Okta Verify';
+  }
+
   private href(path: string): string {
     return this.ctx.origin + path;
   }
@@ -97,7 +115,21 @@ class ResponseParts {
   remediations(step: Step): Form[] {
     switch (step.name) {
       case 'identify':
-        return [this.identify()];
+        return this.ctx.settings.fastPassOnIdentify
+          ? [
+              this.identify(),
+              this.form('launch-authenticator', '/idp/idx/authenticators/okta-verify/launch', [], {
+                relatesTo: ['authenticatorChallenge'],
+              }),
+            ]
+          : [this.identify()];
+      case 'device-challenge-poll':
+        return [
+          this.form('device-challenge-poll', '/idp/idx/authenticators/poll', [], {
+            relatesTo: ['authenticatorChallenge'],
+            refresh: this.ctx.settings.challengePollRefreshMs,
+          }),
+        ];
       case 'challenge-password':
         return [
           this.challengeAnswer('$.currentAuthenticatorEnrollment', {
@@ -113,6 +145,14 @@ class ResponseParts {
       case 'challenge-poll':
         return [
           this.form('challenge-poll', '/idp/idx/authenticators/poll', [autoChallengeField()], {
+            relatesTo: ['$.currentAuthenticator'],
+            refresh: this.ctx.settings.challengePollRefreshMs,
+          }),
+          this.selectAuthenticatorAuthenticate(),
+        ];
+      case 'fastpass-poll':
+        return [
+          this.form('challenge-poll', '/idp/idx/authenticators/poll', [], {
             relatesTo: ['$.currentAuthenticator'],
             refresh: this.ctx.settings.challengePollRefreshMs,
           }),
@@ -176,8 +216,8 @@ class ResponseParts {
 
   private selectAuthenticatorAuthenticate(): Form {
     const option = {
-      label: 'Okta Verify',
-      value: { form: { value: [immutable('id', OKTA_VERIFY_ID), methodTypeField(this.methods, false)] } },
+      label: this.verifierLabel,
+      value: { form: { value: [immutable('id', this.verifierId), methodTypeField(this.methods, false)] } },
       relatesTo: '$.authenticators.value[0]',
     };
     return this.form('select-authenticator-authenticate', '/idp/idx/challenge', [
@@ -200,11 +240,11 @@ class ResponseParts {
     const authenticator = {
       name: 'authenticator',
       type: 'object',
-      label: 'Okta Verify',
+      label: this.verifierLabel,
       value: {
         form: {
           value: [
-            immutable('id', OKTA_VERIFY_ID),
+            immutable('id', this.verifierId),
             { name: 'methodType', required: false, value: 'push', mutable: false },
           ],
         },
@@ -214,7 +254,11 @@ class ResponseParts {
   }
 
   private selectAuthenticatorEnroll(): Form {
-    const option = { label: 'Okta Verify', value: enrollmentChoiceForm(), relatesTo: '$.authenticators.value[0]' };
+    const option = {
+      label: 'Okta Verify',
+      value: enrollmentChoiceForm(this.user?.config.enrollChannel),
+      relatesTo: '$.authenticators.value[0]',
+    };
     return this.form('select-authenticator-enroll', '/idp/idx/credential/enroll', [
       { name: 'authenticator', type: 'object', options: [option] },
     ]);
@@ -225,7 +269,7 @@ class ResponseParts {
       name: 'authenticator',
       type: 'object',
       label: 'Okta Verify',
-      value: enrollmentChoiceForm(),
+      value: enrollmentChoiceForm(this.user?.config.enrollChannel),
     };
     return this.form('select-enrollment-channel', '/idp/idx/credential/enroll', [authenticator]);
   }
@@ -241,6 +285,16 @@ class ResponseParts {
   /** Context objects: who is signing in and the authenticator the step is about. */
   context(step: Step): Record<string, unknown> {
     const out: Record<string, unknown> = {};
+    if (step.name === 'device-challenge-poll') {
+      // Fixtures 60, 61: the challenge itself, with the poll's cancel form inside it.
+      const challenge = this.ctx.store.fastPass.get(step.challengeId);
+      const cancel = this.action('cancel-polling', '/idp/idx/authenticators/poll/cancel');
+      if (challenge) {
+        const value = challengeValue(challenge, this.ctx.settings, this.ctx.origin, cancel);
+        out.authenticatorChallenge = objectValue({ ...value, cancel });
+      }
+      return out;
+    }
     if (step.name === 'identify') {
       if (this.ctx.settings.passwordOnIdentify) out.currentAuthenticator = objectValue(password());
       if (this.extras.identifier) out.user = objectValue({ identifier: this.extras.identifier });
@@ -264,10 +318,18 @@ class ResponseParts {
     const devices = this.user ? this.ctx.store.devicesOf(this.user.config.login) : [];
     // `authenticators` are the org's definitions, with every method Okta Verify has; the enrollments
     // (and the select options) carry what this user's device offers (fixture 22).
+    // The org offers FastPass (signed_nonce) only where the user's policy has it (fixtures 62–65).
+    const orgMethods = this.methods.includes('signed_nonce') ? ['push', 'totp', 'signed_nonce'] : undefined;
     return {
-      authenticators: arrayValue([oktaVerify()]),
+      authenticators: arrayValue([this.user?.config.customPush ? this.pushVerifier([]) : oktaVerify(orgMethods)]),
       authenticatorEnrollments: arrayValue(
-        enrolling ? [passwordEnrollment()] : devices.map((d) => oktaVerifyEnrollment(d, this.methods)),
+        enrolling
+          ? [passwordEnrollment()]
+          : devices.map((d) =>
+              this.user?.config.customPush
+                ? { profile: { deviceName: d.name }, ...this.pushVerifier([]), id: d.id }
+                : oktaVerifyEnrollment(d, this.methods),
+            ),
       ),
     };
   }
@@ -285,23 +347,38 @@ class ResponseParts {
             {
               name: 'authenticator',
               required: true,
-              value: { methodType: 'push', id: OKTA_VERIFY_ID },
+              value: { methodType: 'push', id: this.verifierId },
               visible: false,
               mutable: false,
             },
           ]),
           ...(correctAnswer ? { contextualData: { correctAnswer } } : {}),
-          ...oktaVerify(['push']),
+          ...this.pushVerifier(['push']),
         };
       }
       case 'challenge-totp':
         return oktaVerify(['totp']);
+      case 'fastpass-poll': {
+        const challenge = this.ctx.store.fastPass.get(step.challengeId);
+        const cancel = this.action('cancel-polling', '/idp/idx/authenticators/poll/cancel');
+        return {
+          ...oktaVerify(['signed_nonce']),
+          cancel,
+          ...(challenge && {
+            contextualData: {
+              challenge: objectValue(challengeValue(challenge, this.ctx.settings, this.ctx.origin, cancel)),
+            },
+          }),
+        };
+      }
       case 'enrollment-channel-data':
         return { contextualData: { selectedChannel: step.channel }, ...oktaVerify(enrollingMethods(step)) };
       case 'enroll-poll':
         return {
-          ...(step.channel === 'qrcode' ? {} : { resend: this.action('resend', '/idp/idx/challenge/resend') }),
-          contextualData: enrollPollContextualData(step),
+          ...(step.channel === 'email' || step.channel === 'sms'
+            ? { resend: this.action('resend', '/idp/idx/challenge/resend') }
+            : {}),
+          contextualData: enrollPollContextualData(step, this.ctx, this.tx.login ?? ''),
           ...oktaVerify(enrollingMethods(step)),
         };
       default:
@@ -333,6 +410,12 @@ class ResponseParts {
 
 /** A rejected push stays on screen for as long as the transaction waits for a resend (fixture 27). */
 function stepMessages(step: Step): IdxMessage[] {
+  if (step.name === 'select-authenticator-authenticate' && step.fastPassDenied) {
+    // [unverified] Okta's key for a FastPass the user denied in Okta Verify is not in any recording.
+    return [
+      message('Okta Verify did not confirm it is you: the sign-in was denied.', 'oie.okta_verify.signed_nonce.denied'),
+    ];
+  }
   return step.name === 'resend' && step.rejected
     ? [message('You have chosen to reject this login.', 'api.authn.poll.error.push_rejected', [])]
     : [];
@@ -354,8 +437,28 @@ function enrollingMethods(step: Step): string[] {
   return step.name === 'enroll-poll' && step.channel !== 'qrcode' ? ['push'] : ['totp'];
 }
 
-function enrollPollContextualData(step: Extract<Step, { name: 'enroll-poll' }>): Record<string, unknown> {
+/** Okta's download page for Okta Verify (the simulator's users are on a computer). */
+const DOWNLOAD_HREF = 'https://apps.apple.com/us/app/okta-verify/id490179405';
+
+function enrollPollContextualData(
+  step: Extract<Step, { name: 'enroll-poll' }>,
+  ctx: RenderContext,
+  login: string,
+): Record<string, unknown> {
   switch (step.channel) {
+    case 'samedevice':
+      return {
+        samedevice: { orgUrl: new URL(ctx.origin).host, downloadHref: DOWNLOAD_HREF, platform: 'macos' },
+        selectedChannel: 'samedevice',
+      };
+    case 'devicebootstrap': {
+      const names = ctx.store.devicesOf(login).map((d) => d.name);
+      // One device is sent as a string (fixture 67); more as a list.
+      return {
+        devicebootstrap: { platform: 'macos', enrolledDevices: names.length === 1 ? names[0] : names },
+        selectedChannel: 'devicebootstrap',
+      };
+    }
     case 'qrcode':
       return { qrcode: { method: 'embedded', href: step.qrcode, type: 'image/png' }, selectedChannel: 'qrcode' };
     case 'email':

@@ -1,10 +1,12 @@
 import { existsSync, readFileSync, writeFileSync, renameSync } from 'node:fs';
+import { generateKeyPairSync } from 'node:crypto';
+import { DesktopApps } from '../device/desktop-app.ts';
 import type { SimConfig } from '../config.ts';
 import { FaultPlan } from '../faults/rules.ts';
 import { generateTotpSecret } from '../crypto/totp.ts';
 import { oktaId, randomToken } from '../crypto/ids.ts';
 import { createSigningKey, exportSigningKey, importSigningKey, type SigningKey } from '../crypto/jwt.ts';
-import type { Device, OutboxMessage, Push, RequestRecord, Transaction, UserState } from './types.ts';
+import type { Device, FastPassChallenge, OutboxMessage, Push, RequestRecord, Transaction, UserState } from './types.ts';
 
 /** What `--data FILE` keeps across restarts: who the users are and what they enrolled. */
 interface PersistedData {
@@ -20,6 +22,9 @@ export class SimStore {
   readonly users = new Map<string, UserState>();
   readonly devices = new Map<string, Device>();
   readonly pushes = new Map<string, Push>();
+  readonly fastPass = new Map<string, FastPassChallenge>();
+  /** Okta Verify's desktop app on each FastPass device: its loopback server, on or off. */
+  readonly desktopApps = new DesktopApps(this);
   readonly outbox: OutboxMessage[] = [];
   readonly requests: RequestRecord[] = [];
   /** Faults to inject; starts from the config's and goes back to them on reset. */
@@ -56,6 +61,8 @@ export class SimStore {
     this.byStateHandle.clear();
     this.byInteractionHandle.clear();
     this.pushes.clear();
+    this.fastPass.clear();
+    void this.desktopApps.closeAll();
     this.outbox.length = 0;
     this.requests.length = 0;
     this.faults.replace(this.config.faults);
@@ -68,7 +75,8 @@ export class SimStore {
     this.devices.clear();
     for (const config of this.config.users) {
       this.users.set(config.login, { id: oktaId('00u'), config, totpFailures: 0, lockedUntil: 0 });
-      if (config.enrolled) this.addDevice(config.login, 'Virtual Okta Verify');
+      if (config.desktop) this.addDevice(config.login, 'Virtual desktop', true);
+      else if (config.enrolled) this.addDevice(config.login, 'Virtual Okta Verify');
     }
   }
 
@@ -107,7 +115,7 @@ export class SimStore {
     return [...this.devices.values()].filter((d) => d.login === login);
   }
 
-  addDevice(login: string, name: string): Device {
+  addDevice(login: string, name: string, desktop = false): Device {
     const device: Device = {
       id: oktaId('pfd'),
       login,
@@ -115,6 +123,7 @@ export class SimStore {
       secret: generateTotpSecret(),
       createdAt: Date.now(),
       lastTotpCounter: -1,
+      ...(desktop && { desktop: deviceKeyPair() }),
     };
     this.devices.set(device.id, device);
     this.save();
@@ -164,6 +173,15 @@ export class SimStore {
     this.requests.push({ seq: ++this.requestSeq, ...record });
     if (this.requests.length > REQUEST_LOG_LIMIT) this.requests.splice(0, this.requests.length - REQUEST_LOG_LIMIT);
   }
+}
+
+/** The key Okta Verify keeps on a computer for FastPass; Okta holds the public half. */
+function deviceKeyPair(): { publicKeyPem: string; privateKeyPem: string } {
+  const { publicKey, privateKey } = generateKeyPairSync('ec', { namedCurve: 'P-256' });
+  return {
+    publicKeyPem: publicKey.export({ type: 'spki', format: 'pem' }).toString(),
+    privateKeyPem: privateKey.export({ type: 'pkcs8', format: 'pem' }).toString(),
+  };
 }
 
 /** Okta's current handles look like `02` + 40 url-safe characters. */

@@ -1,4 +1,4 @@
-import type { UserConfig } from '../config.ts';
+import type { FastPassMethod, UserConfig } from '../config.ts';
 
 /** An IDX message as Okta sends it. */
 export interface IdxMessage {
@@ -7,17 +7,22 @@ export interface IdxMessage {
   class: 'ERROR' | 'INFO';
 }
 
-export type EnrollmentChannel = 'qrcode' | 'email' | 'sms';
+export type EnrollmentChannel = 'qrcode' | 'email' | 'sms' | 'samedevice' | 'devicebootstrap';
 
 /** What the transaction waits for; the IDX response is rendered from it alone. */
 export type Step =
   | { name: 'identify' }
   | { name: 'challenge-password' }
-  | { name: 'select-authenticator-authenticate' }
+  /** `fastPassDenied`: the user denied FastPass in Okta Verify; the choice says so. */
+  | { name: 'select-authenticator-authenticate'; fastPassDenied?: boolean }
   | { name: 'authenticator-verification-data' }
   | { name: 'challenge-poll'; pushId: string }
   | { name: 'resend'; rejected: boolean; correctAnswer?: string }
   | { name: 'challenge-totp' }
+  /** Okta FastPass: rendered as `challenge-poll` for the `signed_nonce` method. */
+  | { name: 'fastpass-poll'; challengeId: string }
+  /** FastPass before identify (`launch-authenticator`): whoever's Okta Verify answers signs in. */
+  | { name: 'device-challenge-poll'; challengeId: string }
   | { name: 'select-authenticator-enroll' }
   | { name: 'enrollment-channel-data'; channel: 'email' | 'sms' }
   | {
@@ -70,6 +75,25 @@ export interface Device {
   createdAt: number;
   /** Counter of the last TOTP code accepted, so a code is accepted once. */
   lastTotpCounter: number;
+  /** A computer with Okta Verify's desktop app: the key pair it answers FastPass challenges with. */
+  desktop?: { publicKeyPem: string; privateKeyPem: string };
+}
+
+/** One FastPass challenge: what Okta sent to Okta Verify on the computer, and how it was answered. */
+export interface FastPassChallenge {
+  id: string;
+  interactionHandle: string;
+  /** The user asked for; empty before identify, when the answering device names the user. */
+  login: string;
+  method: FastPassMethod;
+  nonce: string;
+  /** The signed JWT the browser hands to Okta Verify. */
+  challengeRequest: string;
+  /** Loopback ports advertised (LOOPBACK only). */
+  ports: number[];
+  createdAt: number;
+  expiresAt: number;
+  status: 'pending' | 'verified' | 'denied';
 }
 
 /** One push challenge, sent to every Okta Verify device of the user. */

@@ -16,6 +16,7 @@ import { NoticeCode, OutcomeStep, ProblemCode } from './types.js';
 import type { OvAuthClient, OvFlowState, OvOption, OvProblem, OvStep, OvTransaction } from './types.js';
 import { routeOf, toMessages, toSnapshot } from './snapshot.js';
 import type { OvMove, OvMovingIntent, OvSend } from './snapshot.js';
+import { answerByLoopback } from './loopback.js';
 import { retryAfterOf, takeRetryAfter } from '../transport/retry-after.js';
 import { watchRequests } from '../transport/request-trace.js';
 import type { OvRequestObserver } from '../transport/request-trace.js';
@@ -100,6 +101,10 @@ export class OvFlowController implements ReactiveController {
   #inFlight: Promise<unknown> = Promise.resolve();
   #connected = false;
   #resyncOnConnect = false;
+  /** The FastPass loopback under way: its challenge request, and how to stop it. */
+  #loopback?: { readonly challengeRequest: string; readonly abort: AbortController };
+  /** The next answer is Okta's fallback after Okta Verify did not answer by loopback. */
+  #loopbackFellBack = false;
 
   constructor(host: Host, options: OvFlowControllerOptions) {
     (this.host = host).addController(this);
@@ -148,6 +153,7 @@ export class OvFlowController implements ReactiveController {
     window.removeEventListener('pageshow', this.#pollWhenBack);
     this.#poll.stop();
     this.#leadership.release();
+    this.#stopLoopback();
     if (this.#state.busy || this.#state.polling) {
       // An answer that arrives while off the page is dropped; re-read the server's state on return.
       this.#resyncOnConnect = this.#task.status === TaskStatus.PENDING;
@@ -237,6 +243,11 @@ export class OvFlowController implements ReactiveController {
     this.#carryOut('backToQr');
   }
 
+  /** "Sign in with Okta FastPass" on the first screen (`can.launchFastPass`). */
+  launchFastPass(): void {
+    this.#carryOut('launchFastPass');
+  }
+
   /** Cancels the transaction on the server, emits `ov-cancel` and starts a new sign-in. */
   cancel(): void {
     this.#poll.stop();
@@ -265,7 +276,12 @@ export class OvFlowController implements ReactiveController {
   #send({ step: remediation, actions, values }: OvSend): void {
     const step = this.#state.step;
     if (!step || this.#state.busy) return;
-    const target = { ...(remediation && { step: remediation }), ...(actions && { actions: [...actions] }) };
+    const target = {
+      ...(remediation && { step: remediation }),
+      ...(actions && {
+        actions: actions.map((a) => (typeof a === 'string' ? a : { name: a.name, params: { ...a.params } })),
+      }),
+    };
     this.#run(
       { kind: 'proceed', step, call: (client) => client.idx.proceed({ ...STEP_MODE, ...values, ...target }) },
       true,
@@ -373,6 +389,11 @@ export class OvFlowController implements ReactiveController {
         this.#transaction = tx;
         this.#setState({ busy: false, polling: false });
         this.#showStep(step);
+        if (this.#loopbackFellBack) {
+          this.#loopbackFellBack = false;
+          this.#setState({ notice: NoticeCode.FASTPASS_UNREACHABLE });
+        }
+        if (this.#state.step) this.#startLoopback(this.#state.step);
         if (step.name === OutcomeStep.TERMINAL) this.host.dispatchEvent(new OvTerminalEvent(step.messages));
         if (tx.requestDidSucceed === false && step.name !== OutcomeStep.TERMINAL) {
           // The server refused what was sent (wrong password or code): its message is on screen.
@@ -464,6 +485,39 @@ export class OvFlowController implements ReactiveController {
     this.#poll.schedule(pollDelay(step.poll.refresh, this.#pollFailures, this.#retryAfter), () =>
       this.#run({ kind: 'poll', call: (client) => client.idx.proceed({ ...STEP_MODE, step: remediation }) }, false),
     );
+  }
+
+  /**
+   * FastPass by loopback: once per challenge, hand it to Okta Verify on this device while the poll
+   * goes on. When no port answers, tell Okta why through the poll's cancel form, as Okta's widget
+   * does; Okta then offers to open Okta Verify (custom URI), and the screen says what happened.
+   */
+  #startLoopback(step: OvStep): void {
+    const challenge = step.screen === 'fastpass' ? step.authenticator?.challenge : undefined;
+    if (challenge?.method !== 'LOOPBACK' || !challenge.challengeRequest) {
+      if (step.screen !== 'fastpass') this.#stopLoopback();
+      return;
+    }
+    if (this.#loopback?.challengeRequest === challenge.challengeRequest) return;
+    this.#stopLoopback();
+    const abort = new AbortController();
+    this.#loopback = { challengeRequest: challenge.challengeRequest, abort };
+    answerByLoopback(challenge, abort.signal).then((outcome) => {
+      if (outcome.answered || abort.signal.aborted || this.#state.step !== step || this.#state.busy) return;
+      const cancel = routeOf(step).fastPassCancel;
+      if (!cancel) {
+        this.#setState({ notice: NoticeCode.FASTPASS_UNREACHABLE });
+        return;
+      }
+      const params = { reason: outcome.reason, ...(outcome.statusCode && { statusCode: String(outcome.statusCode) }) };
+      this.#loopbackFellBack = true;
+      this.#send({ actions: [{ name: cancel, params }] });
+    }, noop);
+  }
+
+  #stopLoopback(): void {
+    this.#loopback?.abort.abort();
+    this.#loopback = undefined;
   }
 
   #setState(patch: Partial<OvFlowState>): void {

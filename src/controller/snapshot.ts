@@ -1,7 +1,16 @@
 import type { IdxAuthenticator, IdxMessage, IdxRemediation } from '@okta/okta-auth-js';
 import { MalformedResponseError } from '../errors.js';
 import { OutcomeStep } from './types.js';
-import type { OvAuthenticator, OvInput, OvMessage, OvOption, OvScreen, OvStep, OvTransaction } from './types.js';
+import type {
+  OvAuthenticator,
+  OvDeviceChallenge,
+  OvInput,
+  OvMessage,
+  OvOption,
+  OvScreen,
+  OvStep,
+  OvTransaction,
+} from './types.js';
 
 type Field = NonNullable<IdxRemediation['value']>[number];
 
@@ -19,6 +28,7 @@ const SCREEN_REMEDIATIONS = [
   'enrollment-channel-data',
   'enroll-poll',
   'challenge-poll',
+  'device-challenge-poll',
   'resend',
 ] as const;
 
@@ -43,6 +53,11 @@ export const KNOWN_REMEDIATIONS: readonly string[] = [...SCREEN_REMEDIATIONS, ..
 const SELECT_OTHER: readonly string[] = ['select-authenticator-authenticate', 'select-authenticator-enroll'];
 const CHANNEL_CHOICE = 'select-enrollment-channel';
 const QR_POLL = 'enroll-poll';
+const DEVICE_CHALLENGE_POLL = 'device-challenge-poll';
+const LAUNCH_FASTPASS = 'launch-authenticator';
+const POLLED: readonly string[] = [QR_POLL, 'challenge-poll', DEVICE_CHALLENGE_POLL];
+/** The actions okta-auth-js makes of the `cancel` form of a FastPass poll (fixtures 60, 62). */
+const FASTPASS_CANCEL: readonly string[] = ['currentAuthenticator-cancel', 'authenticatorChallenge-cancel'];
 
 /** The only QR sources shown: an inline PNG or GIF. Anything else (a URL, SVG, HTML) is dropped. */
 const SAFE_QR = /^data:image\/(png|gif);base64,[A-Za-z0-9+/]+={0,2}$/;
@@ -57,10 +72,13 @@ export function isSafeQrSource(href: string): boolean {
  */
 export type OvMove = { readonly show: string } | { readonly send: OvSend };
 
+/** An action by name, or with the values okta-auth-js sends with it (`{ name, params }`). */
+export type OvAction = string | { readonly name: string; readonly params: Readonly<Record<string, string>> };
+
 /** A request: a remediation with values, or an action (`currentAuthenticator-resend`). */
 export interface OvSend {
   readonly step?: string;
-  readonly actions?: readonly string[];
+  readonly actions?: readonly OvAction[];
   readonly values?: Readonly<Record<string, unknown>>;
 }
 
@@ -69,6 +87,8 @@ export interface OvRoute {
   /** The remediation the screen's form answers and, on a polling screen, the one polled. */
   readonly remediation?: string;
   readonly moves: Readonly<Partial<Record<OvMovingIntent, OvMove>>>;
+  /** FastPass: the action that cancels the poll, sent with a `reason` (another way, Okta Verify unreachable). */
+  readonly fastPassCancel?: string;
 }
 
 /** The intents of `OvStep.can` that the route carries out (cancel is `idx.cancel()`). */
@@ -116,7 +136,9 @@ export function toSnapshot(tx: OvTransaction, show?: string): OvStep {
   // okta-auth-js lifts field messages into `transaction.messages` too; keep each in one place only.
   const messages = toMessages(tx.messages).filter((m) => !fieldTexts.has(m.text));
   const screen = screenOf(remediation.name, authenticator);
-  const moves = readMoves(tx, remediation.name, names, alternatives, screen);
+  const fastPassCancel =
+    screen === 'fastpass' ? FASTPASS_CANCEL.find((a) => Object.keys(tx.actions ?? {}).includes(a)) : undefined;
+  const moves = readMoves(tx, remediation.name, names, alternatives, screen, fastPassCancel);
 
   const step = freeze({
     name: screen === OutcomeStep.UNSUPPORTED ? OutcomeStep.UNSUPPORTED : remediation.name,
@@ -127,7 +149,7 @@ export function toSnapshot(tx: OvTransaction, show?: string): OvStep {
     ...(shownAuthenticator && { authenticator: shownAuthenticator }),
     ...(qrRefused && { qrRefused }),
     messages,
-    ...(remediation.name === QR_POLL || remediation.name === 'challenge-poll'
+    ...(POLLED.includes(remediation.name)
       ? { poll: { refresh: positiveNumber(remediation.refresh) ?? DEFAULT_POLL_REFRESH } }
       : {}),
     can: {
@@ -137,11 +159,12 @@ export function toSnapshot(tx: OvTransaction, show?: string): OvStep {
       skip: moves.skip !== undefined,
       changeChannel: moves.changeChannel !== undefined,
       backToQr: moves.backToQr !== undefined,
+      launchFastPass: moves.launchFastPass !== undefined,
     },
     alternatives,
     ...identifier(tx),
   });
-  routes.set(step, freeze({ remediation: remediation.name, moves }));
+  routes.set(step, freeze({ remediation: remediation.name, moves, ...(fastPassCancel && { fastPassCancel }) }));
   return step;
 }
 
@@ -163,9 +186,20 @@ function screenOf(remediation: string, authenticator: OvAuthenticator | undefine
     case 'enrollment-channel-data':
       return 'enroll-address';
     case QR_POLL:
-      return isLinkChannel(authenticator?.selectedChannel) ? 'link-sent' : 'enroll-qr';
+      switch (authenticator?.selectedChannel) {
+        case 'samedevice':
+          return 'enroll-same-device';
+        case 'devicebootstrap':
+          return 'enroll-bootstrap';
+        default:
+          return isLinkChannel(authenticator?.selectedChannel) ? 'link-sent' : 'enroll-qr';
+      }
     case 'challenge-poll':
+      // Okta Verify's signed_nonce (FastPass) polls too, but nothing was pushed.
+      if (authenticator?.challenge) return 'fastpass';
       return authenticator?.correctAnswer !== undefined ? 'number' : 'push';
+    case DEVICE_CHALLENGE_POLL:
+      return 'fastpass';
     case 'resend':
       return 'resend-push';
     default:
@@ -189,13 +223,18 @@ function readMoves(
   names: readonly string[],
   alternatives: readonly string[],
   screen: OvScreen,
+  fastPassCancel: string | undefined,
 ): Partial<Record<OvMovingIntent, OvMove>> {
   const moves: Partial<Record<OvMovingIntent, OvMove>> = {};
+  if (names.includes(LAUNCH_FASTPASS)) moves.launchFastPass = { send: { step: LAUNCH_FASTPASS } };
   const resendAction = Object.keys(tx.actions ?? {}).find((a) => a.endsWith('-resend'));
   if (resendAction) moves.resend = { send: { actions: [resendAction] } };
   else if (names.includes('resend')) moves.resend = { send: { step: 'resend' } };
   const other = alternatives.find((n) => SELECT_OTHER.includes(n));
-  if (other) moves.chooseOther = { show: other };
+  if (fastPassCancel) {
+    // Okta waits for Okta Verify until told otherwise: cancel the poll, saying why (as Okta's widget does).
+    moves.chooseOther = { send: { actions: [{ name: fastPassCancel, params: { reason: 'USER_CANCELED' } }] } };
+  } else if (other) moves.chooseOther = { show: other };
   if (names.includes('skip')) moves.skip = { send: { step: 'skip' } };
   if (current !== CHANNEL_CHOICE && names.includes(CHANNEL_CHOICE)) moves.changeChannel = { show: CHANNEL_CHOICE };
   // Back to the QR from the link screens: the QR poll of this response when it has one, else ask
@@ -225,7 +264,15 @@ function outcome(
     inputs: [],
     options: [],
     messages,
-    can: { resend: false, cancel: false, chooseOther: false, skip: false, changeChannel: false, backToQr: false },
+    can: {
+      resend: false,
+      cancel: false,
+      chooseOther: false,
+      skip: false,
+      changeChannel: false,
+      backToQr: false,
+      launchFastPass: false,
+    },
     alternatives: [],
     ...identifier(tx),
   });
@@ -237,6 +284,7 @@ function identifier(tx: OvTransaction): { identifier?: string } {
 }
 
 function readAuthenticator(remediation: IdxRemediation, tx: OvTransaction): OvAuthenticator | undefined {
+  if (remediation.name === DEVICE_CHALLENGE_POLL) return deviceChallengeAuthenticator(tx);
   // relatesTo is already expanded by okta-auth-js to `{ type, value: authenticator }`.
   const raw =
     remediation.relatesTo?.value ??
@@ -247,8 +295,14 @@ function readAuthenticator(remediation: IdxRemediation, tx: OvTransaction): OvAu
     correctAnswer?: unknown;
     email?: unknown;
     phoneNumber?: unknown;
+    challenge?: { value?: unknown };
+    samedevice?: { orgUrl?: unknown; downloadHref?: unknown; platform?: unknown };
+    devicebootstrap?: { enrolledDevices?: unknown };
   };
   const qr = data.qrcode;
+  const challenge = readChallenge(data.challenge?.value);
+  const same = data.samedevice;
+  const enrolledDevices = data.devicebootstrap ? listOfText(data.devicebootstrap.enrolledDevices) : undefined;
   return {
     // Recorded password challenges sometimes omit `key` (okta-auth-js then expects `verificationCode`).
     key: text(raw.key) ?? '',
@@ -261,7 +315,52 @@ function readAuthenticator(remediation: IdxRemediation, tx: OvTransaction): OvAu
     ...(text(data.selectedChannel) !== undefined && { selectedChannel: text(data.selectedChannel) }),
     ...(text(data.email) !== undefined && { email: text(data.email) }),
     ...(text(data.phoneNumber) !== undefined && { phoneNumber: text(data.phoneNumber) }),
+    ...(challenge && { challenge }),
+    ...(same &&
+      typeof same === 'object' && {
+        sameDevice: {
+          ...(text(same.orgUrl) && { orgUrl: text(same.orgUrl) }),
+          ...(text(same.downloadHref) && { downloadHref: text(same.downloadHref) }),
+          ...(text(same.platform) && { platform: text(same.platform) }),
+        },
+      }),
+    ...(enrolledDevices && { enrolledDevices }),
   };
+}
+
+/**
+ * `device-challenge-poll` (FastPass probing on the first screen, fixtures 60, 61) names no
+ * authenticator: its `authenticatorChallenge` is the challenge, and the authenticator is Okta Verify.
+ */
+function deviceChallengeAuthenticator(tx: OvTransaction): OvAuthenticator | undefined {
+  const context = tx.context as { authenticatorChallenge?: { value?: unknown } } | undefined;
+  const challenge = readChallenge(context?.authenticatorChallenge?.value);
+  if (!challenge) return undefined;
+  return { key: 'okta_verify', id: '', type: 'app', displayName: 'Okta Verify', methods: ['signed_nonce'], challenge };
+}
+
+function readChallenge(value: unknown): OvDeviceChallenge | undefined {
+  if (!value || typeof value !== 'object') return undefined;
+  const c = value as Record<string, unknown>;
+  const method = text(c.challengeMethod);
+  if (!method) return undefined;
+  const ports = listOfText(c.ports);
+  const timeout = positiveNumber(c.probeTimeoutMillis);
+  return {
+    method,
+    ...(text(c.domain) && { domain: text(c.domain) }),
+    ...(ports && { ports }),
+    ...(timeout !== undefined && { probeTimeoutMillis: timeout }),
+    ...(text(c.challengeRequest) && { challengeRequest: text(c.challengeRequest) }),
+    ...(text(c.href) && { href: text(c.href) }),
+    ...(text(c.downloadHref) && { downloadHref: text(c.downloadHref) }),
+  };
+}
+
+/** A list of names or numbers, or one alone (Okta sends `enrolledDevices` as a string, fixture 67). */
+function listOfText(value: unknown): string[] | undefined {
+  const list = (Array.isArray(value) ? (value as unknown[]) : [value]).map(text).filter(isString);
+  return list.length > 0 ? list : undefined;
 }
 
 /** Maps the server's field names to the names okta-auth-js accepts in `proceed()` for each step. */

@@ -49,6 +49,25 @@ export interface OvOption {
   readonly values: Readonly<Record<string, unknown>>;
 }
 
+/**
+ * An Okta FastPass challenge (`contextualData.challenge` of a `signed_nonce` poll, or
+ * `authenticatorChallenge` of `device-challenge-poll`): how the page reaches Okta Verify on this
+ * device. Nothing is pushed to a phone.
+ */
+export interface OvDeviceChallenge {
+  /** `LOOPBACK`, `CUSTOM_URI`, `UNIVERSAL_LINK` or `APP_LINK`. */
+  readonly method: string;
+  /** LOOPBACK: `http://localhost` and the ports Okta Verify may listen on. */
+  readonly domain?: string;
+  readonly ports?: readonly string[];
+  readonly probeTimeoutMillis?: number;
+  readonly challengeRequest?: string;
+  /** CUSTOM_URI, UNIVERSAL_LINK, APP_LINK: what opens Okta Verify. */
+  readonly href?: string;
+  /** CUSTOM_URI: where to get Okta Verify. */
+  readonly downloadHref?: string;
+}
+
 export interface OvAuthenticator {
   readonly key: string;
   readonly id: string;
@@ -60,6 +79,12 @@ export interface OvAuthenticator {
   readonly selectedChannel?: string;
   readonly email?: string;
   readonly phoneNumber?: string;
+  /** Okta FastPass: how to reach Okta Verify on this device. */
+  readonly challenge?: OvDeviceChallenge;
+  /** Same-device enrolment: the sign-in URL to enter in Okta Verify, where to get it, the platform. */
+  readonly sameDevice?: { readonly orgUrl?: string; readonly downloadHref?: string; readonly platform?: string };
+  /** Device-bootstrap enrolment: the user's devices that already have Okta Verify. */
+  readonly enrolledDevices?: readonly string[];
 }
 
 /** Names the snapshot uses besides Okta's remediation names (as `name` and as `screen`). */
@@ -97,6 +122,12 @@ export type OvScreen =
   | 'number'
   /** The push was rejected or timed out and can be sent again. */
   | 'resend-push'
+  /** Okta FastPass: Okta Verify on this device answers (loopback, custom URI or link); no push. */
+  | 'fastpass'
+  /** Set Okta Verify up on this device (enroll-poll, `samedevice`). */
+  | 'enroll-same-device'
+  /** Add the account from a device that already has Okta Verify (enroll-poll, `devicebootstrap`). */
+  | 'enroll-bootstrap'
   | (typeof OutcomeStep)[keyof typeof OutcomeStep];
 
 /**
@@ -133,6 +164,8 @@ export interface OvStep {
     readonly changeChannel: boolean;
     /** From the activation-link screens back to the QR code. */
     readonly backToQr: boolean;
+    /** "Sign in with Okta FastPass" (Okta offers `launch-authenticator`). */
+    readonly launchFastPass: boolean;
   };
   /** Other remediations of the same server response the user may switch to without a request. */
   readonly alternatives: readonly string[];
@@ -151,10 +184,15 @@ export const ProblemCode = {
 } as const;
 export type ProblemCode = (typeof ProblemCode)[keyof typeof ProblemCode];
 
-/** Why the sign-in on screen began anew, worded by `<ov-signin>`. */
+/** Why the sign-in on screen began anew, or took another way, worded by `<ov-signin>`. */
 export const NoticeCode = {
   /** The previous sign-in expired on the server. */
   EXPIRED: 'expired',
+  /**
+   * Okta Verify did not answer on any loopback port (not running, or the browser blocked a
+   * `http://localhost` request from an `https` page): Okta offered to open it instead.
+   */
+  FASTPASS_UNREACHABLE: 'fastpass-unreachable',
 } as const;
 export type NoticeCode = (typeof NoticeCode)[keyof typeof NoticeCode];
 

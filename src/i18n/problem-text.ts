@@ -20,6 +20,7 @@ export function problemText(problem: OvProblem): string {
 
 const noticeWords: Readonly<Record<NoticeCode, () => string>> = {
   expired: () => strings.sessionExpired,
+  'fastpass-unreachable': () => strings.fastPassUnreachable,
 };
 
 export function noticeText(notice: NoticeCode): string {

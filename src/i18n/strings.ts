@@ -92,6 +92,39 @@ export const strings = {
   get resendPushHint() { return msg('Haven’t received a push notification?', { id: 'resendPushHint' }); },
   get verifyOther() { return msg('Verify with something else', { id: 'verifyOther' }); },
 
+  // ov-poll-status, for a push authenticator other than Okta Verify (named as Okta names it)
+  pushSentTo: (authenticator: string) => msg(str`Push notification sent. Approve it in ${authenticator} on your mobile device.`, { id: 'pushSentTo' }),
+  get pushSentUnnamed() { return msg('Push notification sent. Approve it on your mobile device.', { id: 'pushSentUnnamed' }); },
+  numberInstructionIn: (authenticator: string) => msg(str`On your mobile device, open ${authenticator} and tap this number:`, { id: 'numberInstructionIn' }),
+  setUpAuthenticator: (authenticator: string) => msg(str`Set up ${authenticator}`, { id: 'setUpAuthenticator' }),
+  get setUpUnnamed() { return msg('Set up a security method', { id: 'setUpUnnamed' }); },
+
+  // ov-fastpass
+  get fastPassHeading() { return msg('Sign in with Okta FastPass', { id: 'fastPassHeading' }); },
+  get fastPassLaunch() { return msg('Sign in with Okta FastPass', { id: 'fastPassLaunch' }); },
+  get fastPassLoopback() { return msg('Okta Verify on this device is confirming it’s you. Nothing is sent to your phone.', { id: 'fastPassLoopback' }); },
+  get fastPassOpen() { return msg('Open Okta Verify on this device to confirm it’s you.', { id: 'fastPassOpen' }); },
+  get fastPassLink() { return msg('Okta Verify opens to confirm it’s you. If it did not open, use the button.', { id: 'fastPassLink' }); },
+  get openOktaVerify() { return msg('Open Okta Verify', { id: 'openOktaVerify' }); },
+  get noOktaVerify() { return msg('Don’t have Okta Verify?', { id: 'noOktaVerify' }); },
+  get getOktaVerify() { return msg('Get Okta Verify', { id: 'getOktaVerify' }); },
+  get waitingForOktaVerify() { return msg('Waiting for Okta Verify…', { id: 'waitingForOktaVerify' }); },
+  get fastPassUnreachable() { return msg('Okta Verify did not answer on this device (it may not be running, or this browser blocked the request). Open it with the button below, or verify another way.', { id: 'fastPassUnreachable' }); },
+  get fastPassUnsupported() { return msg('This page cannot reach Okta Verify by this method. Verify another way.', { id: 'fastPassUnsupported' }); },
+
+  // ov-qr-enroll: same-device and device-bootstrap enrolment
+  get sameDeviceHeading() { return msg('Set up Okta Verify on this device', { id: 'sameDeviceHeading' }); },
+  get sameDeviceStep1() { return msg('Download Okta Verify on this device:', { id: 'sameDeviceStep1' }); },
+  get sameDeviceStep2() { return msg('Open Okta Verify and choose to add an account.', { id: 'sameDeviceStep2' }); },
+  get sameDeviceStep3() { return msg('When asked for your organization’s sign-in URL, enter:', { id: 'sameDeviceStep3' }); },
+  get sameDeviceStep3NoUrl() { return msg('When asked, sign in to your organization and follow the steps.', { id: 'sameDeviceStep3NoUrl' }); },
+  get bootstrapHeading() { return msg('Add this account in Okta Verify', { id: 'bootstrapHeading' }); },
+  get bootstrapDevices() { return msg('Okta Verify is already set up on:', { id: 'bootstrapDevices' }); },
+  get bootstrapStep1() { return msg('On that device, open Okta Verify.', { id: 'bootstrapStep1' }); },
+  get bootstrapStep2() { return msg('Choose to add an account for this organization and follow the steps.', { id: 'bootstrapStep2' }); },
+  get waitingForSetup() { return msg('Waiting for Okta Verify to add your account…', { id: 'waitingForSetup' }); },
+  get enrolledDevicesLabel() { return msg('Devices with Okta Verify', { id: 'enrolledDevicesLabel' }); },
+
   // ov-totp-entry
   get totpHeading() { return msg('Enter a code', { id: 'totpHeading' }); },
   totpInstruction: (authenticator: string) => msg(str`Enter the 6-digit code from ${authenticator}.`, { id: 'totpInstruction' }),

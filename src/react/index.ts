@@ -12,6 +12,7 @@ import { OvTotpEntry as OvTotpEntryElement } from '../components/ov-totp-entry/o
 import { OvAuthenticatorPicker as OvAuthenticatorPickerElement } from '../components/ov-authenticator-picker/ov-authenticator-picker.js';
 import { OvQrEnroll as OvQrEnrollElement } from '../components/ov-qr-enroll/ov-qr-enroll.js';
 import { OvPollStatus as OvPollStatusElement } from '../components/ov-poll-status/ov-poll-status.js';
+import { OvFastPass as OvFastPassElement } from '../components/ov-fastpass/ov-fastpass.js';
 import type { OvCancelEvent } from '../events/ov-cancel.js';
 import type { OvErrorEvent } from '../events/ov-error.js';
 import type { OvStepEvent } from '../events/ov-step.js';
@@ -61,6 +62,12 @@ export const OvQrEnroll = createComponent({
   tagName: 'ov-qr-enroll',
   elementClass: OvQrEnrollElement,
   displayName: 'OvQrEnroll',
+});
+export const OvFastPass = createComponent({
+  react: React,
+  tagName: 'ov-fastpass',
+  elementClass: OvFastPassElement,
+  displayName: 'OvFastPass',
 });
 export const OvPollStatus = createComponent({
   react: React,

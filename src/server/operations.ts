@@ -1,7 +1,14 @@
 /** The calls the API makes on okta-auth-js, one per route, each validated first (requests.ts). */
 import type { IdxTransaction } from '@okta/okta-auth-js';
 import { ApiRoute } from '../transport/protocol.js';
-import { readString, readValues, requirePoll, requireRemediation, requireResend } from './requests.js';
+import {
+  readActionParams,
+  readString,
+  readValues,
+  requirePoll,
+  requireRemediation,
+  requireResend,
+} from './requests.js';
 import type { SdkSession } from './sdk-session.js';
 import { NoTransactionError } from './errors.js';
 
@@ -48,8 +55,11 @@ export const operations: Readonly<Record<Exclude<ApiRoute, 'session'>, Operation
   },
   [ApiRoute.RESEND]: async (sdk, body) => {
     const action = readString(body, 'action');
+    const params = readActionParams(body.params);
     requireResend(await current(sdk), action);
-    return continued(await sdk.auth.idx.proceed({ ...stepMode(), actions: [action] }));
+    return continued(
+      await sdk.auth.idx.proceed({ ...stepMode(), actions: [params ? { name: action, params } : action] }),
+    );
   },
   [ApiRoute.CANCEL]: async (sdk) => {
     await current(sdk);

@@ -5,7 +5,12 @@
  * `stateHandle`, `exchangeCodeForTokens`…).
  */
 import type { IdxTransaction } from '@okta/okta-auth-js';
-import { AUTHENTICATOR_KEYS, POLL_REMEDIATIONS, PROCEED_VALUE_KEYS } from '../transport/protocol.js';
+import {
+  AUTHENTICATOR_KEYS,
+  FASTPASS_CANCEL_ACTIONS,
+  POLL_REMEDIATIONS,
+  PROCEED_VALUE_KEYS,
+} from '../transport/protocol.js';
 import { InvalidRequestError } from './errors.js';
 
 /** Longest string value accepted (a username, a password, a code). */
@@ -61,7 +66,22 @@ export function requirePoll(tx: IdxTransaction, step: string): void {
 }
 
 export function requireResend(tx: IdxTransaction, action: string): void {
-  if (!action.endsWith('-resend') || !Object.keys(tx.actions ?? {}).includes(action)) {
-    throw new InvalidRequestError(`"${action}" is not a resend of the current transaction`);
+  const allowed = action.endsWith('-resend') || FASTPASS_CANCEL_ACTIONS.includes(action);
+  if (!allowed || !Object.keys(tx.actions ?? {}).includes(action)) {
+    throw new InvalidRequestError(`"${action}" is not a resend or FastPass cancel of the current transaction`);
   }
+}
+
+/** The only values an action is sent with: a FastPass cancel's `reason` and `statusCode`, as text. */
+export function readActionParams(input: unknown): Record<string, string> | undefined {
+  if (input === undefined) return undefined;
+  if (!input || typeof input !== 'object' || Array.isArray(input))
+    throw new InvalidRequestError('"params" must be an object');
+  const params: Record<string, string> = {};
+  for (const [key, value] of Object.entries(input)) {
+    if ((key !== 'reason' && key !== 'statusCode') || typeof value !== 'string' || value.length > 64)
+      throw new InvalidRequestError(`"params.${key}" is not accepted`);
+    params[key] = value;
+  }
+  return params;
 }

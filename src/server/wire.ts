@@ -22,6 +22,8 @@ const CONTEXT_KEYS = [
   'authenticators',
   'authenticatorEnrollments',
   'enrollmentAuthenticator',
+  // FastPass: the device challenge the browser hands to Okta Verify (its cancel form is scrubbed).
+  'authenticatorChallenge',
 ] as const;
 
 type Field = NonNullable<IdxRemediation['value']>[number];

@@ -130,8 +130,23 @@ export const sharedStyles = css`
     cursor: progress;
     opacity: 0.7;
   }
+  a {
+    color: var(--_accent);
+  }
+  /* A link that opens an app (Okta Verify) where a button would stand: it looks like one. */
+  a.button {
+    display: inline-block;
+    min-block-size: 24px;
+    padding: calc(0.5 * var(--_space)) var(--_space);
+    border-radius: var(--_radius);
+    border: 1px solid var(--_accent);
+    background: var(--_accent);
+    color: var(--_accent-text);
+    text-decoration: none;
+  }
   /* One ring for every control: 2px, offset onto the surface, ≥3:1 against it by default. */
   button:focus-visible,
+  a:focus-visible,
   input:focus-visible,
   h2:focus-visible {
     outline: 2px solid var(--_focus-ring);

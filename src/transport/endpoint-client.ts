@@ -48,6 +48,8 @@ class EndpointClient implements OvAuthClient {
     const values = Object.fromEntries(Object.entries(options).filter(([key]) => !SDK_OPTIONS.has(key)));
     const [action] = actions ?? [];
     if (typeof action === 'string') return this.#call(ApiRoute.RESEND, { action });
+    if (action)
+      return this.#call(ApiRoute.RESEND, { action: action.name, ...(action.params && { params: action.params }) });
     if (!step) return this.#call(ApiRoute.START, { resume: true });
     if (POLL_REMEDIATIONS.includes(step) && Object.keys(values).length === 0)
       return this.#call(ApiRoute.POLL, { step });

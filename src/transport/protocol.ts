@@ -14,7 +14,10 @@ export const ApiRoute = {
   PROCEED: 'proceed',
   /** POST `{ step }`: one poll of `enroll-poll` or `challenge-poll`. */
   POLL: 'poll',
-  /** POST `{ action }`: a `…-resend` action of the current transaction. */
+  /**
+   * POST `{ action, params? }`: a `…-resend` action of the current transaction, or the `…-cancel`
+   * of a FastPass poll with its `reason` (and `statusCode`).
+   */
   RESEND: 'resend',
   /** POST: cancels the current transaction. */
   CANCEL: 'cancel',
@@ -25,7 +28,13 @@ export type ApiRoute = (typeof ApiRoute)[keyof typeof ApiRoute];
 export const CSRF_HEADER = 'x-ov-csrf';
 
 /** The remediations `poll` accepts. */
-export const POLL_REMEDIATIONS: readonly string[] = ['enroll-poll', 'challenge-poll'];
+export const POLL_REMEDIATIONS: readonly string[] = ['enroll-poll', 'challenge-poll', 'device-challenge-poll'];
+
+/** The cancel forms of a FastPass poll, as okta-auth-js names them (the only actions sent with params). */
+export const FASTPASS_CANCEL_ACTIONS: readonly string[] = [
+  'currentAuthenticator-cancel',
+  'authenticatorChallenge-cancel',
+];
 
 /** The values a `proceed` may carry (what the widget's screens send); anything else is refused. */
 export const PROCEED_VALUE_KEYS: readonly string[] = [

@@ -4,7 +4,7 @@ import { after, beforeEach, test } from 'node:test';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { startSimulator } from 'ov-sim';
 import { ControlApi, VirtualDevice } from 'ov-sim/client';
-import { pollWhile, startPush } from './support/flows.ts';
+import { identify, pollWhile, startPush } from './support/flows.ts';
 import { assertStep, assertTerminal, currentContextualData, inputNames, optionValues } from './support/idx-assert.ts';
 import { createAuthClient } from './support/sdk-client.ts';
 import { verifyTokens } from './support/token-verifier.ts';
@@ -155,4 +155,27 @@ test('another method while the push waits: picking Okta Verify again asks for a 
   const done = await auth.idx.proceed({ step: 'challenge-authenticator', verificationCode: await device.totp() });
   assert.equal(done.status, 'SUCCESS');
   await verifyTokens(sim, done.tokens, 'push@example.com');
+});
+
+test('a custom push authenticator: its own key and name in the poll, pushes answered on the device', async () => {
+  const auth = createAuthClient(sim);
+  const login = 'custompush@example.com';
+  const identified = await identify(auth, login);
+  const picker = assertStep(identified, 'select-authenticator-authenticate');
+  const option = picker.inputs?.[0]?.options?.[0] as { label?: string; relatesTo?: { key?: string } } | undefined;
+  assert.equal(option?.label, 'Acme Push');
+  assert.equal(option?.relatesTo?.key, 'custom_app');
+  const polling = await auth.idx.proceed({
+    step: 'select-authenticator-authenticate',
+    authenticator: { id: 'aut1ovsim0CustomPush', methodType: 'push' },
+  });
+  assertStep(polling, 'challenge-poll');
+  const current = polling.context.currentAuthenticator?.value;
+  assert.equal(current?.key, 'custom_app');
+  assert.equal(current?.displayName, 'Acme Push');
+  const device = await VirtualDevice.of(control, login);
+  assert.equal(await device.approve(await device.onlyPush()), 'approved');
+  const done = await pollWhile(auth, 'challenge-poll');
+  assert.equal(done.status, 'SUCCESS');
+  await verifyTokens(sim, done.tokens, login);
 });

@@ -28,6 +28,9 @@ const sim = await startSimulator({
       { login: 'number@example.com', numberChallenge: true },
       { login: 'push-only@example.com', methods: ['push'] },
       { login: 'enroll@example.com', enrolled: false },
+      { login: 'fastpass@example.com', methods: ['signed_nonce', 'push', 'totp'], desktop: true },
+      { login: 'samedevice@example.com', enrolled: false, enrollChannel: 'samedevice' },
+      { login: 'bootstrap@example.com', enrollChannel: 'devicebootstrap' },
     ],
   },
 });
@@ -42,7 +45,7 @@ async function signIn(login: string): Promise<IdxTransaction> {
   return tx;
 }
 
-async function chooseMethod(login: string, methodType?: 'push' | 'totp'): Promise<IdxTransaction> {
+async function chooseMethod(login: string, methodType?: 'push' | 'totp' | 'signed_nonce'): Promise<IdxTransaction> {
   const tx = await signIn(login);
   await tx.proceed('select-authenticator-authenticate', {
     authenticator: { id: tx.oktaVerifyId(), ...(methodType ? { methodType } : {}) },
@@ -94,6 +97,21 @@ async function enrollChannel(channel: 'email' | 'sms'): Promise<IdxTransaction> 
 }
 
 const lastOf = (tx: IdxTransaction) => tx.last;
+
+/** "Sign in with Okta FastPass" before identify: the device challenge by `fastPassMethod`. */
+function deviceChallenge(fastPassMethod: 'LOOPBACK' | 'CUSTOM_URI'): Promise<Reply> {
+  return control.withSettings({ fastPassOnIdentify: true, fastPassMethod }, async () =>
+    (await IdxTransaction.start(sim)).proceed('launch-authenticator', {}),
+  );
+}
+
+/** Okta Verify by FastPass (signed_nonce), the challenge reaching it by `fastPassMethod`. */
+function fastPass(fastPassMethod: 'LOOPBACK' | 'CUSTOM_URI' | 'UNIVERSAL_LINK' | 'APP_LINK'): () => Promise<Reply> {
+  return () =>
+    control.withSettings({ fastPassMethod }, async () =>
+      lastOf(await chooseMethod('fastpass@example.com', 'signed_nonce')),
+    );
+}
 
 interface ComparedStep {
   fixture: string;
@@ -293,6 +311,52 @@ const COMPARED: ComparedStep[] = [
     step: 'poll after the push expired (pushExpiry "terminal") → terminal',
     reach: () => unansweredPush('push@example.com', 'terminal'),
   },
+  {
+    fixture: '60-identify-with-device-probing-loopback',
+    step: 'identify offers launch-authenticator (fastPassOnIdentify) → device-challenge-poll, LOOPBACK',
+    reach: () => deviceChallenge('LOOPBACK'),
+  },
+  {
+    fixture: '61-identify-with-device-launch-authenticator',
+    step: 'identify offers launch-authenticator (fastPassOnIdentify, CUSTOM_URI) → device-challenge-poll',
+    reach: () => deviceChallenge('CUSTOM_URI'),
+  },
+  {
+    fixture: '62-authenticator-verification-okta-verify-signed-nonce-loopback',
+    step: 'select Okta Verify signed_nonce (FastPass) → challenge-poll with a LOOPBACK challenge',
+    reach: fastPass('LOOPBACK'),
+  },
+  {
+    fixture: '63-authenticator-verification-okta-verify-signed-nonce-custom-uri',
+    step: 'select Okta Verify signed_nonce (fastPassMethod CUSTOM_URI) → challenge-poll with a CUSTOM_URI challenge',
+    reach: fastPass('CUSTOM_URI'),
+  },
+  {
+    fixture: '64-authenticator-verification-okta-verify-signed-nonce-universal-link',
+    step: 'select Okta Verify signed_nonce (fastPassMethod UNIVERSAL_LINK) → challenge-poll with a UNIVERSAL_LINK challenge',
+    reach: fastPass('UNIVERSAL_LINK'),
+  },
+  {
+    fixture: '65-authenticator-verification-okta-verify-signed-nonce-app-link',
+    step: 'select Okta Verify signed_nonce (fastPassMethod APP_LINK) → challenge-poll with an APP_LINK challenge',
+    reach: fastPass('APP_LINK'),
+  },
+  {
+    fixture: '66-authenticator-enroll-ov-same-device',
+    step: 'enroll Okta Verify where the policy offers samedevice → enroll-poll',
+    reach: async () => {
+      const tx = await signIn('samedevice@example.com');
+      return tx.proceed('select-authenticator-enroll', { authenticator: { id: tx.oktaVerifyId() } });
+    },
+  },
+  {
+    fixture: '67-authenticator-enroll-ov-device-bootstrap',
+    step: 'enroll Okta Verify where the policy offers devicebootstrap → enroll-poll',
+    reach: async () => {
+      const tx = await signIn('bootstrap@example.com');
+      return tx.proceed('select-authenticator-enroll', { authenticator: { id: tx.oktaVerifyId() } });
+    },
+  },
 ];
 
 /** Recorded steps the simulator deliberately does not produce. */
@@ -308,6 +372,11 @@ const NOT_SIMULATED: Array<{ fixture: string; reason: string }> = [
       'a 2020 recording (E0000010); the simulator ends an unanswered push or enrollment with the 2024 "verification timed out" terminal of 53',
   },
   { fixture: '55-error-429-too-many-requests', reason: 'the simulator does not rate-limit' },
+  {
+    fixture: '68-authenticator-verification-custom-app-push',
+    reason:
+      'the simulated org’s only push authenticator is Okta Verify; a custom push authenticator (custom_app) is not simulated (the widget is tested on its shape)',
+  },
   {
     fixture: '56-success-redirect-remediation',
     reason: 'success-redirect belongs to Okta-hosted and redirect flows, not the embedded interaction_code flow',

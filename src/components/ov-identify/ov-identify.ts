@@ -115,6 +115,22 @@ export class OvIdentify extends OvFlowElement {
           </button>
         </div>
       </form>
+      ${
+        step.can.launchFastPass
+          ? html`<div class="actions" part="actions">
+              <button
+                type="button"
+                class="secondary"
+                part="button button-secondary"
+                data-fastpass
+                aria-disabled=${flow.state.busy ? 'true' : nothing}
+                @click=${() => flow.controller.launchFastPass()}
+              >
+                ${strings.fastPassLaunch}
+              </button>
+            </div>`
+          : nothing
+      }
       ${isSignIn ? nothing : stepActions(flow)}`;
   }
 }

@@ -77,11 +77,14 @@ export class OvPollStatus extends OvFlowElement {
   private renderWaiting(step: OvStep, flow: OvFlowContext) {
     const answer = step.authenticator?.correctAnswer;
     // The number is no live region, so the polls that follow never repeat it.
+    const name = otherAuthenticator(step);
     return html`${
       answer
-        ? html`<p>${strings.numberInstruction}</p>
+        ? html`<p>${name === undefined ? strings.numberInstruction : strings.numberInstructionIn(name || '—')}</p>
             <p class="number" part="number" id="number" aria-label=${strings.numberLabel(answer)}>${answer}</p>`
-        : html`<p>${strings.pushSent}</p>`
+        : html`<p>
+            ${name === undefined ? strings.pushSent : name ? strings.pushSentTo(name) : strings.pushSentUnnamed}
+          </p>`
     }
     ${pollProgress(flow, strings.waitingForApproval)}
     ${
@@ -110,6 +113,16 @@ export class OvPollStatus extends OvFlowElement {
         </button>
       </div>`;
   }
+}
+
+/**
+ * The push authenticator's name when it is not Okta Verify (a custom push app is named as Okta names
+ * it; '' when Okta names none); undefined for Okta Verify.
+ */
+function otherAuthenticator(step: OvStep): string | undefined {
+  const a = step.authenticator;
+  if (!a?.key || a.key === 'okta_verify') return undefined;
+  return a.displayName;
 }
 
 declare global {

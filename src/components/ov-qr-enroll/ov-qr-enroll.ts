@@ -16,6 +16,7 @@ import {
 import { sharedStyles } from '../../styles/shared.styles.js';
 import { strings } from '../../i18n/strings.js';
 import { fieldLabel } from '../../i18n/server-text.js';
+import { safeHref } from '../../internal/safe-href.js';
 import type { OvScreen, OvStep } from '../../controller/types.js';
 import { qrEnrollStyles } from './ov-qr-enroll.styles.js';
 
@@ -39,6 +40,8 @@ export class OvQrEnroll extends OvFlowElement {
     'enroll-channel',
     'enroll-address',
     'link-sent',
+    'enroll-same-device',
+    'enroll-bootstrap',
   ]);
 
   private readonly resendOffer = new ResendOffer(this, () => this.resendDelay);
@@ -82,8 +85,16 @@ export class OvQrEnroll extends OvFlowElement {
         return step.inputs[0]?.name === 'email' ? strings.channelDataEmailHeading : strings.channelDataSmsHeading;
       case 'link-sent':
         return step.authenticator?.selectedChannel === 'email' ? strings.checkEmailHeading : strings.checkSmsHeading;
-      default:
-        return strings.qrHeading;
+      case 'enroll-same-device':
+        return strings.sameDeviceHeading;
+      case 'enroll-bootstrap':
+        return strings.bootstrapHeading;
+      default: {
+        // Named as Okta names it: "Okta Verify" only for Okta Verify.
+        const a = step.authenticator;
+        if (!a?.key || a.key === 'okta_verify') return strings.qrHeading;
+        return a.displayName ? strings.setUpAuthenticator(a.displayName) : strings.setUpUnnamed;
+      }
     }
   }
 
@@ -95,7 +106,11 @@ export class OvQrEnroll extends OvFlowElement {
           ? this.renderChannelData(step, flow)
           : step.screen === 'link-sent'
             ? this.renderLinkSent(step, flow)
-            : this.renderQr(step, flow);
+            : step.screen === 'enroll-same-device'
+              ? this.renderSameDevice(step, flow)
+              : step.screen === 'enroll-bootstrap'
+                ? this.renderBootstrap(step, flow)
+                : this.renderQr(step, flow);
     return html`${problemNotice(flow)} ${formMessages(step.messages)} ${body}
     ${
       step.can.backToQr
@@ -128,6 +143,51 @@ export class OvQrEnroll extends OvFlowElement {
             </button>`
           : nothing
       }`;
+  }
+
+  /** Okta Verify set up on this device: get it, add an account, enter the org's sign-in URL. */
+  private renderSameDevice(step: OvStep, flow: OvFlowContext) {
+    const same = step.authenticator?.sameDevice;
+    const download = safeHref(same?.downloadHref);
+    return html`<ol>
+        <li>
+          ${strings.sameDeviceStep1}
+          ${
+            download
+              ? html`<a part="link" href=${download} target="_blank" rel="noopener noreferrer" data-download
+                  >${strings.getOktaVerify}</a
+                >`
+              : nothing
+          }
+        </li>
+        <li>${strings.sameDeviceStep2}</li>
+        <li>
+          ${
+            same?.orgUrl
+              ? html`${strings.sameDeviceStep3} <strong data-org-url>${same.orgUrl}</strong>`
+              : strings.sameDeviceStep3NoUrl
+          }
+        </li>
+      </ol>
+      ${pollProgress(flow, strings.waitingForSetup)}`;
+  }
+
+  /** Added from a device that already has Okta Verify: which devices, then what to do there. */
+  private renderBootstrap(step: OvStep, flow: OvFlowContext) {
+    const devices = step.authenticator?.enrolledDevices ?? [];
+    return html`${
+        devices.length > 0
+          ? html`<p>${strings.bootstrapDevices}</p>
+              <ul aria-label=${strings.enrolledDevicesLabel} data-devices>
+                ${devices.map((name) => html`<li>${name}</li>`)}
+              </ul>`
+          : nothing
+      }
+      <ol>
+        <li>${strings.bootstrapStep1}</li>
+        <li>${strings.bootstrapStep2}</li>
+      </ol>
+      ${pollProgress(flow, strings.waitingForSetup)}`;
   }
 
   private renderChannelChoice(step: OvStep, flow: OvFlowContext) {

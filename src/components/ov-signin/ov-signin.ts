@@ -71,7 +71,8 @@ import { themeStyles } from '../../styles/theme.styles.js';
  * @csspart message-error - A message of level error.
  * @csspart message-info - A message of level info.
  * @csspart problem - A problem notice (network, unreadable answer) with its ways out.
- * @csspart notice - Why the sign-in began anew (the previous one expired), above the screen.
+ * @csspart notice - Why the sign-in began anew (the previous one expired) or took another way (Okta Verify did not answer), above the screen.
+ * @csspart link - A link from the server's step (download Okta Verify).
  */
 export class OvSignin extends LitElement {
   static override styles = [sharedStyles, themeStyles, signinStyles];
@@ -199,9 +200,12 @@ export class OvSignin extends LitElement {
     'enroll-channel': () => this.renderEnroll(),
     'enroll-address': () => this.renderEnroll(),
     'link-sent': () => this.renderEnroll(),
+    'enroll-same-device': () => this.renderEnroll(),
+    'enroll-bootstrap': () => this.renderEnroll(),
     push: () => this.renderPollStatus(),
     number: () => this.renderPollStatus(),
     'resend-push': () => this.renderPollStatus(),
+    fastpass: () => html`<ov-fastpass data-screen exportparts=${SCREEN_PARTS}></ov-fastpass>`,
     terminal: (step) => this.renderTerminal(step),
     success: (step) => this.renderSuccess(step),
     unsupported: (step) => this.renderUnsupported(step),
@@ -316,6 +320,7 @@ const SCREEN_PARTS = [
   'message-error',
   'message-info',
   'problem',
+  'link',
 ].join(', ');
 
 /** Both steps are the same form: one screen, about the same authenticator. */

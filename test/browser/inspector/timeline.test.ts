@@ -61,7 +61,15 @@ function step(name: string, extra: Partial<OvStep> = {}): OvStep {
     inputs: [],
     options: [],
     messages: [],
-    can: { resend: false, cancel: true, chooseOther: false, skip: false, changeChannel: false, backToQr: false },
+    can: {
+      resend: false,
+      cancel: true,
+      chooseOther: false,
+      skip: false,
+      changeChannel: false,
+      backToQr: false,
+      launchFastPass: false,
+    },
     alternatives: [],
     ...extra,
   };

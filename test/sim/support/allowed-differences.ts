@@ -34,13 +34,15 @@ export const ALLOWED_DIFFERENCES: AllowedDifference[] = [
     fixtures: ['27', '40', '42'],
     kind: 'missing',
     paths: ['*methods[signed_nonce]', '*options[signed_nonce]'],
-    reason: 'Okta FastPass (method signed_nonce) is not simulated',
+    reason:
+      'the recorded users could use Okta FastPass (signed_nonce); the simulated push and enrolment users cannot (fastpass@example.com can: 62–65)',
   },
   {
     fixtures: ['15', '50'],
     kind: 'missing',
     paths: ['remediation.value[launch-authenticator]', 'authenticatorChallenge'],
-    reason: 'launching Okta Verify on this device (FastPass device challenge) is not simulated',
+    reason:
+      'the simulator offers FastPass before identify (launch-authenticator) only with the setting fastPassOnIdentify, off by default (60 and 61 compare it on)',
   },
   {
     fixtures: ['10', '15', '50'],
@@ -230,5 +232,117 @@ export const ALLOWED_DIFFERENCES: AllowedDifference[] = [
     paths: ['authentication', 'authenticators.value[okta_verify].allowedFor'],
     reason:
       'only the 2023 recordings (28, 56) carry these; the 2021–2022 ones the other steps match do not, and okta-auth-js reads neither',
+  },
+
+  // --- Okta Verify beyond push and QR (60–68, widget playground mocks) ----------------------------
+  {
+    fixtures: ['62', '63', '64', '65'],
+    kind: 'missing',
+    paths: ['*[okta_password]', '*.options[okta_verify].form'],
+    reason:
+      'the mock org lists the password among the authenticators to choose from after the password, and nests the option form as `form` (not `value.form`, as the recordings 20–29 do); the simulator follows the recordings',
+  },
+  {
+    fixtures: ['62', '63', '64', '65'],
+    kind: 'extra',
+    paths: [
+      '*.produces',
+      '*.options[okta_verify].value',
+      '*methods[push]',
+      '*methods[totp]',
+      'user.value.profile',
+      '*.challenge.value.cancel.value[stateHandle].mutable',
+    ],
+    reason:
+      'the mocks omit `produces` and the user profile (the recordings 20–29 have them); the simulated FastPass user also has push and a code on the same Okta Verify, so its methods list them',
+  },
+  {
+    fixtures: ['62', '63', '64', '65'],
+    kind: 'type',
+    paths: ['*.options[okta_verify].relatesTo'],
+    reason:
+      'the mocks point the option at the enrolment, the recordings 20–29 at the authenticator; okta-auth-js reads either',
+  },
+  {
+    fixtures: ['62'],
+    kind: 'extra',
+    paths: [
+      'currentAuthenticator.value.contextualData.challenge.value.challengeRequest.header',
+      'currentAuthenticator.value.contextualData.challenge.value.challengeRequest.payload',
+      'currentAuthenticator.value.contextualData.challenge.value.probeTimeoutMillis',
+    ],
+    reason:
+      'the mock’s challengeRequest is a placeholder string where Okta sends a signed JWT (as the mock 60 shows); current orgs send `probeTimeoutMillis`, which the mock predates',
+  },
+  {
+    fixtures: ['62'],
+    kind: 'type',
+    paths: ['currentAuthenticator.value.contextualData.challenge.value.challengeRequest'],
+    reason: 'as above: a JWT, where the mock has a placeholder string',
+  },
+  {
+    fixtures: ['66', '67'],
+    kind: 'missing',
+    paths: [
+      'authenticators.value[]',
+      'context',
+      'step',
+      'currentAuthenticator.value.authenticatorInstanceId',
+      'remediation.value[select-authenticator-enroll].value[authenticator].options[]',
+      'remediation.value[select-authenticator-enroll].value[authenticator].required',
+      '*.value.form.value[channel].visible',
+      '*.value.form.value[id].visible',
+    ],
+    reason:
+      'the 2023 mocks 66 and 67 describe authenticators in a catalogue shape (`catalogKey`, `authenticatorName`, no `key`) no recording or okta-auth-js uses; the simulator keeps the shape of the recordings 40–47, whose enroll-poll okta-auth-js reads',
+  },
+  {
+    fixtures: ['66', '67'],
+    kind: 'extra',
+    paths: [
+      'app',
+      'authenticatorEnrollments',
+      'authenticators.value[okta_verify]',
+      'enrollmentAuthenticator',
+      '*.produces',
+      'currentAuthenticator.value.displayName',
+      'currentAuthenticator.value.id',
+      'currentAuthenticator.value.methods',
+      'remediation.value[select-authenticator-enroll].value[authenticator].options[okta_verify]',
+      '*.value.form.value[channel].type',
+      'user.value.profile',
+    ],
+    reason: 'as above: what the recordings 41–47 of the same enroll-poll carry and the catalogue-shaped mocks do not',
+  },
+  {
+    fixtures: ['60', '61'],
+    kind: 'missing',
+    paths: ['context'],
+    reason:
+      'the mocks carry a top-level `context` form (re-read the transaction) that okta-auth-js and the widget never use',
+  },
+  {
+    fixtures: ['60', '61'],
+    kind: 'extra',
+    paths: ['app', '*.produces'],
+    reason: 'the recordings of identify (10, 15) carry `app` and `produces`; these older mocks do not',
+  },
+  {
+    fixtures: ['60'],
+    kind: 'extra',
+    paths: [
+      'authenticatorChallenge.value.challengeRequest.payload.transactionId',
+      'authenticatorChallenge.value.probeTimeoutMillis',
+      '*.value[stateHandle].mutable',
+      'remediation.value[device-challenge-poll].relatesTo[]',
+    ],
+    reason:
+      'the 2019 challenge request in 60 predates `transactionId` (the 2022 one of 15 has it) and `probeTimeoutMillis`; its stateHandle fields omit `mutable`, which every other recording has',
+  },
+  {
+    fixtures: ['60'],
+    kind: 'type',
+    paths: ['remediation.value[device-challenge-poll].relatesTo'],
+    reason: 'only 60 writes `relatesTo` as a string; 61 and every other recording use an array',
   },
 ];

@@ -1,0 +1,82 @@
+import { html, nothing } from 'lit';
+import type { OvFlowContext } from '../../context.js';
+import { OvFlowElement } from '../../internal/flow-element.js';
+import { formMessages, pollProgress, problemNotice, stepActions } from '../../internal/templates.js';
+import { safeHref } from '../../internal/safe-href.js';
+import { sharedStyles } from '../../styles/shared.styles.js';
+import { strings } from '../../i18n/strings.js';
+import type { OvDeviceChallenge, OvScreen, OvStep } from '../../controller/types.js';
+import { fastPassStyles } from './ov-fastpass.styles.js';
+
+/**
+ * @tagname ov-fastpass
+ * @summary Okta FastPass: Okta Verify on this device confirms it is the user. By loopback the
+ * controller reaches Okta Verify by itself and this screen only says so; by custom URI, universal
+ * link or app link a button opens Okta Verify (and "Get Okta Verify" links to its download). Never
+ * says a push was sent: none is.
+ * @csspart status - The polite progress line while Okta waits for Okta Verify.
+ * @csspart button - The link that opens Okta Verify, shown as a button.
+ * @csspart link - The download link.
+ */
+export class OvFastPass extends OvFlowElement {
+  static override styles = [sharedStyles, fastPassStyles];
+
+  protected readonly screens: ReadonlySet<OvScreen> = new Set<OvScreen>(['fastpass']);
+
+  protected override renderHeading(): string {
+    return strings.fastPassHeading;
+  }
+
+  protected override renderBody(step: OvStep, flow: OvFlowContext) {
+    const challenge = step.authenticator?.challenge;
+    return html`${problemNotice(flow)} ${formMessages(step.messages)}
+    ${challenge ? this.renderChallenge(challenge) : nothing} ${pollProgress(flow, strings.waitingForOktaVerify)}
+    ${
+      step.can.chooseOther
+        ? html`<div class="actions" part="actions">
+            <button
+              type="button"
+              class="link"
+              part="link-button"
+              data-other
+              @click=${() => flow.controller.chooseOther()}
+            >
+              ${strings.verifyOther}
+            </button>
+          </div>`
+        : nothing
+    }
+    ${stepActions(flow)}`;
+  }
+
+  private renderChallenge(challenge: OvDeviceChallenge) {
+    if (challenge.method === 'LOOPBACK') return html`<p>${strings.fastPassLoopback}</p>`;
+    const open = safeHref(challenge.href);
+    const download = safeHref(challenge.downloadHref);
+    const text = challenge.method === 'CUSTOM_URI' ? strings.fastPassOpen : strings.fastPassLink;
+    return html`<p>${open ? text : strings.fastPassUnsupported}</p>
+      ${
+        open
+          ? html`<div class="actions" part="actions">
+              <a class="button" part="button button-primary" href=${open} data-open>${strings.openOktaVerify}</a>
+            </div>`
+          : nothing
+      }
+      ${
+        download
+          ? html`<p class="download">
+              ${strings.noOktaVerify}
+              <a part="link" href=${download} target="_blank" rel="noopener noreferrer" data-download
+                >${strings.getOktaVerify}</a
+              >
+            </p>`
+          : nothing
+      }`;
+  }
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'ov-fastpass': OvFastPass;
+  }
+}
