@@ -35,7 +35,12 @@ async function serve(argv: string[]): Promise<void> {
     dataFile: values.data,
   });
   console.log(
-    `ov-sim listening on ${sim.url}\n  issuer     ${sim.issuer}\n  client id  ${sim.clientId}\n  page       ${sim.url}/sim/`,
+    `ov-sim listening on ${sim.url}\n  issuer     ${sim.issuer}\n  client id  ${sim.clientId}\n  page       ${sim.url}/sim/\n` +
+      sim.store.config.clients
+        .map(
+          (c) => `  client     ${c.clientId} (${c.clientSecret ? `confidential, secret ${c.clientSecret}` : 'public'})`,
+        )
+        .join('\n'),
   );
   const stop = () => void sim.close().then(() => process.exit(0));
   process.on('SIGINT', stop);

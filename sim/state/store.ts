@@ -4,7 +4,7 @@ import { FaultPlan } from '../faults/rules.ts';
 import { generateTotpSecret } from '../crypto/totp.ts';
 import { oktaId, randomToken } from '../crypto/ids.ts';
 import { createSigningKey, exportSigningKey, importSigningKey, type SigningKey } from '../crypto/jwt.ts';
-import type { Device, OutboxMessage, Push, RequestRecord, Transaction, UserState } from './types.ts';
+import type { Device, OutboxMessage, Push, RefreshGrant, RequestRecord, Transaction, UserState } from './types.ts';
 
 /** What `--data FILE` keeps across restarts: who the users are and what they enrolled. */
 interface PersistedData {
@@ -22,6 +22,10 @@ export class SimStore {
   readonly pushes = new Map<string, Push>();
   readonly outbox: OutboxMessage[] = [];
   readonly requests: RequestRecord[] = [];
+  /** `jti`s of access tokens revoked before they expired (the tokens themselves are signed JWTs, kept nowhere). */
+  readonly revokedAccessTokens = new Set<string>();
+  /** Refresh tokens issued, by token. */
+  readonly refreshTokens = new Map<string, RefreshGrant>();
   /** Faults to inject; starts from the config's and goes back to them on reset. */
   readonly faults = new FaultPlan();
   signingKey: SigningKey;
@@ -56,6 +60,8 @@ export class SimStore {
     this.byStateHandle.clear();
     this.byInteractionHandle.clear();
     this.pushes.clear();
+    this.revokedAccessTokens.clear();
+    this.refreshTokens.clear();
     this.outbox.length = 0;
     this.requests.length = 0;
     this.faults.replace(this.config.faults);
@@ -67,7 +73,13 @@ export class SimStore {
     this.users.clear();
     this.devices.clear();
     for (const config of this.config.users) {
-      this.users.set(config.login, { id: oktaId('00u'), config, totpFailures: 0, lockedUntil: 0 });
+      this.users.set(config.login, {
+        id: oktaId('00u'),
+        config,
+        totpFailures: 0,
+        lockedUntil: 0,
+        createdAt: Date.now(),
+      });
       if (config.enrolled) this.addDevice(config.login, 'Virtual Okta Verify');
     }
   }
@@ -80,6 +92,7 @@ export class SimStore {
         config,
         totpFailures: 0,
         lockedUntil: 0,
+        createdAt: Date.now(),
       });
     }
     for (const device of saved.devices) {
