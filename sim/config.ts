@@ -94,10 +94,12 @@ export const SEEDED_REDIRECT_URIS = [
   'http://localhost:8080/login/callback',
   'http://localhost:3000/login/callback',
 ];
+/** Sign-out redirect URIs: the same apps' home pages; `http://localhost:8080` is, without a slash, Okta's sample's. */
 const SEEDED_LOGOUT_URIS = [
   'http://127.0.0.1:5173/',
   'http://localhost:5173/',
   'http://localhost:8080/',
+  'http://localhost:8080',
   'http://localhost:3000/',
 ];
 

@@ -144,3 +144,22 @@ test('introspect and revoke authenticate the confidential client too', async () 
   const after = await introspect({}, { client_id: SERVER_CLIENT_ID, client_secret: SERVER_CLIENT_SECRET });
   assert.deepEqual(await after.json(), { active: false });
 });
+
+test('configured as Okta’s embedded-SDK sample is: sign-in, getUserInfo(), then its sign-out URL', async () => {
+  // samples/generated/express-embedded-auth-with-sdk/config.js of okta-auth-js: port 8080, these URIs.
+  const auth = createAuthClient(server, undefined, {
+    clientSecret: SERVER_CLIENT_SECRET,
+    redirectUri: 'http://localhost:8080/login/callback',
+    postLogoutRedirectUri: 'http://localhost:8080',
+  });
+  const { tokens } = await approvedPush(auth);
+  const info = await auth.token.getUserInfo(tokens!.accessToken, tokens!.idToken);
+  assert.equal(info.email, LOGIN);
+
+  const signOutUrl = (auth as unknown as { getSignOutRedirectUrl(o: object): string }).getSignOutRedirectUrl({
+    idToken: tokens!.idToken,
+  });
+  const logout = await fetch(signOutUrl, { redirect: 'manual' });
+  assert.equal(logout.status, 302);
+  assert.equal(logout.headers.get('location'), 'http://localhost:8080/');
+});
