@@ -81,6 +81,8 @@ try {
   for (const { name, dist } of EXAMPLES) {
     await control.reset();
     const server = await serveStatic({ '/': join(ROOT, dist) });
+    // The examples' redirect URI is `${location.origin}/callback`, on a port chosen just now.
+    await control.registerRedirectUris(sim.clientId, [`${server.origin}/callback`]);
     const page = await browser.newPage();
     const errors: string[] = [];
     page.on('pageerror', (error) => errors.push(String(error)));

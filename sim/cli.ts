@@ -16,6 +16,8 @@ The virtual device, against a running simulator (--url, default http://127.0.0.1
   ov-sim device reject <deviceId> [pushId]
   ov-sim device totp <deviceId>                   the current code
   ov-sim outbox                                   emails and SMS sent
+  ov-sim clients                                  the OIDC apps and their redirect URIs
+  ov-sim clients register <clientId> <uri>...     registers sign-in redirect URIs (exact)
   ov-sim reset                                    back to the configured state`;
 
 async function serve(argv: string[]): Promise<void> {
@@ -35,7 +37,12 @@ async function serve(argv: string[]): Promise<void> {
     dataFile: values.data,
   });
   console.log(
-    `ov-sim listening on ${sim.url}\n  issuer     ${sim.issuer}\n  client id  ${sim.clientId}\n  page       ${sim.url}/sim/`,
+    `ov-sim listening on ${sim.url}\n  issuer     ${sim.issuer}\n  client id  ${sim.clientId}\n  page       ${sim.url}/sim/\n` +
+      sim.store.config.clients
+        .map(
+          (c) => `  client     ${c.clientId} (${c.clientSecret ? `confidential, secret ${c.clientSecret}` : 'public'})`,
+        )
+        .join('\n'),
   );
   const stop = () => void sim.close().then(() => process.exit(0));
   process.on('SIGINT', stop);
@@ -62,6 +69,9 @@ async function control(argv: string[]): Promise<unknown> {
   const api = new ControlApi(values.url);
   const [group, command, given, pushId] = positionals;
   if (group === 'outbox') return api.call('GET', '/outbox');
+  if (group === 'clients' && !command) return api.clients();
+  if (group === 'clients' && command === 'register' && given)
+    return api.registerRedirectUris(given, positionals.slice(3));
   if (group === 'reset') return api.call('POST', '/reset');
   // Every device command but enroll names a user or a device.
   if (group !== 'device' || (command !== 'enroll' && !given)) throw new Error(USAGE);

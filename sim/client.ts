@@ -30,6 +30,14 @@ export interface PendingPush extends PushView {
 
 export type PushResult = 'approved' | 'rejected';
 
+/** An OIDC app of the org as `GET /sim/api/clients` shows it. */
+export interface ClientView {
+  clientId: string;
+  redirectUris: string[];
+  postLogoutRedirectUris: string[];
+  tokenEndpointAuthMethod: 'none' | 'client_secret_basic';
+}
+
 /** What `GET /sim/api/state` says of a user (no secrets). */
 export interface UserView {
   login: string;
@@ -106,6 +114,28 @@ export class ControlApi {
       const keys = Object.keys(changes) as Array<keyof SimSettings>;
       await this.patchSettings(Object.fromEntries(keys.map((key) => [key, before[key]])));
     }
+  }
+
+  /** The org's OIDC apps (ids, redirect URIs, auth method; no secrets). */
+  async clients(): Promise<ClientView[]> {
+    return (await this.call<{ clients: ClientView[] }>('GET', '/clients')).clients;
+  }
+
+  /**
+   * Registers sign-in redirect URIs (and optionally sign-out ones) with a client, e.g. the page of a
+   * test server whose port was chosen at start-up. Kept across resets, like any org configuration.
+   */
+  async registerRedirectUris(
+    clientId: string,
+    redirectUris: string[],
+    postLogoutRedirectUris: string[] = [],
+  ): Promise<ClientView[]> {
+    return (
+      await this.call<{ clients: ClientView[] }>('POST', `/clients/${encodeURIComponent(clientId)}/redirect-uris`, {
+        redirectUris,
+        postLogoutRedirectUris,
+      })
+    ).clients;
   }
 
   /** Emails and SMS sent. */

@@ -39,10 +39,21 @@ export interface UserConfig {
   customPush?: string;
 }
 
+/**
+ * An OIDC app of the org. URIs are compared character for character, as Okta compares them: a
+ * redirect URI is registered, or the request is refused.
+ */
 export interface ClientConfig {
   clientId: string;
-  /** Origins (scheme://host:port, `*` as port matches any) the redirect URI may use. */
-  redirectOrigins: string[];
+  /** "Sign-in redirect URIs": the `redirect_uri` of interact, authorize and token. */
+  redirectUris: string[];
+  /** "Sign-out redirect URIs": the `post_logout_redirect_uri` of /v1/logout. */
+  postLogoutRedirectUris: string[];
+  /**
+   * A confidential (web) app's secret, given with `client_secret_basic` or `client_secret_post`;
+   * without one the app is public (`none`: PKCE only), as an SPA or native app is.
+   */
+  clientSecret?: string;
 }
 
 export interface SimSettings {
@@ -72,7 +83,7 @@ export interface SimSettings {
   maxTotpFailures: number;
   /** How long a lockout lasts. */
   lockoutMs: number;
-  /** Lifetime of issued tokens. */
+  /** Lifetime of issued ID and access tokens. */
   tokenLifetimeSeconds: number;
   /** How a FastPass challenge reaches Okta Verify; a failed loopback falls back to CUSTOM_URI. */
   fastPassMethod: FastPassMethod;
@@ -83,12 +94,14 @@ export interface SimSettings {
   fastPassOnIdentify: boolean;
   /** `probeTimeoutMillis` of a LOOPBACK challenge: how long the browser waits for each port. */
   probeTimeoutMillis: number;
+  /** Lifetime of refresh tokens (scope `offline_access`). */
+  refreshTokenLifetimeSeconds: number;
 }
 
 export interface SimConfig {
   settings: SimSettings;
   clients: ClientConfig[];
-  /** Origins (same pattern syntax as redirectOrigins) allowed to call the org from a browser. */
+  /** Origins (`scheme://host:port`, `*` as port matches any) allowed to call the org from a browser. */
   corsOrigins: string[];
   users: UserConfig[];
   /** Faults injected from the start (see sim/faults/rules.ts); the control API can change them. */
@@ -97,6 +110,29 @@ export interface SimConfig {
 
 export const DEMO_PASSWORD = 'Ov-Demo-2026!';
 export const DEMO_CLIENT_ID = 'ov-demo';
+/** The seeded confidential client, for server-side apps (Okta's embedded-SDK sample, `ov-signin/server`). */
+export const SERVER_CLIENT_ID = 'ov-server';
+export const SERVER_CLIENT_SECRET = 'ov-server-secret-for-local-testing-only';
+
+/**
+ * Sign-in redirect URIs the seeded clients register: the demo page (`npm start`, vite on 5173), the
+ * Node test harness and Okta's embedded-SDK sample (8080), the Express example (3000). A page served
+ * elsewhere registers its own URI (config `clients[].redirectUris`, or the control API).
+ */
+export const SEEDED_REDIRECT_URIS = [
+  'http://127.0.0.1:5173/login/callback',
+  'http://localhost:5173/login/callback',
+  'http://localhost:8080/login/callback',
+  'http://localhost:3000/login/callback',
+];
+/** Sign-out redirect URIs: the same apps' home pages; `http://localhost:8080` is, without a slash, Okta's sample's. */
+const SEEDED_LOGOUT_URIS = [
+  'http://127.0.0.1:5173/',
+  'http://localhost:5173/',
+  'http://localhost:8080/',
+  'http://localhost:8080',
+  'http://localhost:3000/',
+];
 
 const LOCAL_ORIGINS = ['http://localhost:*', 'http://127.0.0.1:*', 'http://[::1]:*'];
 
@@ -131,9 +167,18 @@ export function defaultConfig(): SimConfig {
       fastPassMethod: 'LOOPBACK',
       fastPassOnIdentify: false,
       probeTimeoutMillis: 1000,
+      refreshTokenLifetimeSeconds: 90 * 24 * 3600,
     },
     faults: [],
-    clients: [{ clientId: DEMO_CLIENT_ID, redirectOrigins: LOCAL_ORIGINS }],
+    clients: [
+      { clientId: DEMO_CLIENT_ID, redirectUris: SEEDED_REDIRECT_URIS, postLogoutRedirectUris: SEEDED_LOGOUT_URIS },
+      {
+        clientId: SERVER_CLIENT_ID,
+        clientSecret: SERVER_CLIENT_SECRET,
+        redirectUris: SEEDED_REDIRECT_URIS,
+        postLogoutRedirectUris: SEEDED_LOGOUT_URIS,
+      },
+    ],
     corsOrigins: LOCAL_ORIGINS,
     users: [
       user('enroll@example.com', 'Enroll', { enrolled: false }),
@@ -157,9 +202,15 @@ export const TESTING_SETTINGS: Partial<SimSettings> = {
   transactionLifetimeMs: 60_000,
 };
 
+/** A client as a config file gives it: `postLogoutRedirectUris` may be left out. */
+export type ClientInput = Pick<ClientConfig, 'clientId' | 'redirectUris'> & Partial<ClientConfig>;
+
 export interface ConfigInput {
   settings?: Partial<SimSettings>;
-  clients?: ClientConfig[];
+  /** Replace the seeded clients. */
+  clients?: ClientInput[];
+  /** Add sign-in redirect URIs to clients (seeded or given), by client id: how a test harness whose port is chosen at start-up registers its page. */
+  redirectUris?: Record<string, string[]>;
   corsOrigins?: string[];
   users?: Array<Partial<UserConfig> & { login: string }>;
   faults?: FaultRule[];
@@ -176,11 +227,61 @@ export function resolveConfig(input: ConfigInput = {}): SimConfig {
   }
   return {
     settings: { ...base.settings, ...(input.testing ? TESTING_SETTINGS : {}), ...input.settings },
-    clients: input.clients ?? base.clients,
+    clients: withRedirectUris(input.clients?.map(clientFrom) ?? base.clients, input.redirectUris ?? {}),
     corsOrigins: input.corsOrigins ?? base.corsOrigins,
     faults: input.faults ?? base.faults,
     users: input.users?.map((u) => user(u.login, u.firstName ?? u.login.split('@')[0] ?? u.login, u)) ?? base.users,
   };
+}
+
+function clientFrom(input: ClientInput): ClientConfig {
+  if ('redirectOrigins' in input) {
+    throw new Error(
+      `Client ${input.clientId}: "redirectOrigins" was replaced by "redirectUris", the exact URIs the app registers, as Okta matches them.`,
+    );
+  }
+  if (!Array.isArray(input.redirectUris)) throw new Error(`Client ${input.clientId}: "redirectUris" must be a list.`);
+  for (const uri of [...input.redirectUris, ...(input.postLogoutRedirectUris ?? [])]) {
+    const problem = redirectUriProblem(uri);
+    if (problem) throw new Error(`Client ${input.clientId}: ${problem}`);
+  }
+  return {
+    clientId: input.clientId,
+    redirectUris: [...input.redirectUris],
+    postLogoutRedirectUris: [...(input.postLogoutRedirectUris ?? [])],
+    ...(input.clientSecret ? { clientSecret: input.clientSecret } : {}),
+  };
+}
+
+function withRedirectUris(clients: ClientConfig[], extra: Record<string, string[]>): ClientConfig[] {
+  for (const [clientId, uris] of Object.entries(extra)) {
+    const client = clients.find((c) => c.clientId === clientId);
+    if (!client) throw new Error(`redirectUris: no client ${clientId}.`);
+    addRedirectUris(client, uris);
+  }
+  return clients;
+}
+
+/** What is wrong with a URI an app wants to register, as Okta's admin console would refuse it; undefined if nothing. */
+export function redirectUriProblem(uri: unknown): string | undefined {
+  if (typeof uri !== 'string') return `a redirect URI must be a string, not ${JSON.stringify(uri)}.`;
+  try {
+    const url = new URL(uri);
+    if (url.hash) return `a redirect URI cannot have a fragment: ${uri}`;
+    if (uri.includes('*')) return `wildcards are not allowed in a redirect URI here: ${uri}`;
+    return undefined;
+  } catch {
+    return `not an absolute URI: ${uri}`;
+  }
+}
+
+/** Registers sign-in redirect URIs with a client (each once); throws on a URI Okta would refuse. */
+export function addRedirectUris(client: ClientConfig, uris: unknown[]): void {
+  for (const uri of uris) {
+    const problem = redirectUriProblem(uri);
+    if (problem) throw new Error(problem);
+  }
+  client.redirectUris = [...new Set([...client.redirectUris, ...(uris as string[])])];
 }
 
 export function readConfigFile(path: string): ConfigInput {

@@ -62,6 +62,11 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Ru
 export {
   resolveConfig,
   DEMO_CLIENT_ID,
+  SERVER_CLIENT_ID,
+  SERVER_CLIENT_SECRET,
+  SEEDED_REDIRECT_URIS,
+  type ClientConfig,
+  type ClientInput,
   DEMO_PASSWORD,
   type ConfigInput,
   type SimSettings,

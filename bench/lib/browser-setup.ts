@@ -2,6 +2,7 @@
 import { join } from 'node:path';
 import type { Browser } from 'puppeteer-core';
 import { startSimulator, type RunningSimulator, type SimSettings } from 'ov-sim';
+import { ControlApi } from 'ov-sim/client';
 import { launchChromium } from './chromium.ts';
 import { oktaWidgetPackage } from './okta-widget-package.ts';
 import { serveStatic, type StaticServer } from './static-server.ts';
@@ -31,6 +32,8 @@ export async function startBrowserBench({
     '/ov-signin/': join(ROOT, 'dist', 'bundle'),
     '/okta/': join(oktaWidgetPackage().dir, 'dist'),
   });
+  // Both widgets' pages use `${location.origin}/callback`; the simulator matches redirect URIs exactly.
+  await new ControlApi(sim).registerRedirectUris(sim.clientId, [`${server.origin}/callback`]);
   const browser = await launchChromium({ exposeGc });
   const query = `issuer=${encodeURIComponent(sim.issuer)}&clientId=${encodeURIComponent(sim.clientId)}`;
   return {

@@ -17,7 +17,7 @@ const TYPES: Record<string, string> = {
 };
 
 export interface StaticServer {
-  /** `http://127.0.0.1:port`: an origin the simulator's CORS and redirect rules allow. */
+  /** `http://127.0.0.1:port`: an origin the simulator's CORS rules allow (its redirect URI must be registered). */
   origin: string;
   close(): Promise<void>;
 }

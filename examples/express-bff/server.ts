@@ -16,6 +16,8 @@ import type { ExpressContext } from '../../src/server/index.ts';
 export interface ExampleOptions {
   issuer: string;
   clientId: string;
+  /** A web app's secret: the server is a confidential client (Okta authenticates it at /v1/interact and /v1/token). */
+  clientSecret?: string;
   /** Registered with the Okta app; in server mode nothing is ever redirected there. */
   redirectUri: string;
 }
@@ -29,12 +31,18 @@ interface AppSession {
 
 const APP_COOKIE = 'example-app-session';
 
-export function createApp({ issuer, clientId, redirectUri }: ExampleOptions): express.Express {
+export function createApp({ issuer, clientId, clientSecret, redirectUri }: ExampleOptions): express.Express {
   const sessions = new Map<string, AppSession>();
 
   const signIn = createSignInHandler<ExpressContext<Request, Response>>({
     basePath: '/auth',
-    okta: { issuer, clientId, redirectUri, scopes: ['openid', 'profile', 'email'] },
+    okta: {
+      issuer,
+      clientId,
+      ...(clientSecret ? { clientSecret } : {}),
+      redirectUri,
+      scopes: ['openid', 'profile', 'email'],
+    },
     onSuccess(tokens, { headers }) {
       const claims = tokens.idToken?.claims;
       const user = { name: String(claims?.name ?? ''), email: String(claims?.email ?? '') };

@@ -2,17 +2,20 @@
  * `npm run example:server`: the simulator (a local Okta org with a virtual Okta Verify) and the
  * example app, in one process. Ports: SIM_PORT (default 8787) and PORT (default 3000).
  */
-import { startSimulator, DEMO_PASSWORD } from 'ov-sim';
+import { startSimulator, DEMO_PASSWORD, SERVER_CLIENT_ID, SERVER_CLIENT_SECRET } from 'ov-sim';
 import { createApp } from './server.ts';
 
 const simPort = Number(process.env.SIM_PORT ?? 8787);
 const appPort = Number(process.env.PORT ?? 3000);
 
-const sim = await startSimulator({ port: simPort });
+const redirectUri = `http://localhost:${appPort}/login/callback`;
+// The seeded confidential client registers port 3000's URI; another PORT registers its own.
+const sim = await startSimulator({ port: simPort, config: { redirectUris: { [SERVER_CLIENT_ID]: [redirectUri] } } });
 const app = createApp({
   issuer: sim.issuer,
-  clientId: sim.clientId,
-  redirectUri: `http://localhost:${appPort}/login/callback`,
+  clientId: SERVER_CLIENT_ID,
+  clientSecret: SERVER_CLIENT_SECRET,
+  redirectUri,
 });
 const server = app.listen(appPort, '127.0.0.1', () => {
   console.log(`

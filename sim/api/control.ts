@@ -1,4 +1,4 @@
-import type { SimSettings } from '../config.ts';
+import { addRedirectUris, redirectUriProblem, type SimSettings } from '../config.ts';
 import {
   answerPush,
   currentTotp,
@@ -167,8 +167,40 @@ const clearFaults: Route = (ctx, req) => {
   return listFaults(ctx, req, []);
 };
 
+/** The org's OIDC apps, secrets left out. */
+const clients: Route = (ctx) =>
+  json(200, {
+    clients: ctx.store.config.clients.map(({ clientSecret, ...client }) => ({
+      ...client,
+      tokenEndpointAuthMethod: clientSecret ? 'client_secret_basic' : 'none',
+    })),
+  });
+
+/**
+ * Registers sign-in (`redirectUris`) and sign-out (`postLogoutRedirectUris`) redirect URIs with a
+ * client, as an admin adds them in Okta: a change to the org's configuration, kept across resets.
+ */
+const registerRedirectUris: Route = (ctx, req, [clientId = '']) => {
+  const client = ctx.store.config.clients.find((c) => c.clientId === decodeURIComponent(clientId));
+  if (!client) throw new DeviceError(404, `No client ${clientId}.`);
+  const { redirectUris = [], postLogoutRedirectUris = [] } = body(req.body);
+  if (!Array.isArray(redirectUris) || !Array.isArray(postLogoutRedirectUris))
+    throw new DeviceError(400, '"redirectUris" and "postLogoutRedirectUris" must be lists of URIs.');
+  for (const uri of [...redirectUris, ...postLogoutRedirectUris] as unknown[]) {
+    const problem = redirectUriProblem(uri);
+    if (problem) throw new DeviceError(400, problem);
+  }
+  addRedirectUris(client, redirectUris as unknown[]);
+  client.postLogoutRedirectUris = [
+    ...new Set([...client.postLogoutRedirectUris, ...(postLogoutRedirectUris as string[])]),
+  ];
+  return clients(ctx, req, []);
+};
+
 export const CONTROL_ROUTES: Array<[method: string, pattern: RegExp, route: Route]> = [
   ['POST', /^\/sim\/api\/reset$/, reset],
+  ['GET', /^\/sim\/api\/clients$/, clients],
+  ['POST', /^\/sim\/api\/clients\/([^/]+)\/redirect-uris$/, registerRedirectUris],
   ['GET', /^\/sim\/api\/state$/, state],
   ['GET', /^\/sim\/api\/outbox$/, outbox],
   ['GET', /^\/sim\/api\/requests$/, requests],

@@ -2,7 +2,10 @@ import { CONTROL_ROUTES } from '../api/control.ts';
 import { ACTIVATION_PATH } from '../idx/activation.ts';
 import { IDX_PATHS, introspect, remediation } from '../idx/endpoint.ts';
 import { FASTPASS_VERIFY_PATH, verifyFastPass } from '../idx/fastpass.ts';
+import { introspect as introspectToken, revoke } from '../oauth/introspect.ts';
+import { authorize, logout } from '../oauth/redirects.ts';
 import { discovery, interact, keys, token } from '../oauth/routes.ts';
+import { userinfo } from '../oauth/userinfo.ts';
 import { staticPage } from '../page/static.ts';
 import type { Route } from './types.ts';
 
@@ -18,6 +21,14 @@ const ROUTES: RouteEntry[] = [
   ['POST', oauth('/v1/interact'), interact],
   ['POST', oauth('/v1/token'), token],
   ['GET', oauth('/v1/keys'), keys],
+  ['GET', oauth('/v1/authorize'), authorize],
+  ['POST', oauth('/v1/authorize'), authorize],
+  ['GET', oauth('/v1/userinfo'), userinfo],
+  ['POST', oauth('/v1/userinfo'), userinfo],
+  ['POST', oauth('/v1/introspect'), introspectToken],
+  ['POST', oauth('/v1/revoke'), revoke],
+  ['GET', oauth('/v1/logout'), logout],
+  ['POST', oauth('/v1/logout'), logout],
   ['POST', exact('/idp/idx/introspect'), introspect],
   ...IDX_PATHS.map((path): RouteEntry => ['POST', exact(path), remediation]),
   ['POST', FASTPASS_VERIFY_PATH, verifyFastPass],

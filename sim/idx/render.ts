@@ -401,6 +401,10 @@ class ResponseParts {
         { name: 'grant_type', required: true, value: 'interaction_code' },
         { name: 'interaction_code', required: true, value: interactionCode },
         { name: 'client_id', required: true, value: this.tx.clientId },
+        // A confidential client authenticates at /v1/token (fixture 13).
+        ...(this.ctx.store.config.clients.find((c) => c.clientId === this.tx.clientId)?.clientSecret
+          ? [{ name: 'client_secret', required: true }]
+          : []),
         { name: 'code_verifier', required: true },
       ],
       accepts: 'application/x-www-form-urlencoded',

@@ -1,23 +1,11 @@
 import { createHash } from 'node:crypto';
-import { originMatches } from '../config.ts';
 import { randomToken } from '../crypto/ids.ts';
 import { jwks } from '../crypto/jwt.ts';
 import { newStateHandle } from '../state/store.ts';
-import { json, oauthError, type Route, type SimRequest } from '../http/types.ts';
-import { authorizationServer, discoveryDocument } from './servers.ts';
-import { issueTokens } from './tokens.ts';
-
-type ServerName = 'org' | 'default';
-
-function serverOf(req: SimRequest): ServerName {
-  return req.path.startsWith('/oauth2/default/') ? 'default' : 'org';
-}
-
-function form(req: SimRequest): URLSearchParams | undefined {
-  return /application\/x-www-form-urlencoded/i.test(req.headers['content-type'] ?? '')
-    ? new URLSearchParams(req.body)
-    : undefined;
-}
+import { json, oauthError, type Route, type SimRequest, type SimResponse } from '../http/types.ts';
+import { authenticateClient } from './client-auth.ts';
+import { authorizationServer, discoveryDocument, form, REDIRECT_URI_NOT_REGISTERED, serverOf } from './servers.ts';
+import { issueTokens, liveRefreshToken } from './tokens.ts';
 
 export const discovery: Route = (_ctx, req) => {
   const name = req.path.startsWith('/oauth2/default/') ? 'default' : 'org';
@@ -26,30 +14,26 @@ export const discovery: Route = (_ctx, req) => {
 
 export const keys: Route = (ctx) => json(200, jwks([ctx.store.signingKey]), { 'Cache-Control': 'max-age=3600' });
 
-/** Starts an IDX transaction: checks the client and PKCE parameters, returns the interaction handle. */
+/** Starts an IDX transaction: checks the client, its redirect URI and PKCE, returns the interaction handle. */
 export const interact: Route = (ctx, req) => {
   const params = form(req);
   if (!params) return oauthError(400, 'invalid_request', 'The request must be application/x-www-form-urlencoded.');
-  const clientId = params.get('client_id') ?? '';
-  const client = ctx.store.config.clients.find((c) => c.clientId === clientId);
-  if (!client) return oauthError(400, 'invalid_client', "Invalid value for 'client_id' parameter.");
+  const auth = authenticateClient(ctx, req, params, 400);
+  if ('refused' in auth) return auth.refused;
+  const { client } = auth;
   const redirectUri = params.get('redirect_uri') ?? '';
-  if (!redirectAllowed(redirectUri, client.redirectOrigins)) {
-    return oauthError(
-      400,
-      'invalid_request',
-      "'redirect_uri' must be a Login redirect URI in the client app settings.",
-    );
-  }
+  if (!client.redirectUris.includes(redirectUri))
+    return oauthError(400, 'invalid_request', REDIRECT_URI_NOT_REGISTERED);
   const codeChallenge = params.get('code_challenge');
-  if (!codeChallenge) {
+  // Okta requires PKCE of public clients only; a confidential client proves itself with its secret.
+  if (!codeChallenge && !client.clientSecret) {
     return oauthError(
       400,
       'invalid_request',
       "PKCE code challenge is required when the token endpoint authentication method is 'NONE'.",
     );
   }
-  if (params.get('code_challenge_method') !== 'S256') {
+  if (codeChallenge && params.get('code_challenge_method') !== 'S256') {
     return oauthError(400, 'invalid_request', "'code_challenge_method' must be 'S256'.");
   }
   const now = Date.now();
@@ -58,10 +42,10 @@ export const interact: Route = (ctx, req) => {
     issuer: authorizationServer(req.origin, serverOf(req)).issuer,
     interactionHandle,
     stateHandle: newStateHandle(),
-    clientId,
+    clientId: client.clientId,
     redirectUri,
     scope: params.get('scope') ?? 'openid email',
-    codeChallenge,
+    codeChallenge: codeChallenge ?? undefined,
     state: params.get('state') ?? '',
     createdAt: now,
     expiresAt: now + ctx.settings.transactionLifetimeMs,
@@ -71,34 +55,31 @@ export const interact: Route = (ctx, req) => {
   return json(200, { interaction_handle: interactionHandle });
 };
 
-function redirectAllowed(uri: string, origins: string[]): boolean {
-  try {
-    return originMatches(new URL(uri).origin, origins);
-  } catch {
-    return false;
-  }
-}
+const NO_STORE = { 'Cache-Control': 'no-store', Pragma: 'no-cache' };
 
-/** The interaction_code grant: one use per code, same client and redirect URI, PKCE S256 verified. */
+/**
+ * /v1/token: the interaction_code grant (one use per code, same client and redirect URI, PKCE S256
+ * verified) and the refresh_token grant; the client authenticated first, as Okta does.
+ */
 export const token: Route = async (ctx, req) => {
   const params = form(req);
   if (!params) return oauthError(400, 'invalid_request', 'The request must be application/x-www-form-urlencoded.');
-  if (params.get('grant_type') !== 'interaction_code') {
-    return oauthError(
-      400,
-      'unsupported_grant_type',
-      `The grant type '${params.get('grant_type') ?? ''}' is not supported here.`,
-    );
+  // An unknown client or a wrong secret is a client error (RFC 6749 §5.2), not a bad code.
+  const auth = authenticateClient(ctx, req, params);
+  if ('refused' in auth) return auth.refused;
+  const grantType = params.get('grant_type') ?? '';
+  if (grantType === 'refresh_token') return refresh(ctx, req, params, auth.client.clientId);
+  if (grantType !== 'interaction_code') {
+    return oauthError(400, 'unsupported_grant_type', `The grant type '${grantType}' is not supported here.`);
   }
-  // An unknown client is a client error (RFC 6749 §5.2), not a bad code.
-  if (!ctx.store.config.clients.some((c) => c.clientId === params.get('client_id'))) {
-    return oauthError(401, 'invalid_client', "Invalid value for 'client_id' parameter.");
+  if (!auth.client.redirectUris.includes(params.get('redirect_uri') ?? '')) {
+    return oauthError(400, 'invalid_request', REDIRECT_URI_NOT_REGISTERED);
   }
   const code = params.get('interaction_code');
   const tx = ctx.store.transactions().find((t) => t.step.name === 'success' && t.step.interactionCode === code);
   if (!code || !tx || tx.codeRedeemed)
     return oauthError(400, 'invalid_grant', 'The interaction code is invalid or has expired.');
-  if (params.get('client_id') !== tx.clientId)
+  if (auth.client.clientId !== tx.clientId)
     return oauthError(400, 'invalid_grant', 'The interaction code was issued to another client.');
   if (params.get('redirect_uri') !== tx.redirectUri) {
     return oauthError(
@@ -107,12 +88,52 @@ export const token: Route = async (ctx, req) => {
       "The 'redirect_uri' does not match the redirection URI used in the authorization request.",
     );
   }
-  const verifier = params.get('code_verifier') ?? '';
-  if (createHash('sha256').update(verifier).digest('base64url') !== tx.codeChallenge) {
-    return oauthError(400, 'invalid_grant', 'PKCE verification failed.');
+  const verifier = params.get('code_verifier');
+  if (tx.codeChallenge !== undefined || verifier !== null) {
+    if (
+      createHash('sha256')
+        .update(verifier ?? '')
+        .digest('base64url') !== tx.codeChallenge
+    ) {
+      return oauthError(400, 'invalid_grant', 'PKCE verification failed.');
+    }
   }
   const user = ctx.store.user(tx.login);
   if (!user) return oauthError(400, 'invalid_grant', 'The user of this interaction no longer exists.');
   tx.codeRedeemed = true;
-  return json(200, await issueTokens(ctx, tx, user), { 'Cache-Control': 'no-store', Pragma: 'no-cache' });
+  const grant = {
+    issuer: tx.issuer,
+    clientId: tx.clientId,
+    scopes: tx.scope.split(' ').filter(Boolean),
+    amr: tx.amr,
+    authTime: Math.floor(Date.now() / 1000),
+  };
+  return json(200, await issueTokens(ctx, grant, user), NO_STORE);
 };
+
+/** New access (and ID) tokens for a live refresh token of the same client; the refresh token is kept. */
+async function refresh(
+  ctx: Parameters<Route>[0],
+  req: SimRequest,
+  params: URLSearchParams,
+  clientId: string,
+): Promise<SimResponse> {
+  const issuer = authorizationServer(req.origin, serverOf(req)).issuer;
+  const record = liveRefreshToken(ctx, params.get('refresh_token') ?? '', issuer);
+  if (!record || record.clientId !== clientId) {
+    return oauthError(400, 'invalid_grant', 'The refresh token is invalid or expired.');
+  }
+  const asked = params.get('scope')?.split(' ').filter(Boolean) ?? record.scopes;
+  if (asked.some((scope) => !record.scopes.includes(scope))) {
+    return oauthError(
+      400,
+      'invalid_scope',
+      'One or more scopes are not configured for the authorization server resource.',
+    );
+  }
+  const user = ctx.store.user(record.login);
+  if (!user || user.id !== record.userId) {
+    return oauthError(400, 'invalid_grant', 'The refresh token is invalid or expired.');
+  }
+  return json(200, await issueTokens(ctx, { ...record, scopes: asked }, user, record.token), NO_STORE);
+}

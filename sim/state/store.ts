@@ -6,7 +6,16 @@ import { FaultPlan } from '../faults/rules.ts';
 import { generateTotpSecret } from '../crypto/totp.ts';
 import { oktaId, randomToken } from '../crypto/ids.ts';
 import { createSigningKey, exportSigningKey, importSigningKey, type SigningKey } from '../crypto/jwt.ts';
-import type { Device, FastPassChallenge, OutboxMessage, Push, RequestRecord, Transaction, UserState } from './types.ts';
+import type {
+  Device,
+  FastPassChallenge,
+  OutboxMessage,
+  Push,
+  RefreshGrant,
+  RequestRecord,
+  Transaction,
+  UserState,
+} from './types.ts';
 
 /** What `--data FILE` keeps across restarts: who the users are and what they enrolled. */
 interface PersistedData {
@@ -27,6 +36,10 @@ export class SimStore {
   readonly desktopApps = new DesktopApps(this);
   readonly outbox: OutboxMessage[] = [];
   readonly requests: RequestRecord[] = [];
+  /** `jti`s of access tokens revoked before they expired (the tokens themselves are signed JWTs, kept nowhere). */
+  readonly revokedAccessTokens = new Set<string>();
+  /** Refresh tokens issued, by token. */
+  readonly refreshTokens = new Map<string, RefreshGrant>();
   /** Faults to inject; starts from the config's and goes back to them on reset. */
   readonly faults = new FaultPlan();
   signingKey: SigningKey;
@@ -63,6 +76,8 @@ export class SimStore {
     this.pushes.clear();
     this.fastPass.clear();
     void this.desktopApps.closeAll();
+    this.revokedAccessTokens.clear();
+    this.refreshTokens.clear();
     this.outbox.length = 0;
     this.requests.length = 0;
     this.faults.replace(this.config.faults);
@@ -74,7 +89,13 @@ export class SimStore {
     this.users.clear();
     this.devices.clear();
     for (const config of this.config.users) {
-      this.users.set(config.login, { id: oktaId('00u'), config, totpFailures: 0, lockedUntil: 0 });
+      this.users.set(config.login, {
+        id: oktaId('00u'),
+        config,
+        totpFailures: 0,
+        lockedUntil: 0,
+        createdAt: Date.now(),
+      });
       if (config.desktop) this.addDevice(config.login, 'Virtual desktop', true);
       else if (config.enrolled) this.addDevice(config.login, 'Virtual Okta Verify');
     }
@@ -88,6 +109,7 @@ export class SimStore {
         config,
         totpFailures: 0,
         lockedUntil: 0,
+        createdAt: Date.now(),
       });
     }
     for (const device of saved.devices) {

@@ -46,7 +46,8 @@ export interface Transaction {
   clientId: string;
   redirectUri: string;
   scope: string;
-  codeChallenge: string;
+  /** PKCE S256 challenge; a confidential client may start without one. */
+  codeChallenge?: string;
   state: string;
   createdAt: number;
   /** Slides forward with every response, as Okta's `expiresAt` does. */
@@ -59,11 +60,32 @@ export interface Transaction {
   codeRedeemed?: boolean;
 }
 
+/** A refresh token (opaque, as Okta's are) and what it was issued for; revoking it revokes its access tokens. */
+export interface RefreshGrant {
+  token: string;
+  issuer: string;
+  clientId: string;
+  scopes: string[];
+  amr: string[];
+  authTime: number;
+  login: string;
+  userId: string;
+  /** Seconds. */
+  iat: number;
+  exp: number;
+  jti: string;
+  /** `jti`s of the access tokens issued with it. */
+  accessTokenIds: string[];
+  revoked: boolean;
+}
+
 export interface UserState {
   id: string;
   config: UserConfig;
   totpFailures: number;
   lockedUntil: number;
+  /** When the user was seeded or loaded: userinfo's `updated_at`. */
+  createdAt: number;
 }
 
 export interface Device {

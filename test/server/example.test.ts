@@ -8,7 +8,7 @@ import { existsSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import { after, before, test } from 'node:test';
 import { fileURLToPath } from 'node:url';
-import { startSimulator } from 'ov-sim';
+import { SERVER_CLIENT_ID, SERVER_CLIENT_SECRET, startSimulator } from 'ov-sim';
 import { createApp } from '../../examples/express-bff/server.ts';
 import { ControlApi } from 'ov-sim/client';
 import { BrowserSession } from './support/browser-session.ts';
@@ -18,7 +18,8 @@ const REPO = fileURLToPath(new URL('../../', import.meta.url));
 const sim = await startSimulator({ port: 0, config: { testing: true } });
 const server = createApp({
   issuer: sim.issuer,
-  clientId: sim.clientId,
+  clientId: SERVER_CLIENT_ID,
+  clientSecret: SERVER_CLIENT_SECRET,
   redirectUri: 'http://localhost:3000/login/callback',
 }).listen(0, '127.0.0.1');
 await new Promise((resolve) => server.once('listening', resolve));

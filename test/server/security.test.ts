@@ -346,7 +346,7 @@ describe('cookie flags', () => {
   test('Secure where the browser accepts it: https, loopback; not on plain http elsewhere; behind a trusted proxy', async () => {
     const { createSignInHandler } = await import('../../src/server/index.ts');
     const handler = createSignInHandler({
-      okta: { issuer: sim.issuer, clientId: sim.clientId, redirectUri: 'http://localhost:8080/cb' },
+      okta: { issuer: sim.issuer, clientId: sim.clientId, redirectUri: 'http://localhost:8080/login/callback' },
       onSuccess: () => undefined,
     });
     const cookieFor = async (url: string) =>
@@ -368,7 +368,7 @@ describe('cookie flags', () => {
       'ov-session=…; Path=/; HttpOnly; SameSite=Strict',
     );
     const lax = createSignInHandler({
-      okta: { issuer: sim.issuer, clientId: sim.clientId, redirectUri: 'http://localhost:8080/cb' },
+      okta: { issuer: sim.issuer, clientId: sim.clientId, redirectUri: 'http://localhost:8080/login/callback' },
       onSuccess: () => undefined,
       cookie: { name: 'signin', sameSite: 'Lax', secure: true },
     });

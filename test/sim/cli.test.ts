@@ -119,3 +119,27 @@ test('ov-sim device enroll --qr @file enrolls from the QR the browser got; reset
   assert.deepEqual(await ovSimJson('reset'), { ok: true });
   assert.deepEqual(await ovSimJson('device', 'list', 'enroll@example.com'), { deviceIds: [] });
 });
+
+test('ov-sim clients: lists the seeded clients; register adds an exact redirect URI', async () => {
+  const uri = 'http://localhost:4173/callback';
+  const before =
+    await ovSimJson<Array<{ clientId: string; redirectUris: string[]; tokenEndpointAuthMethod: string }>>('clients');
+  assert.deepEqual(
+    before.map((c) => [c.clientId, c.tokenEndpointAuthMethod]),
+    [
+      ['ov-demo', 'none'],
+      ['ov-server', 'client_secret_basic'],
+    ],
+  );
+  assert.ok(!before[0]!.redirectUris.includes(uri));
+  const after = await ovSimJson<Array<{ clientId: string; redirectUris: string[] }>>(
+    'clients',
+    'register',
+    'ov-demo',
+    uri,
+  );
+  assert.ok(after.find((c) => c.clientId === 'ov-demo')!.redirectUris.includes(uri));
+  const refused = await ovSim('clients', 'register', 'ov-demo', 'not a uri');
+  assert.notEqual(refused.code, 0);
+  assert.match(refused.stderr, /not an absolute URI/);
+});

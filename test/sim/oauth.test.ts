@@ -8,11 +8,13 @@ import { createAuthClient, REDIRECT_URI } from './support/sdk-client.ts';
 import { verifyTokenPair, verifyTokens } from './support/token-verifier.ts';
 
 const OTHER_CLIENT = 'other-app';
+/** Registered too, so that redeeming a code with it is a mismatch rather than an unregistered URI. */
+const SECOND_URI = 'http://localhost:8080/second/callback';
 const sim = await startSimulator({
   port: 0,
   config: {
     testing: true,
-    clients: [DEMO_CLIENT_ID, OTHER_CLIENT].map((clientId) => ({ clientId, redirectOrigins: ['http://localhost:*'] })),
+    clients: [DEMO_CLIENT_ID, OTHER_CLIENT].map((clientId) => ({ clientId, redirectUris: [REDIRECT_URI, SECOND_URI] })),
   },
 });
 after(() => sim.close());
@@ -115,13 +117,17 @@ test('token endpoint: another client or another redirect URI cannot redeem the c
   });
   assert.equal(unknownClient.status, 401);
   assert.equal(unknownClient.body.error, 'invalid_client');
-  assertInvalidGrant(
-    await exchange({
-      interaction_code: code,
-      code_verifier: codeVerifier,
-      redirect_uri: 'http://localhost:9999/elsewhere',
-    }),
-  );
+  assertInvalidGrant(await exchange({ interaction_code: code, code_verifier: codeVerifier, redirect_uri: SECOND_URI }));
+  const unregistered = await exchange({
+    interaction_code: code,
+    code_verifier: codeVerifier,
+    redirect_uri: 'http://localhost:9999/elsewhere',
+  });
+  assert.equal(unregistered.status, 400);
+  assert.deepEqual(unregistered.body, {
+    error: 'invalid_request',
+    error_description: "The 'redirect_uri' parameter must be a Login redirect URI in the client app settings",
+  });
   // Refusals do not burn the code: its rightful owner still redeems it.
   assert.equal((await exchange({ interaction_code: code, code_verifier: codeVerifier })).status, 200);
 });

@@ -79,7 +79,8 @@ export const ALLOWED_DIFFERENCES: AllowedDifference[] = [
     fixtures: ['13'],
     kind: 'missing',
     paths: ['successWithInteractionCode.value[client_secret]'],
-    reason: 'the recorded client was confidential; the simulator’s clients are public (PKCE only)',
+    reason:
+      'the recorded client was confidential; this test signs in with the public client (the confidential one gets client_secret: test/sim/confidential-client.test.ts)',
   },
   {
     fixtures: ['01'],
