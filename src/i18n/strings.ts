@@ -24,6 +24,7 @@ export const strings = {
   get backToSignIn() { return msg('Back to sign in', { id: 'backToSignIn' }); },
   get tryAgain() { return msg('Try again', { id: 'tryAgain' }); },
   get startOver() { return msg('Start over', { id: 'startOver' }); },
+  get startAgain() { return msg('Start again', { id: 'startAgain' }); },
   get skip() { return msg('Set up later', { id: 'skip' }); },
   get terminalHeading() { return msg('Sign-in could not continue', { id: 'terminalHeading' }); },
   get successHeading() { return msg('You are signed in', { id: 'successHeading' }); },

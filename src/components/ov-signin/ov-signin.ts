@@ -229,7 +229,9 @@ export class OvSignin extends LitElement {
     ></ov-poll-status>`;
   }
 
+  /** Okta ended the sign-in; after an expiry the widget restarted by itself once, the next start is the user's. */
   private renderTerminal(step: OvStep) {
+    const expired = this.controller.state.notice === 'expired';
     return html`<section data-screen aria-labelledby="heading">
       ${screenHeading(strings.terminalHeading)}
       <div role="alert" aria-live="assertive" part="messages">
@@ -237,7 +239,7 @@ export class OvSignin extends LitElement {
       </div>
       <div class="actions" part="actions">
         <button type="button" part="button button-primary" @click=${() => this.controller.restart()}>
-          ${strings.backToSignIn}
+          ${expired ? strings.startAgain : strings.backToSignIn}
         </button>
       </div>
     </section>`;
