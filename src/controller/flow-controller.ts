@@ -395,6 +395,11 @@ export class OvFlowController implements ReactiveController {
         }
         const step = toSnapshot(tx);
         this.#transaction = tx;
+        if (step.screen === OutcomeStep.SUCCESS) {
+          // Okta finishes the sign-in at a page of its own (`success-redirect`), not with tokens.
+          this.#succeed(tx);
+          return;
+        }
         this.#setState({ busy: false, polling: false });
         this.#showStep(step);
         if (step.name === OutcomeStep.TERMINAL) this.host.dispatchEvent(new OvTerminalEvent(step.messages));

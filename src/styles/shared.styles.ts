@@ -126,12 +126,17 @@ export const sharedStyles = css`
     padding: calc(0.25 * var(--_space)) 0;
     text-decoration: underline;
   }
+  a {
+    color: var(--_accent);
+    text-decoration: underline;
+  }
   button[aria-disabled='true'] {
     cursor: progress;
     opacity: 0.7;
   }
   /* One ring for every control: 2px, offset onto the surface, ≥3:1 against it by default. */
   button:focus-visible,
+  a:focus-visible,
   input:focus-visible,
   h2:focus-visible {
     outline: 2px solid var(--_focus-ring);
