@@ -71,6 +71,13 @@ export function problemNotice(flow: OvFlowContext | undefined): TemplateResult |
   if (problem.transient) return nothing;
   return html`<div class="problem" role="alert" part="problem">
     <p>${problemText(problem)}</p>
+    ${
+      problem.messages?.length
+        ? html`<ul class="messages" part="messages">
+            ${problem.messages.map((m) => html`<li part="message message-${m.level}">${messageContent(m)}</li>`)}
+          </ul>`
+        : nothing
+    }
     <div class="actions" part="actions">
       ${
         problem.canRetry

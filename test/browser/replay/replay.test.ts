@@ -76,6 +76,9 @@ function pushWasSent(body: Json): boolean {
   return polling && methods.includes('push') && data.challenge === undefined;
 }
 
+/** What each response showed (its heading), printed at the end for the record. */
+const shown: string[] = [];
+
 async function replay(file: string): Promise<{ checks: Checks; onScreen: string }> {
   const body = (await (await fetch(new URL(`./responses/${file}`, import.meta.url))).json()) as Json;
   const uncaught: unknown[] = [];
@@ -117,6 +120,7 @@ async function replay(file: string): Promise<{ checks: Checks; onScreen: string 
       'at most one extra interact': interacts <= 2,
       'no uncaught error': uncaught.length === 0,
     };
+    shown.push(`${file}: ${queryAllDeep(widget, 'h2[data-heading]').map(textOf).join(' | ') || text.slice(0, 80)}`);
     return { checks, onScreen: text };
   } finally {
     window.removeEventListener('error', onError);
@@ -128,6 +132,8 @@ async function replay(file: string): Promise<{ checks: Checks; onScreen: string 
 
 describe(`replay: ${RESPONSES.length} of Okta's playground responses as the first screen`, () => {
   beforeEach(startFresh);
+  // The test runner prints browser logs: the list of what each response showed.
+  after(() => console.log(`replayed ${shown.length}:\n${shown.join('\n')}`));
 
   for (const file of RESPONSES) {
     it(file, async () => {

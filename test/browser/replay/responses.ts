@@ -145,7 +145,6 @@ export const RESPONSES: readonly string[] = [
 
 const FASTPASS = 'FastPass screen: branch verify';
 
-const RATE_LIMIT = 'the 429 notice is the widget\'s own; Okta\'s "Too many requests" is not carried to it: left';
 const OTHER_PUSH = 'another authenticator named as Okta Verify (defect 4): branch verify';
 
 export const EXPECTED_FAILURES: Readonly<Record<string, Partial<Record<Check, string>>>> = {
@@ -173,8 +172,6 @@ export const EXPECTED_FAILURES: Readonly<Record<string, Partial<Record<Check, st
   'okta-verify-uv-verify-universal-link-enable-biometrics-uv-key-not-enrolled-universal-link.json': {
     'no push claimed that was not sent': FASTPASS,
   },
-  'error-429-too-many-request.json': { 'every message shown': RATE_LIMIT },
-  'error-429-too-many-request-operation-ratelimit.json': { 'every message shown': RATE_LIMIT },
   'authenticator-verification-custom-app-push.json': { 'Okta Verify only for Okta Verify': OTHER_PUSH },
   'authenticator-enroll-nfc-pin-device-challenge.json': { 'Okta Verify only for Okta Verify': OTHER_PUSH },
   'authenticator-verification-nfc-pin-device-challenge.json': {
