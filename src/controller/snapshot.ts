@@ -105,8 +105,13 @@ export function toSnapshot(tx: OvTransaction, show?: string): OvStep {
     case 'SUCCESS':
       return outcome(OutcomeStep.SUCCESS, tx, [], successRedirect(tx));
     case 'TERMINAL':
-    case 'FAILURE':
+    case 'FAILURE': {
+      // okta-auth-js calls a `success` without an interaction code TERMINAL: Okta finished the
+      // sign-in (e.g. an enrolment completed on the device) and sends the user to its own page.
+      const redirect = successRedirect(tx);
+      if (redirect) return outcome(OutcomeStep.SUCCESS, tx, toMessages(tx.messages), redirect);
       return outcome(OutcomeStep.TERMINAL, tx, toMessages(tx.messages));
+    }
     case 'CANCELED':
     case 'PENDING':
       break;

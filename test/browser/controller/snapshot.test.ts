@@ -237,6 +237,15 @@ describe('toSnapshot (transaction → step)', () => {
       );
       expect(toSnapshot(idx.successWithoutCode('javascript:alert(1)')).redirect).to.equal(undefined);
       expect(toSnapshot(idx.success).redirect).to.equal(undefined);
+      // What okta-auth-js makes of Okta's success.json (no remediation, no interaction code): TERMINAL.
+      const terminal = {
+        ...idx.successWithoutCode('https://example.okta.com/app/UserHome'),
+        status: 'TERMINAL' as const,
+      };
+      expect([toSnapshot(terminal).screen, toSnapshot(terminal).redirect]).to.deep.equal([
+        'success',
+        'https://example.okta.com/app/UserHome',
+      ]);
       const redirect = toSnapshot(idx.successRedirectStep);
       expect([redirect.screen, redirect.redirect]).to.deep.equal(['success', 'https://example.okta.com/app/UserHome']);
     });

@@ -19,6 +19,8 @@ type Json = Record<string, unknown>;
 type Checks = Record<Check, boolean>;
 export type Check =
   | 'rendered'
+  | 'no QR refusal without a QR code'
+  | 'success page offered'
   | 'every message shown'
   | 'no empty message'
   | 'no id on screen'
@@ -79,6 +81,18 @@ function pushWasSent(body: Json): boolean {
 /** What each response showed (its heading), printed at the end for the record. */
 const shown: string[] = [];
 
+function successPage(body: Json): boolean {
+  const success = body.success as Json | undefined;
+  return typeof success?.href === 'string' && body.successWithInteractionCode === undefined;
+}
+
+/** The authenticator the step is about is Okta Verify (or, with none, Okta Verify is among the choices). */
+function currentIsOktaVerify(body: Json): boolean {
+  const current = ((body.currentAuthenticator ?? body.currentAuthenticatorEnrollment) as Json | undefined)?.value as
+    Json | undefined;
+  return current ? current.key === 'okta_verify' : JSON.stringify(body).includes('"okta_verify"');
+}
+
 async function replay(file: string): Promise<{ checks: Checks; onScreen: string }> {
   const body = (await (await fetch(new URL(`./responses/${file}`, import.meta.url))).json()) as Json;
   const uncaught: unknown[] = [];
@@ -112,15 +126,19 @@ async function replay(file: string): Promise<{ checks: Checks; onScreen: string 
     const ownWords = messageTexts(body).reduce((rest, m) => rest.split(m).join(' '), text);
     const checks: Checks = {
       rendered: settled() && !text.includes('Loading…'),
+      // Okta's `success.href` without an interaction code: followed or offered, never a dead end.
+      'success page offered': !successPage(body) || queryAllDeep(widget, 'a[data-continue]').length === 1,
+      'no QR refusal without a QR code':
+        !text.includes('The QR code could not be shown safely') || raw.includes('"qrcode"'),
       'every message shown': messageTexts(body).every((m) => text.includes(m)),
       'no empty message': messages.every((m) => textOf(m) !== ''),
       'no id on screen': [...idsOf(body)].every((id) => !text.includes(id)),
       'no push claimed that was not sent': !/Push notification sent/.test(text) || pushWasSent(body),
-      'Okta Verify only for Okta Verify': !ownWords.includes('Okta Verify') || raw.includes('"okta_verify"'),
+      'Okta Verify only for Okta Verify': !ownWords.includes('Okta Verify') || currentIsOktaVerify(body),
       'at most one extra interact': interacts <= 2,
       'no uncaught error': uncaught.length === 0,
     };
-    shown.push(`${file}: ${queryAllDeep(widget, 'h2[data-heading]').map(textOf).join(' | ') || text.slice(0, 80)}`);
+    shown.push(`${file}: ${text.slice(0, 160)}`);
     return { checks, onScreen: text };
   } finally {
     window.removeEventListener('error', onError);

@@ -145,6 +145,7 @@ export const RESPONSES: readonly string[] = [
 
 const FASTPASS = 'FastPass screen: branch verify';
 
+const ENROL_SCREEN = 'same-device / device-bootstrap enrolment screen (defect 3): branch verify';
 const OTHER_PUSH = 'another authenticator named as Okta Verify (defect 4): branch verify';
 
 export const EXPECTED_FAILURES: Readonly<Record<string, Partial<Record<Check, string>>>> = {
@@ -173,7 +174,17 @@ export const EXPECTED_FAILURES: Readonly<Record<string, Partial<Record<Check, st
     'no push claimed that was not sent': FASTPASS,
   },
   'authenticator-verification-custom-app-push.json': { 'Okta Verify only for Okta Verify': OTHER_PUSH },
-  'authenticator-enroll-nfc-pin-device-challenge.json': { 'Okta Verify only for Okta Verify': OTHER_PUSH },
+  'authenticator-enroll-nfc-pin-device-challenge.json': {
+    'Okta Verify only for Okta Verify': OTHER_PUSH,
+    'no QR refusal without a QR code': ENROL_SCREEN,
+  },
+  'authenticator-verification-custom-app-push-autochallenge.json': { 'Okta Verify only for Okta Verify': OTHER_PUSH },
+  'authenticator-enroll-ov-device-bootstrap-multiple-devices.json': { 'no QR refusal without a QR code': ENROL_SCREEN },
+  'authenticator-enroll-ov-device-bootstrap.json': { 'no QR refusal without a QR code': ENROL_SCREEN },
+  'authenticator-enroll-ov-same-device-android-high-security.json': { 'no QR refusal without a QR code': ENROL_SCREEN },
+  'authenticator-enroll-ov-same-device-ios-any-security.json': { 'no QR refusal without a QR code': ENROL_SCREEN },
+  'authenticator-enroll-ov-same-device-windows-high-security.json': { 'no QR refusal without a QR code': ENROL_SCREEN },
+  'authenticator-enroll-ov-same-device.json': { 'no QR refusal without a QR code': ENROL_SCREEN },
   'authenticator-verification-nfc-pin-device-challenge.json': {
     'Okta Verify only for Okta Verify': OTHER_PUSH,
     'no push claimed that was not sent': OTHER_PUSH,
