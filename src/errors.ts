@@ -1,3 +1,4 @@
+import type { OvMessage } from './controller/types.js';
 /**
  * Every error the widget itself throws in the page. problems.ts turns each into a problem code;
  * the error itself reaches developers in `ov-error`'s `detail.error`. (`ov-signin/server` keeps its
@@ -30,9 +31,13 @@ export class ServerFailureError extends Error {
 
 /** Okta refused the request for its rate (a 429 in the IDX envelope, key `tooManyRequests`, or E0000047). */
 export class RateLimitedError extends Error {
-  constructor() {
+  /** Okta's messages from the refusing body ("Too many requests"), shown with the problem. */
+  readonly messages: readonly OvMessage[];
+
+  constructor(messages: readonly OvMessage[] = []) {
     super('Rate limited');
     this.name = 'RateLimitedError';
+    this.messages = messages;
   }
 }
 

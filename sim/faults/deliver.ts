@@ -64,6 +64,8 @@ export async function deliver(
           contentType: 'application/json',
         },
       };
+    case 'respond':
+      return { response: json(rule.status ?? 200, rule.body as object) };
     case 'wrong-shape':
       return {
         response: json(200, {

@@ -2,7 +2,8 @@
  * Faults the simulator injects on purpose, so clients can be tested against what real networks and
  * real Okta do: slow answers, 5xx, rate limits, dropped connections, broken or unexpected bodies.
  */
-export type FaultKind = 'latency' | 'status' | 'rate-limit' | 'drop' | 'truncate' | 'malformed' | 'wrong-shape';
+export type FaultKind =
+  'latency' | 'status' | 'rate-limit' | 'drop' | 'truncate' | 'malformed' | 'wrong-shape' | 'respond';
 
 export interface FaultRule {
   kind: FaultKind;
@@ -12,8 +13,13 @@ export interface FaultRule {
   method?: string;
   /** `latency`: milliseconds added before the real answer. */
   latencyMs?: number;
-  /** `status`: the HTTP status to answer with (default 503). */
+  /** `status`: the HTTP status to answer with (default 503); `respond`: the status of `body` (default 200). */
   status?: number;
+  /**
+   * `respond`: the JSON body answered instead of the real one, e.g. a recorded Okta response
+   * (`idx.session.expired`, an unusual remediation) replayed as the answer to introspect.
+   */
+  body?: unknown;
   /** `rate-limit`: seconds sent in `Retry-After` (default 2). */
   retryAfterSeconds?: number;
   /** Applies to the next N matching requests, then is gone. */
@@ -22,7 +28,16 @@ export interface FaultRule {
   ratio?: number;
 }
 
-const KINDS: readonly FaultKind[] = ['latency', 'status', 'rate-limit', 'drop', 'truncate', 'malformed', 'wrong-shape'];
+const KINDS: readonly FaultKind[] = [
+  'latency',
+  'status',
+  'rate-limit',
+  'drop',
+  'truncate',
+  'malformed',
+  'wrong-shape',
+  'respond',
+];
 
 /** Checks a rule given over the control API or in the config file; returns why it is refused. */
 export function ruleProblem(value: unknown): string | undefined {
@@ -37,6 +52,8 @@ export function ruleProblem(value: unknown): string | undefined {
   if (rule.ratio !== undefined && !(typeof rule.ratio === 'number' && rule.ratio >= 0 && rule.ratio <= 1))
     return '"ratio" must be between 0 and 1.';
   if (rule.method !== undefined && typeof rule.method !== 'string') return '"method" must be a string.';
+  if (rule.kind === 'respond' && (rule.body === null || typeof rule.body !== 'object'))
+    return '"body" must be a JSON object or array.';
   return undefined;
 }
 

@@ -13,7 +13,7 @@ import { PollLoop } from './poll-loop.js';
 import { pollDelay } from './backoff.js';
 import { isAbort, isPassing, problem, toProblem } from './problems.js';
 import { NoticeCode, OutcomeStep, ProblemCode } from './types.js';
-import type { OvAuthClient, OvFlowState, OvOption, OvProblem, OvStep, OvTransaction } from './types.js';
+import type { OvAuthClient, OvFlowState, OvMessage, OvOption, OvProblem, OvStep, OvTransaction } from './types.js';
 import { routeOf, toMessages, toSnapshot } from './snapshot.js';
 import type { OvMove, OvMovingIntent, OvSend } from './snapshot.js';
 import { answerByLoopback } from './loopback.js';
@@ -72,6 +72,18 @@ function isExpiredSession(tx: OvTransaction): boolean {
 }
 const noop = () => {};
 
+/** Okta's message for an expired session, worded by the widget from its key (src/i18n/server-text.ts). */
+const EXPIRED_MESSAGE: OvMessage = Object.freeze({ text: '', key: 'idx.session.expired', level: 'error' });
+
+const EMPTY_TERMINAL: OvTransaction = {
+  status: 'TERMINAL',
+  neededToProceed: [],
+  context: {} as OvTransaction['context'],
+  actions: {},
+  rawIdxState: {} as OvTransaction['rawIdxState'],
+  requestDidSucceed: false,
+};
+
 /** The same snapshot, routed the same way (a poll that brought nothing new). */
 function sameScreen(a: OvStep, b: OvStep): boolean {
   return JSON.stringify(a) === JSON.stringify(b) && JSON.stringify(routeOf(a)) === JSON.stringify(routeOf(b));
@@ -99,6 +111,12 @@ export class OvFlowController implements ReactiveController {
   #pollFailures = 0;
   #retryAfter?: number;
   #inFlight: Promise<unknown> = Promise.resolve();
+  /**
+   * A new sign-in was begun by the widget itself (the previous one expired) since the user last
+   * acted: a second expiry then stops on a screen instead of restarting again, so a server that
+   * answers every new transaction with "expired" is never hammered.
+   */
+  #restartedByItself = false;
   #connected = false;
   #resyncOnConnect = false;
   /** The FastPass loopback under way: its challenge request, and how to stop it. */
@@ -203,6 +221,11 @@ export class OvFlowController implements ReactiveController {
 
   /** Drops any saved transaction and starts a new sign-in. */
   restart(): void {
+    this.#restartedByItself = false;
+    this.#begin();
+  }
+
+  #begin(): void {
     this.#run({ kind: 'start', call: (client) => client.idx.start({ ...STEP_MODE }) }, true);
   }
 
@@ -300,6 +323,7 @@ export class OvFlowController implements ReactiveController {
 
   #run(request: FlowRequest, byUser: boolean): void {
     this.#failed = undefined;
+    if (byUser && request.kind !== 'start') this.#restartedByItself = false;
     if (byUser) this.#poll.stop();
     // A retrying poll keeps the "connection unstable" line, so the live region does not flip back and forth.
     const stillTransient = request.kind === 'poll' && this.#state.problem?.transient ? this.#state.problem : undefined;
@@ -382,11 +406,16 @@ export class OvFlowController implements ReactiveController {
         return;
       default: {
         if (isExpiredSession(tx)) {
-          this.#startAgainExpired();
+          this.#startAgainExpired(undefined, tx);
           return;
         }
         const step = toSnapshot(tx);
         this.#transaction = tx;
+        if (step.screen === OutcomeStep.SUCCESS) {
+          // Okta finishes the sign-in at a page of its own (`success-redirect`), not with tokens.
+          this.#succeed(tx);
+          return;
+        }
         this.#setState({ busy: false, polling: false });
         this.#showStep(step);
         if (this.#loopbackFellBack) {
@@ -447,14 +476,33 @@ export class OvFlowController implements ReactiveController {
    * The server no longer knows the transaction (its idle lifetime passed, found on resume or on the
    * user's next click): nothing is left to retry, so a new sign-in begins, saying why.
    */
-  #startAgainExpired(error?: unknown): void {
+  #startAgainExpired(error?: unknown, tx?: OvTransaction): void {
     this.#transaction = undefined;
     this.host.dispatchEvent(new OvErrorEvent(problem(ProblemCode.EXPIRED, false), error));
+    if (this.#restartedByItself) {
+      this.#stopExpired(tx);
+      return;
+    }
+    this.#restartedByItself = true;
     // Deferred: a run started inside @lit/task's onComplete would be marked complete with this one.
     queueMicrotask(() => {
-      this.restart();
+      this.#begin();
       this.#setState({ notice: NoticeCode.EXPIRED });
     });
+  }
+
+  /**
+   * The new sign-in begun after an expiry expired at once too: stop on the terminal screen with
+   * Okta's message (or the widget's own wording of its key) and leave the next start to the user.
+   */
+  #stopExpired(tx: OvTransaction | undefined): void {
+    const sent = tx ? toMessages(tx.messages) : [];
+    const messages = sent.length > 0 ? sent : [EXPIRED_MESSAGE];
+    const step = toSnapshot({ ...(tx ?? EMPTY_TERMINAL), status: 'TERMINAL', messages: undefined });
+    const shown: OvStep = Object.freeze({ ...step, messages: Object.freeze(messages) });
+    this.#setState({ busy: false, polling: false, notice: NoticeCode.EXPIRED });
+    this.#showStep(shown);
+    this.host.dispatchEvent(new OvTerminalEvent(shown.messages));
   }
 
   #report(found: OvProblem, error?: unknown): void {

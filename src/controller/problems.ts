@@ -46,7 +46,8 @@ export function toProblem(error: unknown): OvProblem {
   if (error instanceof ConfigurationError) return problem(ProblemCode.CONFIG, false);
   if (error instanceof MalformedResponseError || error instanceof SyntaxError)
     return problem(ProblemCode.UNEXPECTED, true);
-  if (error instanceof RateLimitedError) return problem(ProblemCode.RATE_LIMITED, true);
+  if (error instanceof RateLimitedError)
+    return problem(ProblemCode.RATE_LIMITED, true, error.messages.length > 0 ? error.messages : undefined);
   if (error instanceof ServerFailureError) return problem(ProblemCode.NETWORK, true);
   // fetch() rejects with a TypeError when the network is down or CORS fails; okta-auth-js passes it
   // on, or wraps its message in an AuthApiError without `xhr` (no response was read). Other

@@ -5,6 +5,7 @@ import type {
   OvAuthenticator,
   OvDeviceChallenge,
   OvInput,
+  OvLink,
   OvMessage,
   OvOption,
   OvScreen,
@@ -16,6 +17,9 @@ type Field = NonNullable<IdxRemediation['value']>[number];
 
 /** Polling interval when a poll remediation carries no `refresh` (what Okta's own widget assumes). */
 export const DEFAULT_POLL_REFRESH = 4000;
+
+/** Okta's way to end a sign-in without an interaction code: a page to send the user to. */
+const SUCCESS_REDIRECT = 'success-redirect';
 
 /** Remediations this widget shows as a screen (screenOf() names which; any other is `unsupported`). */
 const SCREEN_REMEDIATIONS = [
@@ -42,6 +46,7 @@ const NOT_A_SCREEN: ReadonlySet<string> = new Set([
   'unlock-account',
   'launch-authenticator',
   'redirect-idp',
+  SUCCESS_REDIRECT,
 ]);
 
 /**
@@ -110,19 +115,30 @@ export function routeOf(step: OvStep): OvRoute {
 export function toSnapshot(tx: OvTransaction, show?: string): OvStep {
   switch (tx.status) {
     case 'SUCCESS':
-      return outcome(OutcomeStep.SUCCESS, tx, []);
+      return outcome(OutcomeStep.SUCCESS, tx, [], successRedirect(tx));
     case 'TERMINAL':
-    case 'FAILURE':
+    case 'FAILURE': {
+      // okta-auth-js calls a `success` without an interaction code TERMINAL: Okta finished the
+      // sign-in (e.g. an enrolment completed on the device) and sends the user to its own page.
+      const redirect = successRedirect(tx);
+      if (redirect) return outcome(OutcomeStep.SUCCESS, tx, toMessages(tx.messages), redirect);
       return outcome(OutcomeStep.TERMINAL, tx, toMessages(tx.messages));
+    }
     case 'CANCELED':
     case 'PENDING':
       break;
     default:
       throw new MalformedResponseError(`unknown status ${String(tx.status)}`);
   }
-  const remediations = Array.isArray(tx.neededToProceed) ? tx.neededToProceed : [];
-  const screens = remediations.filter((r) => r && typeof r.name === 'string' && !NOT_A_SCREEN.has(r.name));
-  const remediation = (show && screens.find((r) => r.name === show)) || screens[0];
+  const remediations = (Array.isArray(tx.neededToProceed) ? tx.neededToProceed : []).filter(
+    (r) => r && typeof r.name === 'string',
+  );
+  const redirect = remediations.find((r) => r.name === SUCCESS_REDIRECT);
+  if (redirect) return outcome(OutcomeStep.SUCCESS, tx, toMessages(tx.messages), safeHref(redirect.href));
+  const screens = remediations.filter((r) => !NOT_A_SCREEN.has(r.name));
+  // Only remediations that are no screen (launch-authenticator alone, smart probing): the first is
+  // shown as unsupported, with Okta's messages, rather than as an unreadable response.
+  const remediation = (show && screens.find((r) => r.name === show)) || screens[0] || remediations[0];
   if (!remediation) throw new MalformedResponseError('a pending transaction without a remediation');
 
   const names = remediations.map((r) => r.name);
@@ -132,10 +148,12 @@ export function toSnapshot(tx: OvTransaction, show?: string): OvStep {
   const qrRefused = qrcode !== undefined && !isSafeQrSource(qrcode.href);
   const shownAuthenticator = authenticator && qrRefused ? withoutQr(authenticator) : authenticator;
   const inputs = readInputs(remediation, authenticator);
-  const fieldTexts = new Set(inputs.flatMap((i) => i.messages.map((m) => m.text)));
+  const fieldTexts = new Set(inputs.flatMap((i) => i.messages.map(messageId)));
   // okta-auth-js lifts field messages into `transaction.messages` too; keep each in one place only.
-  const messages = toMessages(tx.messages).filter((m) => !fieldTexts.has(m.text));
-  const screen = screenOf(remediation.name, authenticator);
+  const messages = toMessages(tx.messages).filter((m) => !fieldTexts.has(messageId(m)));
+  const screen = NOT_A_SCREEN.has(remediation.name)
+    ? OutcomeStep.UNSUPPORTED
+    : screenOf(remediation.name, authenticator);
   const fastPassCancel =
     screen === 'fastpass' ? FASTPASS_CANCEL.find((a) => Object.keys(tx.actions ?? {}).includes(a)) : undefined;
   const moves = readMoves(tx, remediation.name, names, alternatives, screen, fastPassCancel);
@@ -257,8 +275,10 @@ function outcome(
   screen: typeof OutcomeStep.SUCCESS | typeof OutcomeStep.TERMINAL,
   tx: OvTransaction,
   messages: OvMessage[],
+  redirect?: string,
 ): OvStep {
   return freeze({
+    ...(redirect && { redirect }),
     name: screen,
     screen,
     inputs: [],
@@ -276,6 +296,24 @@ function outcome(
     alternatives: [],
     ...identifier(tx),
   });
+}
+
+/** Okta's `success.href` when it sent no interaction code to exchange (nothing else finishes the sign-in). */
+function successRedirect(tx: OvTransaction): string | undefined {
+  if (tx.interactionCode || tx.tokens) return undefined;
+  const raw = tx.rawIdxState as { success?: { href?: unknown } } | undefined;
+  return safeHref(raw?.success?.href);
+}
+
+/** An absolute `http:` or `https:` URL, else nothing: no `javascript:`, `data:` or relative link reaches a page. */
+export function safeHref(value: unknown): string | undefined {
+  if (typeof value !== 'string') return undefined;
+  try {
+    const url = new URL(value);
+    return url.protocol === 'https:' || url.protocol === 'http:' ? url.href : undefined;
+  } catch {
+    return undefined;
+  }
 }
 
 function identifier(tx: OvTransaction): { identifier?: string } {
@@ -308,7 +346,7 @@ function readAuthenticator(remediation: IdxRemediation, tx: OvTransaction): OvAu
     key: text(raw.key) ?? '',
     id: text(raw.id) ?? '',
     type: text(raw.type) ?? '',
-    displayName: text(raw.displayName) ?? '',
+    displayName: text(raw.displayName) ?? BRANDS[text(raw.key) ?? ''] ?? '',
     methods: Array.isArray(raw.methods) ? raw.methods.map((m) => text(m?.type)).filter(isString) : [],
     ...(qr && typeof qr.href === 'string' && { qrcode: { href: qr.href, type: text(qr.type) ?? '' } }),
     ...(text(data.correctAnswer) !== undefined && { correctAnswer: text(data.correctAnswer) }),
@@ -363,6 +401,15 @@ function listOfText(value: unknown): string[] | undefined {
   return list.length > 0 ? list : undefined;
 }
 
+/** Names of authenticators by key, for responses that leave `displayName` empty (product names, not translated). */
+const BRANDS: Readonly<Record<string, string>> = {
+  okta_verify: 'Okta Verify',
+  google_otp: 'Google Authenticator',
+};
+
+/** Authenticators whose codes are TOTP digits of a fixed length (everything else may be free text). */
+const DIGIT_CODES: Readonly<Record<string, number>> = { okta_verify: 6, google_otp: 6 };
+
 /** Maps the server's field names to the names okta-auth-js accepts in `proceed()` for each step. */
 function inputName(step: string, field: string, authenticator?: OvAuthenticator): string {
   if (step === 'identify' && field === 'identifier') return 'username';
@@ -377,13 +424,18 @@ function readInputs(remediation: IdxRemediation, authenticator?: OvAuthenticator
   const fields = (remediation.value ?? []).flatMap((f) => (f.name === 'credentials' ? subFields(f) : [f]));
   return fields
     .filter((f) => f.visible !== false && f.mutable !== false && (f.type ?? 'string') === 'string')
-    .map((f) => ({
-      name: inputName(remediation.name, f.name, authenticator),
-      label: text(f.label) ?? f.name,
-      required: f.required === true,
-      secret: f.secret === true,
-      messages: toMessages(f.messages?.value),
-    }));
+    .map((f) => {
+      const name = inputName(remediation.name, f.name, authenticator);
+      const digits = name === 'verificationCode' ? DIGIT_CODES[authenticator?.key ?? ''] : undefined;
+      return {
+        name,
+        label: text(f.label) ?? f.name,
+        required: f.required === true,
+        secret: f.secret === true,
+        messages: toMessages(f.messages?.value),
+        ...(digits && { digits }),
+      };
+    });
 }
 
 function readOptions(remediation: IdxRemediation, authenticator?: OvAuthenticator): OvOption[] {
@@ -399,7 +451,8 @@ function readOptions(remediation: IdxRemediation, authenticator?: OvAuthenticato
         const fixedMethod = form.methodType?.mutable === false ? text(form.methodType.value) : undefined;
         const enrollmentId = text(form.enrollmentId?.value);
         const related = option.relatesTo;
-        const label = text(option.label) ?? related?.displayName ?? id;
+        // Never the id: Okta's label, else the authenticator's name; '' lets the element word it.
+        const label = text(option.label) ?? text(related?.displayName) ?? BRANDS[text(related?.key) ?? ''] ?? '';
         const detail = profileDetail(related);
         const pick = (methodType?: string): OvOption['values'] => ({
           // An object with an `id` makes okta-auth-js send it as is (`{ authenticator: { id, methodType } }`);
@@ -464,16 +517,38 @@ function profileDetail(authenticator?: IdxAuthenticator): string | undefined {
   return text(profile?.deviceName) ?? text(profile?.phoneNumber) ?? text(profile?.email);
 }
 
+/**
+ * Every message Okta sent, even one with only an i18n key (the element words it) or none at all;
+ * links are kept when they are `http:` or `https:`.
+ */
 export function toMessages(list: readonly IdxMessage[] | undefined): OvMessage[] {
   // Array.isArray would type a readonly array as any[].
   const messages: readonly IdxMessage[] = Array.isArray(list) ? list : [];
   return messages
-    .filter((m) => m && typeof m.message === 'string')
-    .map((m) => ({
-      text: m.message,
-      ...(typeof m.i18n?.key === 'string' && { key: m.i18n.key }),
-      level: m.class === 'ERROR' ? ('error' as const) : ('info' as const),
-    }));
+    .filter((m) => m && typeof m === 'object')
+    .map((m) => {
+      const links = readLinks((m as { links?: unknown }).links);
+      return {
+        text: typeof m.message === 'string' ? m.message.trim() : '',
+        ...(typeof m.i18n?.key === 'string' && { key: m.i18n.key }),
+        level: m.class === 'ERROR' ? ('error' as const) : ('info' as const),
+        ...(links.length > 0 && { links }),
+      };
+    });
+}
+
+function readLinks(value: unknown): OvLink[] {
+  if (!Array.isArray(value)) return [];
+  return (value as unknown[]).flatMap((link) => {
+    const { url, href, label } = (link ?? {}) as { url?: unknown; href?: unknown; label?: unknown };
+    const safe = safeHref(url ?? href);
+    return safe ? [{ href: safe, ...(text(label) && { label: text(label) }) }] : [];
+  });
+}
+
+/** What tells two messages apart: the text, or the key of a key-only one. */
+function messageId(m: OvMessage): string {
+  return `${m.key ?? ''}\u0000${m.text}`;
 }
 
 function text(value: unknown): string | undefined {

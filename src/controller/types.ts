@@ -24,10 +24,20 @@ export type OvTransaction = Pick<
   };
 
 export interface OvMessage {
+  /** As Okta sent it; may be empty when Okta sent only `key` (the widget words it then). */
   readonly text: string;
   /** Okta's i18n key: known keys are shown translated (src/i18n/server-text.ts). */
   readonly key?: string;
   readonly level: 'error' | 'info';
+  /** Links Okta sent with it (help, download, settings pages); only `http:` and `https:` ones are kept. */
+  readonly links?: readonly OvLink[];
+}
+
+export interface OvLink {
+  /** An absolute `http:` or `https:` URL. */
+  readonly href: string;
+  /** Okta's label for it, when it sent one. */
+  readonly label?: string;
 }
 
 /** A field the user fills in. `name` is what `controller.submit()` expects (`username`, `password`, `verificationCode`, `email`, `phoneNumber`). */
@@ -37,6 +47,11 @@ export interface OvInput {
   readonly required: boolean;
   readonly secret: boolean;
   readonly messages: readonly OvMessage[];
+  /**
+   * A one-time code of exactly this many digits (Okta Verify and Google Authenticator TOTP): digits
+   * only, sent by itself once complete. Absent: free text (temporary access codes, email codes).
+   */
+  readonly digits?: number;
 }
 
 /** One choice of a picker step; `values` is what `controller.choose()` sends for it. */
@@ -170,6 +185,11 @@ export interface OvStep {
   /** Other remediations of the same server response the user may switch to without a request. */
   readonly alternatives: readonly string[];
   readonly identifier?: string;
+  /**
+   * `success` without an interaction code: where Okta sends the user to finish (its `success.href`
+   * or a `success-redirect` step); an `http:` or `https:` URL.
+   */
+  readonly redirect?: string;
 }
 
 export const ProblemCode = {

@@ -4,6 +4,8 @@ import type { OvTransaction } from '../controller/types.js';
 /**
  * The user is signed in; the tokens are already saved in `authClient.tokenManager`. In server mode
  * (`endpoint`) there are no tokens in the page: `shared` holds what the server's `onSuccess` returned.
+ * When Okta finished without tokens, at a page of its own (`transaction`'s step has a `redirect`),
+ * `<ov-signin redirect="auto">` goes there unless a listener calls `preventDefault()`.
  */
 export class OvSuccessEvent extends Event {
   readonly detail: {
@@ -14,7 +16,8 @@ export class OvSuccessEvent extends Event {
   };
 
   constructor(tokens: Tokens | undefined, transaction: OvTransaction) {
-    super('ov-success', { bubbles: true, composed: true });
+    // Cancelable: `preventDefault()` keeps `<ov-signin redirect="auto">` from following `step.redirect`.
+    super('ov-success', { bubbles: true, composed: true, cancelable: true });
     // The server-mode client (endpoint-client.ts) puts the server's shared data on its transaction.
     const { shared } = transaction as { shared?: Readonly<Record<string, unknown>> };
     this.detail = { tokens, transaction, ...(shared && { shared }) };

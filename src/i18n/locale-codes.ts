@@ -10,9 +10,26 @@ export const sourceLocale = `en`;
  * The other locale codes that this application is localized into. Sorted
  * lexicographically.
  */
-export const targetLocales = [`ar`, `de`, `es`, `fr`, `ja`, `nl`, `pt-BR`] as const;
+export const targetLocales = [
+  `ar`,
+  `de`,
+  `es`,
+  `fr`,
+  `ja`,
+  `nl`,
+  `pt-BR`,
+] as const;
 
 /**
  * All valid project locale codes. Sorted lexicographically.
  */
-export const allLocales = [`ar`, `de`, `en`, `es`, `fr`, `ja`, `nl`, `pt-BR`] as const;
+export const allLocales = [
+  `ar`,
+  `de`,
+  `en`,
+  `es`,
+  `fr`,
+  `ja`,
+  `nl`,
+  `pt-BR`,
+] as const;

@@ -6,7 +6,7 @@ import { strings } from './strings.js';
 
 /**
  * Okta messages this widget translates, by their `i18n.key` (the keys seen in recordings of Okta and
- * sent by the simulator). The English is Okta's. None of them has `i18n.params`; a key that would
+ * sent by the simulator, and those Okta sends with no text). The English is Okta's. None of them has `i18n.params`; a key that would
  * need them stays out of this table and is shown as sent.
  */
 const known = new Map<string, () => string>([
@@ -31,6 +31,12 @@ const known = new Map<string, () => string>([
   ],
   ['E0000010', () => msg('Server is unable to respond at the moment.', { id: 'okta.E0000010' })],
   ['tooManyRequests', () => msg('Too many requests', { id: 'okta.tooManyRequests' })],
+  ['error.username.required', () => msg('Please enter a username', { id: 'okta.error.username.required' })],
+  ['error.password.required', () => msg('Please enter a password', { id: 'okta.error.password.required' })],
+  [
+    'error.expired.session',
+    () => msg('Your session has expired. Please try to sign in again.', { id: 'okta.error.expired.session' }),
+  ],
   [
     'model.validation.field.blank',
     () => msg('This field cannot be left blank', { id: 'okta.model.validation.field.blank' }),
@@ -43,8 +49,13 @@ const known = new Map<string, () => string>([
  * server's own wording is kept.
  */
 export function serverText(message: OvMessage): string {
-  if (getLocale() === sourceLocale) return message.text;
   const translate = message.key === undefined ? undefined : known.get(message.key);
+  // A message with only a key (or nothing): the widget's wording, never an empty line.
+  if (message.text === '') {
+    if (translate) return translate();
+    return message.level === 'error' ? strings.unknownServerError : strings.unknownServerInfo;
+  }
+  if (getLocale() === sourceLocale) return message.text;
   return translate ? translate() : message.text;
 }
 

@@ -24,6 +24,13 @@ export const strings = {
   get backToSignIn() { return msg('Back to sign in', { id: 'backToSignIn' }); },
   get tryAgain() { return msg('Try again', { id: 'tryAgain' }); },
   get startOver() { return msg('Start over', { id: 'startOver' }); },
+  get startAgain() { return msg('Start again', { id: 'startAgain' }); },
+  get unknownServerError() { return msg('The sign-in service reported a problem with this step.', { id: 'unknownServerError' }); },
+  get unknownServerInfo() { return msg('The sign-in service sent a notice about this step.', { id: 'unknownServerInfo' }); },
+  get moreInformation() { return msg('More information', { id: 'moreInformation' }); },
+  get continueLink() { return msg('Continue', { id: 'continueLink' }); },
+  get redirecting() { return msg('Taking you to the next page…', { id: 'redirecting' }); },
+  get securityMethod() { return msg('Security method', { id: 'securityMethod' }); },
   get skip() { return msg('Set up later', { id: 'skip' }); },
   get terminalHeading() { return msg('Sign-in could not continue', { id: 'terminalHeading' }); },
   get successHeading() { return msg('You are signed in', { id: 'successHeading' }); },
@@ -128,6 +135,9 @@ export const strings = {
   // ov-totp-entry
   get totpHeading() { return msg('Enter a code', { id: 'totpHeading' }); },
   totpInstruction: (authenticator: string) => msg(str`Enter the 6-digit code from ${authenticator}.`, { id: 'totpInstruction' }),
+  codeInstruction: (authenticator: string) => msg(str`Enter the code from ${authenticator}.`, { id: 'codeInstruction' }),
+  get codeInstructionUnnamed() { return msg('Enter the code you received.', { id: 'codeInstructionUnnamed' }); },
+  get codeMissing() { return msg('Enter the code.', { id: 'codeMissing' }); },
   get totpLabel() { return msg('Code', { id: 'totpLabel' }); },
   /**
    * "Enter 3 more digits.": one message per CLDR plural category (Arabic has all six). One and two

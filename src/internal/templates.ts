@@ -16,13 +16,26 @@ export function screenHeading(text: string, id = 'heading', describedBy?: string
   </h2>`;
 }
 
+/**
+ * One server message: its text (or the widget's wording of its key) as text, never as HTML, and its
+ * links as real links (the snapshot kept only `http:` and `https:` ones).
+ */
+export function messageContent(message: OvMessage): TemplateResult {
+  return html`${serverText(message)}${(message.links ?? []).map(
+    (link) =>
+      html` <a href=${link.href} part="link" target="_blank" rel="noopener noreferrer"
+        >${link.label ?? strings.moreInformation}</a
+      >`,
+  )}`;
+}
+
 /** Form-level server messages, above the form. Server text is rendered as text, never as HTML. */
 export function formMessages(messages: readonly OvMessage[]): TemplateResult | typeof nothing {
   if (messages.length === 0) return nothing;
   const hasError = messages.some((m) => m.level === 'error');
   return html`<div role=${hasError ? 'alert' : 'status'} part="messages">
     <ul class="messages">
-      ${messages.map((m) => html`<li class=${m.level} part="message message-${m.level}">${serverText(m)}</li>`)}
+      ${messages.map((m) => html`<li class=${m.level} part="message message-${m.level}">${messageContent(m)}</li>`)}
     </ul>
   </div>`;
 }
@@ -38,7 +51,7 @@ export function errorId(input: OvInput, scope = ''): string {
 export function fieldMessages(input: OvInput | undefined, scope = ''): TemplateResult | typeof nothing {
   if (!input || input.messages.length === 0) return nothing;
   return html`<p class="field-error" part="field-error" id=${errorId(input, scope)}>
-    ${input.messages.map(serverText).join(' ')}
+    ${input.messages.map((m, i) => html`${i > 0 ? ' ' : nothing}${messageContent(m)}`)}
   </p>`;
 }
 
@@ -58,6 +71,13 @@ export function problemNotice(flow: OvFlowContext | undefined): TemplateResult |
   if (problem.transient) return nothing;
   return html`<div class="problem" role="alert" part="problem">
     <p>${problemText(problem)}</p>
+    ${
+      problem.messages?.length
+        ? html`<ul class="messages" part="messages">
+            ${problem.messages.map((m) => html`<li part="message message-${m.level}">${messageContent(m)}</li>`)}
+          </ul>`
+        : nothing
+    }
     <div class="actions" part="actions">
       ${
         problem.canRetry

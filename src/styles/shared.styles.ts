@@ -126,6 +126,10 @@ export const sharedStyles = css`
     padding: calc(0.25 * var(--_space)) 0;
     text-decoration: underline;
   }
+  a {
+    color: var(--_accent);
+    text-decoration: underline;
+  }
   button[aria-disabled='true'] {
     cursor: progress;
     opacity: 0.7;

@@ -1,5 +1,6 @@
 import type { OvTransaction } from '../controller/types.js';
 import { MalformedResponseError, RateLimitedError, ServerFailureError } from '../errors.js';
+import { toMessages } from '../controller/snapshot.js';
 
 const RATE_LIMIT_KEYS = new Set(['tooManyRequests', 'E0000047']);
 
@@ -14,7 +15,7 @@ export function transportFailure(tx: OvTransaction): Error | undefined {
   if (!raw || typeof raw !== 'object') return new MalformedResponseError('a terminal transaction without a body');
   const keys = (tx.messages ?? []).map((m) => m?.i18n?.key);
   if (keys.some((key) => key !== undefined && RATE_LIMIT_KEYS.has(key)) || raw.errorCode === 'E0000047')
-    return new RateLimitedError();
+    return new RateLimitedError(toMessages(tx.messages));
   if ('version' in raw) return undefined;
   if ('errorCode' in raw) return new ServerFailureError();
   return new MalformedResponseError('an answer that is not an IDX response');

@@ -87,6 +87,24 @@ test('a malformed body and a body of the wrong shape', async () => {
   assert.equal(typeof wrong.remediation.value, 'string');
 });
 
+test('respond answers with the body and status given (a recorded Okta response)', async () => {
+  const expired = {
+    version: '1.0.0',
+    messages: { type: 'array', value: [{ message: 'Expired', i18n: { key: 'idx.session.expired' }, class: 'ERROR' }] },
+  };
+  await addFault({ kind: 'respond', path: '/idp/idx/introspect', status: 401, body: expired, count: 1 });
+  const answer = await introspect();
+  assert.equal(answer.status, 401);
+  assert.deepEqual(await answer.json(), expired);
+  assert.notDeepEqual(await (await introspect()).json(), expired, 'count: 1, then the real answer');
+  const refused = await fetch(`${sim.url}/sim/api/faults`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ kind: 'respond', path: '/idp/idx/introspect' }),
+  });
+  assert.equal(refused.status, 400);
+});
+
 test('latency delays the real answer', async () => {
   await addFault({ kind: 'latency', path: '/oauth2/default/v1/keys', latencyMs: 400, count: 1 });
   const started = performance.now();

@@ -63,7 +63,7 @@ export class OvAuthenticatorPicker extends OvFlowElement {
                 aria-disabled=${flow.state.busy ? 'true' : nothing}
                 @click=${() => this.handleChoose(option)}
               >
-                <span class="label" part="option-label">${option.label}</span>
+                <span class="label" part="option-label">${option.label || strings.securityMethod}</span>
                 ${option.detail ? html`<span class="detail" part="option-detail">${option.detail}</span>` : nothing}
               </button>
             </li>`,

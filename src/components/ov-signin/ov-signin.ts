@@ -7,11 +7,10 @@ import { createAuthClient } from '../../transport/create-auth-client.js';
 import { createEndpointClient } from '../../transport/endpoint-client.js';
 import type { OvAuthClient, OvScreen, OvStep } from '../../controller/types.js';
 import { OvFlowElement } from '../../internal/flow-element.js';
-import { problemNotice, screenHeading, stepActions } from '../../internal/templates.js';
+import { formMessages, messageContent, problemNotice, screenHeading, stepActions } from '../../internal/templates.js';
 import { sharedStyles } from '../../styles/shared.styles.js';
 import { strings } from '../../i18n/strings.js';
 import { LocaleController } from '../../i18n/locale-controller.js';
-import { serverText } from '../../i18n/server-text.js';
 import { noticeText } from '../../i18n/problem-text.js';
 import { LIGHT_DOM_ATTRIBUTE } from '../ov-identify/light-dom-styles.js';
 import { signinStyles } from './ov-signin.styles.js';
@@ -71,8 +70,9 @@ import { themeStyles } from '../../styles/theme.styles.js';
  * @csspart message-error - A message of level error.
  * @csspart message-info - A message of level info.
  * @csspart problem - A problem notice (network, unreadable answer) with its ways out.
+ * @csspart link - A link Okta sent with a message or a step (download Okta Verify), or the Continue link to Okta's success page.
+ * @csspart continue - The Continue link to Okta's success page (with `link`).
  * @csspart notice - Why the sign-in began anew (the previous one expired) or took another way (Okta Verify did not answer), above the screen.
- * @csspart link - A link from the server's step (download Okta Verify).
  */
 export class OvSignin extends LitElement {
   static override styles = [sharedStyles, themeStyles, signinStyles];
@@ -120,9 +120,21 @@ export class OvSignin extends LitElement {
    * page's CSS then reaches that form. See docs/password-managers.md.
    */
   @property({ type: Boolean, attribute: 'credentials-in-light-dom' }) credentialsInLightDom = false;
+  /**
+   * When Okta finishes a sign-in at a page of its own rather than with tokens (`success` without an
+   * interaction code, e.g. after an Okta Verify enrolment finished on the device): `auto` (the
+   * default) goes there once `ov-success` has been dispatched, unless a listener called
+   * `preventDefault()`; `manual` stays and shows a Continue link to it (shown in both).
+   */
+  @property() redirect: OvRedirect = 'auto';
 
   #started = false;
   #shownStep?: OvStep;
+
+  constructor() {
+    super();
+    this.addEventListener('ov-success', this.#followRedirect);
+  }
 
   /** The controller provides this to the screens itself; here for the templates ov-signin renders. */
   private get flow(): OvFlowContext {
@@ -174,6 +186,18 @@ export class OvSignin extends LitElement {
     if (screen instanceof OvFlowElement) screen.focus();
     else screen?.querySelector<HTMLElement>('[data-heading]')?.focus();
   }
+
+  /**
+   * Follows Okta's success page in `auto` mode, once every listener has seen `ov-success` (they run
+   * synchronously in its dispatch; the microtask runs after it) and none prevented it.
+   */
+  readonly #followRedirect = (event: Event): void => {
+    const href = this.controller.state.step?.redirect;
+    if (event.target !== this || !href || this.redirect !== 'auto') return;
+    queueMicrotask(() => {
+      if (!event.defaultPrevented && this.isConnected) window.location.assign(href);
+    });
+  };
 
   /** The light-DOM `<ov-identify>` of `credentials-in-light-dom`: a child only while its step is on screen. */
   #placeCredentialsForm(wanted: boolean): void {
@@ -233,15 +257,17 @@ export class OvSignin extends LitElement {
     ></ov-poll-status>`;
   }
 
+  /** Okta ended the sign-in; after an expiry the widget restarted by itself once, the next start is the user's. */
   private renderTerminal(step: OvStep) {
+    const expired = this.controller.state.notice === 'expired';
     return html`<section data-screen aria-labelledby="heading">
       ${screenHeading(strings.terminalHeading)}
       <div role="alert" aria-live="assertive" part="messages">
-        ${step.messages.map((m) => html`<p part="message message-${m.level}">${serverText(m)}</p>`)}
+        ${step.messages.map((m) => html`<p part="message message-${m.level}">${messageContent(m)}</p>`)}
       </div>
       <div class="actions" part="actions">
         <button type="button" part="button button-primary" @click=${() => this.controller.restart()}>
-          ${strings.backToSignIn}
+          ${expired ? strings.startAgain : strings.backToSignIn}
         </button>
       </div>
     </section>`;
@@ -251,15 +277,28 @@ export class OvSignin extends LitElement {
     return html`<section data-screen aria-labelledby="heading">
       ${screenHeading(strings.successHeading)} ${problemNotice(this.flow)}
       <p class="status" role="status" part="status">
-        ${step.identifier ? strings.signedInAs(step.identifier) : strings.successText}
+        ${
+          step.redirect && this.redirect === 'auto'
+            ? strings.redirecting
+            : step.identifier
+              ? strings.signedInAs(step.identifier)
+              : strings.successText
+        }
       </p>
+      ${
+        step.redirect
+          ? html`<div class="actions" part="actions">
+              <a href=${step.redirect} part="link continue" data-continue>${strings.continueLink}</a>
+            </div>`
+          : nothing
+      }
     </section>`;
   }
 
   /** A step Okta may send but this widget has no screen for: say so, never show a blank widget. */
   private renderUnsupported(step: OvStep) {
     return html`<section data-screen aria-labelledby="heading">
-      ${screenHeading(strings.unsupportedHeading)}
+      ${screenHeading(strings.unsupportedHeading)} ${formMessages(step.messages)}
       <p>${strings.unsupportedText(step.remediation ?? step.name)}</p>
       <div class="actions" part="actions">
         <button type="button" part="button button-primary" @click=${() => this.controller.restart()}>
@@ -292,6 +331,9 @@ export class OvSignin extends LitElement {
 }
 
 export type OvTheme = 'light' | 'dark' | 'auto';
+
+/** How `<ov-signin>` treats Okta's success page (`step.redirect`): follow it, or show a link. */
+export type OvRedirect = 'auto' | 'manual';
 
 /**
  * The parts of the step elements, passed on so a page styles `ov-signin::part(button)` as it would

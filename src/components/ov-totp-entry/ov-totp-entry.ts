@@ -9,13 +9,18 @@ import { fieldLabel } from '../../i18n/server-text.js';
 import type { OvScreen, OvStep } from '../../controller/types.js';
 import { totpEntryStyles } from './ov-totp-entry.styles.js';
 
-/** Okta Verify (and every other authenticator Okta knows here) uses six-digit codes. */
+/** Okta Verify's and Google Authenticator's TOTP length (the snapshot gives it as `input.digits`). */
 export const CODE_LENGTH = 6;
+
+/** Longest code typed as free text (temporary access codes, email codes). */
+const MAX_FREE_CODE = 64;
 
 /**
  * @tagname ov-totp-entry
  * @summary Enter a one-time code (the `code` screen: Okta Verify TOTP, or any challenge that is not a
- * password). Submits by itself at six digits, typed or pasted.
+ * password). A TOTP of fixed length (Okta Verify, Google Authenticator) takes digits only and submits
+ * by itself once complete, typed or pasted; other codes (temporary access codes, email codes) are free
+ * text, letters included, sent with Verify.
  * @csspart form - The form.
  * @csspart label - The field's label, around its input.
  * @csspart input - The code field.
@@ -42,29 +47,38 @@ export class OvTotpEntry extends OvFlowElement {
     }
   }
 
+  /** The number of digits of a fixed-length TOTP, or undefined for a free-text code. */
+  get #digits(): number | undefined {
+    return this.flow?.state.step?.inputs[0]?.digits;
+  }
+
   private handleInput(): void {
     const input = this.input;
-    if (!input) return;
-    const digits = onlyDigits(input.value);
-    if (input.value !== digits) input.value = digits;
+    const length = this.#digits;
     this.incomplete = false;
-    if (digits.length === CODE_LENGTH) this.send(digits);
+    if (!input || length === undefined) return;
+    const digits = onlyDigits(input.value, length);
+    if (input.value !== digits) input.value = digits;
+    if (digits.length === length) this.send(digits);
   }
 
   private handlePaste(event: ClipboardEvent): void {
     const input = this.input;
-    if (!input) return;
+    const length = this.#digits;
+    if (!input || length === undefined) return;
     event.preventDefault();
     // "123 456" or "123-456" from a message or password manager becomes 123456.
-    input.value = onlyDigits(event.clipboardData?.getData('text') ?? '');
+    input.value = onlyDigits(event.clipboardData?.getData('text') ?? '', length);
     this.incomplete = false;
-    if (input.value.length === CODE_LENGTH) this.send(input.value);
+    if (input.value.length === length) this.send(input.value);
   }
 
   private handleSubmit(event: SubmitEvent): void {
     event.preventDefault();
-    const code = onlyDigits(this.input?.value ?? '');
-    if (code.length !== CODE_LENGTH) {
+    const length = this.#digits;
+    const typed = this.input?.value ?? '';
+    const code = length === undefined ? typed.trim() : onlyDigits(typed, length);
+    if (length === undefined ? code === '' : code.length !== length) {
       this.incomplete = true;
       this.input?.focus();
       return;
@@ -85,13 +99,25 @@ export class OvTotpEntry extends OvFlowElement {
     return strings.totpHeading;
   }
 
+  #instruction(step: OvStep, length: number | undefined): string {
+    const name = step.authenticator?.displayName;
+    if (!name) return strings.codeInstructionUnnamed;
+    return length === CODE_LENGTH ? strings.totpInstruction(name) : strings.codeInstruction(name);
+  }
+
+  #incompleteText(length: number | undefined): string {
+    if (length === undefined) return strings.codeMissing;
+    return strings.codeIncomplete(length - onlyDigits(this.input?.value ?? '', length).length);
+  }
+
   protected override renderBody(step: OvStep, flow: OvFlowContext) {
     const input = step.inputs[0];
+    const length = input?.digits;
     const serverError = input && input.messages.length > 0;
     const describedBy = ['instruction', serverError ? errorId(input) : '', this.incomplete ? 'incomplete' : '']
       .filter(Boolean)
       .join(' ');
-    return html`<p id="instruction">${strings.totpInstruction(step.authenticator?.displayName || 'Okta Verify')}</p>
+    return html`<p id="instruction">${this.#instruction(step, length)}</p>
       ${problemNotice(flow)} ${formMessages(step.messages)}
       <form part="form" @submit=${this.handleSubmit} novalidate>
         <div class="field">
@@ -101,10 +127,11 @@ export class OvTotpEntry extends OvFlowElement {
               part="input"
               name=${input?.name ?? 'verificationCode'}
               type="text"
-              inputmode="numeric"
+              inputmode=${length === undefined ? 'text' : 'numeric'}
               autocomplete="one-time-code"
-              pattern="[0-9]*"
-              maxlength="12"
+              autocapitalize="off"
+              pattern=${length === undefined ? nothing : '[0-9]*'}
+              maxlength=${length === undefined ? MAX_FREE_CODE : 12}
               spellcheck="false"
               required
               aria-invalid=${serverError || this.incomplete ? 'true' : nothing}
@@ -114,7 +141,7 @@ export class OvTotpEntry extends OvFlowElement {
             />
           </label>
           ${fieldMessages(input)}
-          ${this.incomplete ? html`<p class="field-error" part="field-error" id="incomplete">${strings.codeIncomplete(CODE_LENGTH - onlyDigits(this.input?.value ?? '').length)}</p>` : nothing}
+          ${this.incomplete ? html`<p class="field-error" part="field-error" id="incomplete">${this.#incompleteText(length)}</p>` : nothing}
         </div>
         <div class="actions" part="actions">
           <button type="submit" part="button button-primary" aria-disabled=${flow.state.busy ? 'true' : nothing}>
@@ -138,8 +165,8 @@ export class OvTotpEntry extends OvFlowElement {
   }
 }
 
-function onlyDigits(value: string): string {
-  return value.replace(/\D/g, '').slice(0, CODE_LENGTH);
+function onlyDigits(value: string, length: number): string {
+  return value.replace(/\D/g, '').slice(0, length);
 }
 
 declare global {

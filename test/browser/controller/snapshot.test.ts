@@ -221,4 +221,62 @@ describe('toSnapshot (transaction → step)', () => {
     );
     expect(() => toSnapshot({ ...idx.identify, status: 'WEIRD' as never })).to.throw(MalformedResponseError);
   });
+
+  describe("responses from Okta's playground (issue 14)", () => {
+    it("only non-screen remediations: the unsupported screen with Okta's messages, not an unreadable answer", () => {
+      const step = toSnapshot(idx.launchOnly);
+      expect(step.screen).to.equal('unsupported');
+      expect(step.remediation).to.equal('launch-authenticator');
+      expect(step.messages.map((m) => m.text)).to.deep.equal(['Open Okta Verify to continue.']);
+      expect(step.can.cancel).to.equal(true);
+    });
+
+    it('success without an interaction code: its href as step.redirect, http and https only', () => {
+      expect(toSnapshot(idx.successWithoutCode('https://example.okta.com/app/UserHome')).redirect).to.equal(
+        'https://example.okta.com/app/UserHome',
+      );
+      expect(toSnapshot(idx.successWithoutCode('javascript:alert(1)')).redirect).to.equal(undefined);
+      expect(toSnapshot(idx.success).redirect).to.equal(undefined);
+      // What okta-auth-js makes of Okta's success.json (no remediation, no interaction code): TERMINAL.
+      const terminal = {
+        ...idx.successWithoutCode('https://example.okta.com/app/UserHome'),
+        status: 'TERMINAL' as const,
+      };
+      expect([toSnapshot(terminal).screen, toSnapshot(terminal).redirect]).to.deep.equal([
+        'success',
+        'https://example.okta.com/app/UserHome',
+      ]);
+      const redirect = toSnapshot(idx.successRedirectStep);
+      expect([redirect.screen, redirect.redirect]).to.deep.equal(['success', 'https://example.okta.com/app/UserHome']);
+    });
+
+    it('key-only messages kept with their key, links kept when http or https', () => {
+      const step = toSnapshot(idx.terminalWithLinks);
+      expect(step.messages.map((m) => [m.text, m.key])).to.deep.equal([
+        ['', 'error.username.required'],
+        ['', 'an.unknown.key'],
+        ['For more information, follow the instructions on the help page', undefined],
+      ]);
+      expect(step.messages[2]?.links).to.deep.equal([{ href: 'https://okta.example/help' }]);
+    });
+
+    it('codes: six digits for Okta Verify, free text for an email code', () => {
+      expect(toSnapshot(idx.totpChallenge).inputs[0]?.digits).to.equal(6);
+      expect(toSnapshot(idx.emailCodeChallenge).inputs[0]?.digits).to.equal(undefined);
+    });
+
+    it('an option without label or display name: the brand name, never the id', () => {
+      const tx = JSON.parse(
+        JSON.stringify(idx.selectAuthenticatorAuthenticate),
+      ) as typeof idx.selectAuthenticatorAuthenticate;
+      const field = (tx.neededToProceed[0]!.value ?? []).find((f) => f.name === 'authenticator')!;
+      for (const option of field.options ?? []) {
+        option.label = '';
+        if (option.relatesTo) option.relatesTo.displayName = '';
+      }
+      const labels = toSnapshot(tx).options.map((o) => `${o.label} ${o.detail ?? ''}`);
+      expect(labels.join(' | ')).not.to.match(/autOV0001|pfdDEV0001|smsENR0001/);
+      expect(labels.join(' | ')).to.contain('Okta Verify');
+    });
+  });
 });

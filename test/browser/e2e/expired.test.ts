@@ -5,10 +5,11 @@
 import { aTimeout, expect, fixtureCleanup } from '@open-wc/testing';
 import { mountSignin, startFresh } from './support/widget.js';
 import { oktaVerifyMethod, signInWithPassword, verifyWithOktaVerify } from './support/steps.js';
-import { queryDeep, screenTitled, textOf } from './support/screen.js';
+import { button, eventually, queryAllDeep, queryDeep, screenTitled, textOf } from './support/screen.js';
 import { click } from './support/user.js';
 import { expectAccessible, expectFocusOn } from './support/expectations.js';
-import { control } from './support/control-api.js';
+import { control, requestsSince } from './support/control-api.js';
+import { markRequests } from './support/polls.js';
 
 const LIFETIME_MS = 1500;
 const EXPIRED_TEXT = 'This sign-in has expired. Start again.';
@@ -59,4 +60,51 @@ describe('e2e: expired transaction', () => {
     await expectFocusOn(heading, 'the new sign-in screen');
     await expectAccessible(mounted);
   });
+});
+
+/** Okta's own recordings of an expired session (okta/okta-signin-widget playground, test/browser/replay/responses/SOURCES.md). */
+const SESSION_EXPIRED = {
+  version: '1.0.0',
+  messages: {
+    type: 'array',
+    value: [
+      {
+        message: 'You have been logged out due to inactivity. Refresh or return to the sign in screen.',
+        i18n: { key: 'idx.session.expired' },
+        class: 'ERROR',
+      },
+    ],
+  },
+};
+
+describe('e2e: every new transaction answered "expired"', () => {
+  beforeEach(startFresh);
+  afterEach(() => control('DELETE', '/faults'));
+
+  for (const status of [401, 200]) {
+    it(`introspect answers idx.session.expired (${status}): one restart, then a screen with Start again`, async () => {
+      await control('POST', '/faults', { kind: 'respond', path: '/idp/idx/introspect', status, body: SESSION_EXPIRED });
+      const mark = await markRequests();
+      const mounted = await mountSignin();
+      const { widget } = mounted;
+      const startAgain = await eventually(
+        () => queryAllDeep<HTMLButtonElement>(widget, 'button').find((b) => textOf(b) === 'Start again'),
+        'the Start again button',
+      ).then(() => button(widget, 'Start again'));
+      expect(textOf(widget)).to.contain('You have been logged out due to inactivity.');
+      expect(textOf(widget)).to.contain(EXPIRED_TEXT);
+      expect(textOf(widget)).not.to.contain('Loading…');
+      // Long enough for a storm to show (it ran at ~25 restarts a second).
+      await aTimeout(1000);
+      const interacts = async () => (await requestsSince(mark)).filter((r) => r.path.endsWith('/v1/interact'));
+      expect((await interacts()).length, 'interact requests: the first and one restart').to.equal(2);
+      await expectAccessible(mounted);
+
+      // The user's click is a new action: one more sign-in (and one more restart at most).
+      await click(startAgain);
+      await eventually(async () => (await interacts()).length >= 3, 'a new sign-in');
+      await aTimeout(1000);
+      expect((await interacts()).length).to.be.at.most(4);
+    });
+  }
 });
