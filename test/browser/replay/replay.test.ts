@@ -90,7 +90,9 @@ function successPage(body: Json): boolean {
 function currentIsOktaVerify(body: Json): boolean {
   const current = ((body.currentAuthenticator ?? body.currentAuthenticatorEnrollment) as Json | undefined)?.value as
     Json | undefined;
-  return current ? current.key === 'okta_verify' : JSON.stringify(body).includes('"okta_verify"');
+  if (current) return current.key === 'okta_verify';
+  // A device challenge of its own (FastPass probing, `device-challenge-poll`) is Okta Verify's.
+  return body.authenticatorChallenge !== undefined || JSON.stringify(body).includes('"okta_verify"');
 }
 
 async function replay(file: string): Promise<{ checks: Checks; onScreen: string }> {
