@@ -1,10 +1,10 @@
-// Browser tests run in Debian's Chromium (npm tools cannot download browsers here).
+// Browser tests run in Debian's Chromium, Firefox ESR and WebKitGTK (test/support/browsers.mjs): one
+// engine per run, chosen by BROWSERS (Chromium when unset); `npm run test:browser` runs all three.
 import { esbuildPlugin } from '@web/dev-server-esbuild';
 import { fromRollup } from '@web/dev-server-rollup';
 import rollupCommonjs from '@rollup/plugin-commonjs';
-import { chromeLauncher } from '@web/test-runner-chrome';
 import { fileURLToPath } from 'node:url';
-import { CHROMIUM_ARGS, CHROMIUM_PATH } from './test/support/chromium.mjs';
+import { browsersFromEnv } from './test/support/browsers.mjs';
 import { simulatorPlugin } from './test/support/simulator-plugin.mjs';
 import { cspPagesMiddleware } from './test/support/csp-pages-middleware.mjs';
 import { screenshotPlugin } from './test/support/screenshot-plugin.mjs';
@@ -44,14 +44,5 @@ export default {
     forcedColorsPlugin(),
     clipboardPlugin(),
   ],
-  browsers: [
-    chromeLauncher({
-      launchOptions: {
-        executablePath: CHROMIUM_PATH,
-        headless: true,
-        // --expose-gc: the memory test (test/browser/security/collected.test.ts) collects garbage on demand.
-        args: [...CHROMIUM_ARGS, '--js-flags=--expose-gc'],
-      },
-    }),
-  ],
+  browsers: browsersFromEnv(),
 };
