@@ -11,7 +11,7 @@ import { screenshotPlugin } from './test/support/screenshot-plugin.mjs';
 import { serverModePlugin } from './test/support/server-mode-plugin.mjs';
 import { forcedColorsPlugin } from './test/support/forced-colors-plugin.mjs';
 import { reactEnvPlugin } from './test/support/react-env-plugin.mjs';
-import { clipboardPlugin } from './test/support/clipboard-plugin.mjs';
+import { keyboardShortcutPlugin } from './test/support/keyboard-shortcut-plugin.mjs';
 
 const commonjs = fromRollup(rollupCommonjs);
 const simulator = simulatorPlugin();
@@ -23,6 +23,9 @@ export default {
   nodeResolve: { browser: true, exportConditions: ['browser'] },
   concurrency: 1,
   testFramework: { config: { timeout: 20000 } },
+  // Every test page loads test/browser/support/setup.ts first (axe waits for animations to end).
+  testRunnerHtml: (testFramework) =>
+    `<!doctype html><html><body><script type="module" src="/test/browser/support/setup.ts"></script><script type="module" src="${testFramework}"></script></body></html>`,
   testsFinishTimeout: 10 * 60 * 1000,
   middleware: [cspPagesMiddleware(() => simulator.url), serverMode.middleware],
   plugins: [
@@ -42,7 +45,7 @@ export default {
     serverMode.plugin,
     screenshotPlugin(),
     forcedColorsPlugin(),
-    clipboardPlugin(),
+    keyboardShortcutPlugin(),
   ],
   browsers: browsersFromEnv(),
 };

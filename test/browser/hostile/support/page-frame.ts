@@ -78,6 +78,23 @@ export interface Screenshot {
   height: number;
 }
 
+/**
+ * Moves `widget` by less than a pixel so that it starts on whole pixels; returns its box there. The
+ * CMS page's line heights put it at y = ….8, and Firefox then rounds text and borders to pixels
+ * apart (the text a pixel off its box), so the same widget would not draw the same as on the clean
+ * page. Through the CSSOM, which the page's policy allows.
+ */
+function onWholePixels(widget: OvSignin): DOMRect {
+  for (const property of ['position', 'left', 'top']) widget.style.removeProperty(property);
+  const box = boxInTopPage(widget);
+  const [dx, dy] = [Math.round(box.x) - box.x, Math.round(box.y) - box.y];
+  if (dx === 0 && dy === 0) return box;
+  widget.style.setProperty('position', 'relative');
+  widget.style.setProperty('left', `${dx}px`);
+  widget.style.setProperty('top', `${dy}px`);
+  return boxInTopPage(widget);
+}
+
 /** The widget as drawn, once it is idle and has painted, in view, with the mouse away from it (no hover). */
 export async function screenshotOf(widget: OvSignin): Promise<Screenshot> {
   await resetMouse();
@@ -86,7 +103,7 @@ export async function screenshotOf(widget: OvSignin): Promise<Screenshot> {
   await widget.updateComplete;
   const view = widget.ownerDocument.defaultView!;
   await new Promise((resolve) => view.requestAnimationFrame(() => view.requestAnimationFrame(resolve)));
-  const box = boxInTopPage(widget);
+  const box = onWholePixels(widget);
   const clip = { x: Math.round(box.x), y: Math.round(box.y), width: Math.round(box.width), height: Math.round(box.height) };
   return { png: await executeServerCommand<string, typeof clip>('screenshot', clip), width: clip.width, height: clip.height };
 }
