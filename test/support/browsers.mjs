@@ -136,6 +136,14 @@ class WebKitLauncher extends WebdriverLauncher {
     this.options.port = port;
   }
 
+  /**
+   * One key pressed and released at a time. webdriverio's keys() presses all the keys given, then
+   * releases them all, so a doubled letter (the rr of "correct") is typed once.
+   */
+  async sendKeys(sessionId, keys) {
+    for (const key of keys) await super.sendKeys(sessionId, [key]);
+  }
+
   async stop() {
     await super.stop();
     for (const child of this.#children.reverse()) child.kill();

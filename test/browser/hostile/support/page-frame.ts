@@ -5,6 +5,7 @@
  * and types into it with the usual CDP input (user.ts offsets by the frame's position).
  */
 import { executeServerCommand, resetMouse } from '@web/test-runner-commands';
+import { animationsFinished } from '../../support/animations.js';
 import type { OvSignin } from '../../../../src/components/ov-signin/ov-signin.js';
 import { issuer } from '../../e2e/support/control-api.js';
 import { CLIENT_ID } from '../../e2e/support/widget.js';
@@ -103,6 +104,9 @@ export async function screenshotOf(widget: OvSignin): Promise<Screenshot> {
   await widget.updateComplete;
   const view = widget.ownerDocument.defaultView!;
   await new Promise((resolve) => view.requestAnimationFrame(() => view.requestAnimationFrame(resolve)));
+  await animationsFinished(widget);
+  // The text caret blinks (WebKit draws it in the screenshot or not, by the moment): hidden on both pages.
+  widget.style.setProperty('caret-color', 'transparent');
   const box = onWholePixels(widget);
   const clip = { x: Math.round(box.x), y: Math.round(box.y), width: Math.round(box.width), height: Math.round(box.height) };
   return { png: await executeServerCommand<string, typeof clip>('screenshot', clip), width: clip.width, height: clip.height };
