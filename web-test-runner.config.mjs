@@ -12,6 +12,7 @@ import { serverModePlugin } from './test/support/server-mode-plugin.mjs';
 import { forcedColorsPlugin } from './test/support/forced-colors-plugin.mjs';
 import { reactEnvPlugin } from './test/support/react-env-plugin.mjs';
 import { keyboardShortcutPlugin } from './test/support/keyboard-shortcut-plugin.mjs';
+import { patientWaitPlugin } from './test/support/patient-wait-plugin.mjs';
 
 const commonjs = fromRollup(rollupCommonjs);
 const simulator = simulatorPlugin();
@@ -22,11 +23,12 @@ export default {
   files: ['test/browser/**/*.test.ts'],
   nodeResolve: { browser: true, exportConditions: ['browser'] },
   concurrency: 1,
-  testFramework: { config: { timeout: 20000 } },
+  // A bound, not a schedule: tests wait on their conditions; a loaded machine may take longer.
+  testFramework: { config: { timeout: 60_000 } },
   // Every test page loads test/browser/support/setup.ts first (axe waits for animations to end).
   testRunnerHtml: (testFramework) =>
     `<!doctype html><html><body><script type="module" src="/test/browser/support/setup.ts"></script><script type="module" src="${testFramework}"></script></body></html>`,
-  testsFinishTimeout: 10 * 60 * 1000,
+  testsFinishTimeout: 30 * 60 * 1000,
   middleware: [cspPagesMiddleware(() => simulator.url), serverMode.middleware],
   plugins: [
     esbuildPlugin({ ts: true, tsconfig: fileURLToPath(new URL('./tsconfig.json', import.meta.url)) }),
@@ -46,6 +48,7 @@ export default {
     screenshotPlugin(),
     forcedColorsPlugin(),
     keyboardShortcutPlugin(),
+    patientWaitPlugin(),
   ],
   browsers: browsersFromEnv(),
 };

@@ -38,7 +38,7 @@ export class VirtualDevice {
   /** Waits for the push notification to arrive on the phone (a sign-in has one at a time). */
   async nextPush(): Promise<PendingPush> {
     let pushes: PendingPush[] = [];
-    await waitUntil(async () => (pushes = await this.pendingPushes()).length > 0, 'a push on the phone', { interval: 50, timeout: 5000 });
+    await waitUntil(async () => (pushes = await this.pendingPushes()).length > 0, 'a push on the phone', { interval: 50, timeout: 15_000 });
     if (pushes.length !== 1) throw new Error(`expected one pending push, found ${pushes.length}`);
     return pushes[0]!;
   }
