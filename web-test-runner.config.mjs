@@ -4,7 +4,7 @@ import { esbuildPlugin } from '@web/dev-server-esbuild';
 import { fromRollup } from '@web/dev-server-rollup';
 import rollupCommonjs from '@rollup/plugin-commonjs';
 import { fileURLToPath } from 'node:url';
-import { browsersFromEnv } from './test/support/browsers.mjs';
+import { browsersFromEnv, engineNamesFromEnv } from './test/support/browsers.mjs';
 import { simulatorPlugin } from './test/support/simulator-plugin.mjs';
 import { cspPagesMiddleware } from './test/support/csp-pages-middleware.mjs';
 import { screenshotPlugin } from './test/support/screenshot-plugin.mjs';
@@ -17,7 +17,9 @@ import { patientWaitPlugin } from './test/support/patient-wait-plugin.mjs';
 const commonjs = fromRollup(rollupCommonjs);
 const simulator = simulatorPlugin();
 // Server mode's API (ov-signin/server) at /auth on this same origin (test/browser/server-mode/).
-const serverMode = serverModePlugin(simulator);
+// WebKitGTK keeps no Secure cookie from plain http://localhost (Chromium and Firefox treat loopback as
+// secure): there the session cookie is a plain one, as the handler's `secure: false` documents.
+const serverMode = serverModePlugin(simulator, engineNamesFromEnv().includes('webkit') ? { cookie: { secure: false } } : {});
 
 export default {
   files: ['test/browser/**/*.test.ts'],

@@ -4,4 +4,5 @@ export declare const ENGINES: string[];
 export declare const FIREFOX_PATH: string;
 export declare const WEBKIT_DRIVER_PATH: string;
 export declare const MINIBROWSER_PATH: string;
+export declare function engineNamesFromEnv(env?: NodeJS.ProcessEnv): string[];
 export declare function browsersFromEnv(env?: NodeJS.ProcessEnv): BrowserLauncher[];

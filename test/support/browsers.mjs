@@ -153,8 +153,8 @@ class WebKitLauncher extends WebdriverLauncher {
 
 const LAUNCHERS = { chromium, firefox, webkit: () => new WebKitLauncher() };
 
-/** The launchers named by BROWSERS (comma-separated), Chromium alone when it is unset. */
-export function browsersFromEnv(env = process.env) {
+/** The engines named by BROWSERS (comma-separated), Chromium alone when it is unset. */
+export function engineNamesFromEnv(env = process.env) {
   const names = (env.BROWSERS ?? 'chromium')
     .split(',')
     .map((name) => name.trim())
@@ -162,5 +162,10 @@ export function browsersFromEnv(env = process.env) {
   for (const name of names) {
     if (!LAUNCHERS[name]) throw new Error(`BROWSERS: unknown engine ${name} (known: ${ENGINES.join(', ')})`);
   }
-  return names.map((name) => LAUNCHERS[name]());
+  return names;
+}
+
+/** The launchers of the engines named by BROWSERS. */
+export function browsersFromEnv(env = process.env) {
+  return engineNamesFromEnv(env).map((name) => LAUNCHERS[name]());
 }

@@ -9,6 +9,12 @@ import { eventually, screenTitled } from '../e2e/support/screen.js';
 import { VirtualDevice } from '../e2e/support/virtual-device.js';
 import { ENDPOINT, expectNoOktaAuthJsLoaded, expectSignedInOnServer, leaks, mountServerMode, secondUserSignsIn, serverLog, sessionCookies, signInsOnServer, startFreshServerMode } from './support/server-mode.js';
 import type { MountedSignin } from '../e2e/support/widget.js';
+import { engine } from '../support/engine.js';
+
+// WebKitGTK keeps no Secure cookie from plain http://localhost, so there the test server sets a plain
+// `ov-session` cookie (web-test-runner.config.mjs) and the Secure cookie's own test cannot run; the
+// second user's browser context is puppeteer's, which WebKit's WebDriver session has no equal of.
+const itOutsideWebKit = engine === 'webkit' ? it.skip : it;
 
 /** Signs `login` in up to the push-waiting screen. */
 async function waitingForPush(login = 'push@example.com'): Promise<MountedSignin> {
@@ -31,7 +37,7 @@ function postFromPage(route: string, headers: Record<string, string>): Promise<R
 describe('server mode: security', () => {
   beforeEach(startFreshServerMode);
 
-  it('the session cookie: __Host-, HttpOnly, Secure, SameSite=Strict, a session cookie, invisible to the page', async () => {
+  itOutsideWebKit('the session cookie: __Host-, HttpOnly, Secure, SameSite=Strict, a session cookie, invisible to the page [not WebKit: no Secure cookie on http://localhost]', async () => {
     await mountServerMode();
     const cookies = await sessionCookies();
     expect(cookies).to.have.length(1);
@@ -92,7 +98,9 @@ describe('server mode: security', () => {
     expect(attempts.length, 'the attempts reached the server').to.be.at.least(3);
     for (const attempt of attempts) {
       expect(attempt.site, `${attempt.method} ${attempt.route}`).to.equal('cross-site');
-      expect(attempt.cookieSent, `${attempt.method} ${attempt.route}: cookie sent`).to.equal(false);
+      // WebKit takes the top page's site (this page's) as the site of the frame's requests, and so
+      // sends the SameSite=Strict cookie from the cross-site frame; the server refuses them all the same.
+      if (engine !== 'webkit') expect(attempt.cookieSent, `${attempt.method} ${attempt.route}: cookie sent`).to.equal(false);
       expect(attempt.status, `${attempt.method} ${attempt.route}`).to.be.oneOf([403, 405, 415]);
     }
     expect(attempts.filter((a) => a.method === 'POST' && a.csrfSent), 'the token never arrived').to.deep.equal([]);
@@ -120,7 +128,7 @@ describe('server mode: security', () => {
     }
   });
 
-  it('two users signing in at once, in two browsers: neither sees the other’s transaction, each gets their own sign-in', async () => {
+  itOutsideWebKit('two users signing in at once, in two browsers: neither sees the other’s transaction, each gets their own sign-in [not WebKit: a second puppeteer context]', async () => {
     const mounted = await waitingForPush('push@example.com');
     // While this page polls for its push, another browser signs in a second user with a code.
     const second = await secondUserSignsIn('totp@example.com');
