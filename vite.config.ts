@@ -19,7 +19,9 @@ const demo: UserConfig = {
 const bundle: UserConfig = {
   build: {
     outDir: 'dist/bundle',
-    emptyOutDir: true,
+    // Not emptied: its files have fixed names, and emptying it left a server that serves them (the
+    // Node tests, a test run beside a build) a moment with none, answered 404.
+    emptyOutDir: false,
     target: 'es2022',
     minify: true,
     sourcemap: true,
@@ -41,8 +43,6 @@ const serverModeBundle: UserConfig = {
   },
   build: {
     ...bundle.build,
-    // Written beside ov-signin.js, which `--mode bundle` has just built.
-    emptyOutDir: false,
     lib: { entry: 'src/define.ts', formats: ['es'], fileName: () => 'ov-signin-server-mode.js' },
   },
 };

@@ -1,29 +1,36 @@
-// Browser tests run in Debian's Chromium (npm tools cannot download browsers here).
+// Browser tests run in Debian's Chromium, Firefox ESR and WebKitGTK (test/support/browsers.mjs): one
+// engine per run, chosen by BROWSERS (Chromium when unset); `npm run test:browser` runs all three.
 import { esbuildPlugin } from '@web/dev-server-esbuild';
 import { fromRollup } from '@web/dev-server-rollup';
 import rollupCommonjs from '@rollup/plugin-commonjs';
-import { chromeLauncher } from '@web/test-runner-chrome';
 import { fileURLToPath } from 'node:url';
-import { CHROMIUM_ARGS, CHROMIUM_PATH } from './test/support/chromium.mjs';
+import { browsersFromEnv, engineNamesFromEnv } from './test/support/browsers.mjs';
 import { simulatorPlugin } from './test/support/simulator-plugin.mjs';
 import { cspPagesMiddleware } from './test/support/csp-pages-middleware.mjs';
 import { screenshotPlugin } from './test/support/screenshot-plugin.mjs';
 import { serverModePlugin } from './test/support/server-mode-plugin.mjs';
 import { forcedColorsPlugin } from './test/support/forced-colors-plugin.mjs';
 import { reactEnvPlugin } from './test/support/react-env-plugin.mjs';
-import { clipboardPlugin } from './test/support/clipboard-plugin.mjs';
+import { keyboardShortcutPlugin } from './test/support/keyboard-shortcut-plugin.mjs';
+import { patientWaitPlugin } from './test/support/patient-wait-plugin.mjs';
 
 const commonjs = fromRollup(rollupCommonjs);
 const simulator = simulatorPlugin();
 // Server mode's API (ov-signin/server) at /auth on this same origin (test/browser/server-mode/).
-const serverMode = serverModePlugin(simulator);
+// WebKitGTK keeps no Secure cookie from plain http://localhost (Chromium and Firefox treat loopback as
+// secure): there the session cookie is a plain one, as the handler's `secure: false` documents.
+const serverMode = serverModePlugin(simulator, engineNamesFromEnv().includes('webkit') ? { cookie: { secure: false } } : {});
 
 export default {
   files: ['test/browser/**/*.test.ts'],
   nodeResolve: { browser: true, exportConditions: ['browser'] },
   concurrency: 1,
-  testFramework: { config: { timeout: 20000 } },
-  testsFinishTimeout: 10 * 60 * 1000,
+  // A bound, not a schedule: tests wait on their conditions; a loaded machine may take longer.
+  testFramework: { config: { timeout: 60_000 } },
+  // Every test page loads test/browser/support/setup.ts first (axe waits for animations to end).
+  testRunnerHtml: (testFramework) =>
+    `<!doctype html><html><body><script type="module" src="/test/browser/support/setup.ts"></script><script type="module" src="${testFramework}"></script></body></html>`,
+  testsFinishTimeout: 30 * 60 * 1000,
   middleware: [cspPagesMiddleware(() => simulator.url), serverMode.middleware],
   plugins: [
     esbuildPlugin({ ts: true, tsconfig: fileURLToPath(new URL('./tsconfig.json', import.meta.url)) }),
@@ -42,16 +49,8 @@ export default {
     serverMode.plugin,
     screenshotPlugin(),
     forcedColorsPlugin(),
-    clipboardPlugin(),
+    keyboardShortcutPlugin(),
+    patientWaitPlugin(),
   ],
-  browsers: [
-    chromeLauncher({
-      launchOptions: {
-        executablePath: CHROMIUM_PATH,
-        headless: true,
-        // --expose-gc: the memory test (test/browser/security/collected.test.ts) collects garbage on demand.
-        args: [...CHROMIUM_ARGS, '--js-flags=--expose-gc'],
-      },
-    }),
-  ],
+  browsers: browsersFromEnv(),
 };

@@ -7,3 +7,9 @@ declare function beforeEach(fn: MochaFn | (() => void | Promise<unknown>)): void
 declare function afterEach(fn: MochaFn | (() => void | Promise<unknown>)): void;
 declare function before(fn: MochaFn | (() => void | Promise<unknown>)): void;
 declare function after(fn: MochaFn | (() => void | Promise<unknown>)): void;
+declare namespace it {
+  function skip(title: string, fn?: MochaFn | (() => void | Promise<unknown>)): void;
+}
+declare namespace describe {
+  function skip(title: string, fn: () => void): void;
+}

@@ -7,12 +7,40 @@ import { IdxTransaction } from 'ov-sim/idx-driver';
 const TRANSACTIONS = 1000;
 const LOGIN = 'push@example.com';
 
+/**
+ * Requests in flight at once. The thousand transactions all wait in the simulator together; only
+ * their HTTP requests queue. A thousand connects at once overflow the listen backlog, and on a loaded
+ * machine the retried connects time out ("fetch failed").
+ */
+const IN_FLIGHT = 32;
+const unboundedFetch = globalThis.fetch;
+let inFlight = 0;
+const waiting: Array<() => void> = [];
+
+/** fetch with at most IN_FLIGHT requests open, each holding its slot until its body is read. */
+async function boundedFetch(...args: Parameters<typeof fetch>): Promise<Response> {
+  while (inFlight >= IN_FLIGHT) await new Promise<void>((resolve) => waiting.push(resolve));
+  inFlight++;
+  try {
+    const response = await unboundedFetch(...args);
+    const body = await response.arrayBuffer();
+    return new Response(body, { status: response.status, statusText: response.statusText, headers: response.headers });
+  } finally {
+    inFlight--;
+    waiting.shift()?.();
+  }
+}
+
 let sim: RunningSimulator;
 before(async () => {
+  globalThis.fetch = boundedFetch;
   // Long push lifetime: the run must not race the expiry on a slow machine.
   sim = await startSimulator({ port: 0, config: { testing: true, settings: { pushLifetimeMs: 120_000 } } });
 });
-after(() => sim.close());
+after(async () => {
+  globalThis.fetch = unboundedFetch;
+  await sim.close();
+});
 
 async function toChallengePoll(): Promise<IdxTransaction> {
   const tx = await IdxTransaction.start(sim);
@@ -38,7 +66,7 @@ async function control<T>(method: string, path: string, body?: object): Promise<
 
 test(
   `${TRANSACTIONS} concurrent transactions polling at once: every one is approved and redeemed once`,
-  { timeout: 90_000 },
+  { timeout: 10 * 60_000 },
   async () => {
     const transactions = await Promise.all(Array.from({ length: TRANSACTIONS }, toChallengePoll));
     const handles = new Set(transactions.map((tx) => tx.interactionHandle));

@@ -1,6 +1,6 @@
 // Screenshots for the hostile-page tests, compared in Node. @web/test-runner-commands 0.9 has no
 // screenshot command, so `screenshot` asks the puppeteer page behind the test session
-// (chromeLauncher's getPage) for a PNG of a rectangle of the viewport; `pixel-diff` decodes two
+// (chromeLauncher's getPage) or the WebDriver session for a PNG of a rectangle of the viewport; `pixel-diff` decodes two
 // such PNGs with pngjs and counts the pixels that differ. Nothing is written to disk.
 import { PNG } from 'pngjs';
 
@@ -33,15 +33,47 @@ function pixelDiff({ a, b, ignore }) {
   return { sameSize: true, sizes: [`${first.width}x${first.height}`], differing, total: first.width * first.height };
 }
 
+/**
+ * `viewport`: the page's viewport in CSS pixels. @web/test-runner-commands' setViewport knows
+ * puppeteer and Playwright only; over WebDriver the window is sized so that its inside matches.
+ */
+async function setViewport(session, { width, height }) {
+  if (session.browser.type !== 'webdriver') {
+    await session.browser.getPage(session.id).setViewport({ width, height });
+    return true;
+  }
+  const { driver } = session.browser;
+  for (let attempt = 0; attempt < 3; attempt++) {
+    const [innerWidth, innerHeight] = await driver.execute(() => [window.innerWidth, window.innerHeight]);
+    if (innerWidth === width && innerHeight === height) return true;
+    const outer = await driver.getWindowRect();
+    await driver.setWindowRect(null, null, outer.width + width - innerWidth, outer.height + height - innerHeight);
+  }
+  throw new Error(`viewport: could not size the window to ${width}x${height}`);
+}
+
+/** The rectangle `clip` of a base64 PNG, as a base64 PNG. */
+function crop(png, clip) {
+  const source = PNG.sync.read(Buffer.from(png, 'base64'));
+  const target = new PNG({ width: clip.width, height: clip.height });
+  PNG.bitblt(source, target, clip.x, clip.y, clip.width, clip.height, 0, 0);
+  return PNG.sync.write(target).toString('base64');
+}
+
 export function screenshotPlugin() {
   return {
     name: 'ov-screenshot',
     async executeCommand({ command, payload, session }) {
       if (command === 'screenshot') {
+        if (session.browser.type === 'webdriver') {
+          // WebDriver shoots the whole viewport (at one device pixel per CSS pixel here): cut the clip out.
+          return crop(await session.browser.driver.takeScreenshot(), payload);
+        }
         const page = session.browser.getPage(session.id);
         return page.screenshot({ clip: payload, encoding: 'base64' });
       }
       if (command === 'pixel-diff') return pixelDiff(payload);
+      if (command === 'viewport') return setViewport(session, payload);
       return undefined;
     },
   };

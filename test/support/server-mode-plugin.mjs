@@ -7,7 +7,8 @@ const REDIRECT_URI = 'http://localhost:8080/login/callback';
 /** The second browser of the two-users test: its own context, so its own cookie jar. */
 const SECOND_USER_PAGE = '/test/browser/server-mode/pages/second-user.html';
 
-export function serverModePlugin(simulator) {
+/** `options.cookie`: the handler's cookie options (the default, `secure: 'auto'`, when absent). */
+export function serverModePlugin(simulator, options = {}) {
   let server; // src/server modules, loaded once the simulator runs
   let secrets; // test/server/support/secrets.ts
   let handler;
@@ -41,6 +42,7 @@ export function serverModePlugin(simulator) {
         scopes: ['openid', 'profile', 'email'],
       },
       store,
+      ...(options.cookie && { cookie: options.cookie }),
       onSuccess(tokens, { request }) {
         const claims = tokens.idToken?.claims ?? {};
         signIns.push({

@@ -5,6 +5,7 @@ import type { OvTotpEntry } from '../../../src/components/ov-totp-entry/ov-totp-
 import { FakeClient } from '../fixtures/fake-client.js';
 import { $, flowAt } from '../fixtures/host.js';
 import * as idx from '../fixtures/idx.js';
+import { pasteInto } from '../support/clipboard.js';
 
 async function totp() {
   const client = new FakeClient();
@@ -13,12 +14,9 @@ async function totp() {
   return { el, client, controller, input: $<HTMLInputElement>(el, 'input') };
 }
 
-function paste(input: HTMLInputElement, text: string): void {
-  const data = new DataTransfer();
-  data.setData('text', text);
-  input.dispatchEvent(
-    new ClipboardEvent('paste', { clipboardData: data, bubbles: true, cancelable: true, composed: true }),
-  );
+/** A real paste (a synthetic ClipboardEvent carries no data in Firefox). */
+function paste(input: HTMLInputElement, text: string): Promise<void> {
+  return pasteInto(input, text);
 }
 
 describe('<ov-totp-entry>', () => {
@@ -48,7 +46,7 @@ describe('<ov-totp-entry>', () => {
   it('takes a pasted code with spaces and submits it', async () => {
     const { client, input } = await totp();
     client.hold();
-    paste(input, ' 123 456 ');
+    await paste(input, ' 123 456 ');
     expect(input.value).to.equal('123456');
     await waitUntil(() => client.calls.length === 2);
     expect(client.calls[1]!.options).to.deep.include({ verificationCode: '123456' });
@@ -77,7 +75,7 @@ describe('<ov-totp-entry>', () => {
   it('shows a wrong code at the field, clears it and focuses it', async () => {
     const { el, client, input, controller } = await totp();
     client.answer(idx.totpInvalid);
-    paste(input, '000000');
+    await paste(input, '000000');
     await waitUntil(() => controller.state.step?.inputs[0]?.messages.length === 1);
     await el.updateComplete;
     expect($(el, '.field-error').textContent).to.contain('Invalid code. Try again.');

@@ -4,7 +4,8 @@
  * flows finish with no policy violation and every screen looks as it does on a clean page.
  */
 import { expect } from '@open-wc/testing';
-import { setViewport } from '@web/test-runner-commands';
+import { setViewport } from '../support/viewport.js';
+import { engine } from '../support/engine.js';
 import { startFresh } from '../e2e/support/widget.js';
 import { boxInTopPage, eventually, screenTitled } from '../e2e/support/screen.js';
 import { openPage, pixelDiff, screenshotOf } from './support/page-frame.js';
@@ -12,8 +13,12 @@ import type { PageName, PageOptions, Rect, Screenshot } from './support/page-fra
 import { push, qrEnrolment } from './support/flows.js';
 import type { Flow } from './support/flows.js';
 
-/** Pixels allowed to differ per screen: the widget's rounded corners show the page behind them. */
-const CORNER_PIXELS = 40;
+/**
+ * Pixels allowed to differ per screen: the widget's rounded corners show the page behind them. WebKit
+ * also anti-aliases the rounded corners of the fields and buttons inside a shade apart on the two
+ * pages (about 20 pixels a screen); a style leaking in changes thousands.
+ */
+const CORNER_PIXELS = engine === 'webkit' ? 80 : 40;
 
 interface Shot {
   screenshot: Screenshot;
@@ -101,7 +106,9 @@ describe('hostile CMS page under a strict CSP (the one-file bundle)', () => {
       const before = await screenshotOf(page.widget);
       const document = page.frame.contentDocument!;
       document.body.setAttribute('style', 'outline: 1px solid red');
-      expect(() => (document.createElement('div').innerHTML = '<b>unsafe</b>')).to.throw(/TrustedHTML/);
+      expect(() => (document.createElement('div').innerHTML = '<b>unsafe</b>')).to.throw(
+        /TrustedHTML|Sink type mismatch/,
+      );
       await eventually(() => page.violations().length === 2, 'two violations reported');
       expect(page.violations().map((v) => v.split(':')[0])).to.have.members([
         'style-src-attr',

@@ -1,6 +1,2 @@
-/** What the page wrote to the system clipboard (read by the test server: test/support/clipboard-plugin.mjs). */
-import { executeServerCommand } from '@web/test-runner-commands';
-
-export function readClipboard(): Promise<string> {
-  return executeServerCommand<string, undefined>('read-clipboard');
-}
+/** What the page wrote to the system clipboard, pasted back by a real Control+V (test/browser/support/clipboard.ts). */
+export { readClipboard } from '../support/clipboard.js';

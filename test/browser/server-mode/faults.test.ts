@@ -9,6 +9,7 @@ import { signInWithPassword, verifyWithOktaVerify } from '../e2e/support/steps.j
 import { button, eventually, screenTitled, textOf } from '../e2e/support/screen.js';
 import { click } from '../e2e/support/user.js';
 import { VirtualDevice } from '../e2e/support/virtual-device.js';
+import type { PendingPush } from '../e2e/support/virtual-device.js';
 import { expectAccessible } from '../e2e/support/expectations.js';
 import { markRequests, pollsSince } from '../e2e/support/polls.js';
 import { control } from '../e2e/support/control-api.js';
@@ -114,12 +115,18 @@ describe('server mode: faults', () => {
       opened.map((e) => [e.status, e.setCookie.length]),
       'a new session',
     ).to.deep.equal([[200, 1]]);
+    // The forgotten transaction's push may still be on the phone (nobody cancelled it at Okta), or
+    // may have expired while a loaded machine typed: the new push is the one not there before.
+    const device = await VirtualDevice.of(LOGIN);
+    const earlier = new Set((await device.pendingPushes()).map((push) => push.id));
     await verifyWithOktaVerify(mounted, LOGIN, 'Get a push notification');
     await screenTitled(mounted.widget, 'Get a push notification');
-    // The forgotten transaction's push is still on the phone (nobody cancelled it at Okta): the new one is the last.
-    const device = await VirtualDevice.of(LOGIN);
-    await eventually(async () => (await device.pendingPushes()).length === 2, 'the new push on the phone');
-    await device.approve((await device.pendingPushes()).at(-1)!);
+    let fresh: PendingPush | undefined;
+    await eventually(
+      async () => (fresh = (await device.pendingPushes()).find((push) => !earlier.has(push.id))),
+      'the new push on the phone',
+    );
+    await device.approve(fresh!);
     await expectSignedInOnServer(mounted, LOGIN);
   });
 });

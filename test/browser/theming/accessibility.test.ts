@@ -5,6 +5,7 @@ import { emulateMedia, sendKeys } from '@web/test-runner-commands';
 import * as idx from '../fixtures/idx.js';
 import { FakeClient } from '../fixtures/fake-client.js';
 import { contrastRatio } from './contrast.js';
+import { itInChromium } from '../support/engine.js';
 import { deepActive, frame, inScreen, mountAt, mountWith } from './mount.js';
 import type { Mounted } from './mount.js';
 
@@ -14,22 +15,24 @@ function controls({ screen }: Mounted): HTMLElement[] {
 }
 
 describe('accessibility', () => {
-  afterEach(() => emulateMedia({ colorScheme: 'light', reducedMotion: 'no-preference' }));
-
-  it('buttons animate their colour changes, unless the user asks for reduced motion', async () => {
-    const style = document.createElement('style');
-    style.textContent = 'ov-signin::part(link-button) { transition: color 2s; }';
-    document.head.append(style);
-    try {
-      const mounted = await mountAt(idx.pushPoll);
-      const button = inScreen(mounted, '[part~="link-button"]');
-      expect(getComputedStyle(button).transitionDuration).to.not.equal('0s');
-      await emulateMedia({ reducedMotion: 'reduce' });
-      for (const control of controls(mounted)) expect(getComputedStyle(control).transitionDuration).to.equal('0s');
-    } finally {
-      style.remove();
-    }
-  });
+  itInChromium(
+    'buttons animate their colour changes, unless the user asks for reduced motion [Chromium: CDP media emulation]',
+    async () => {
+      const style = document.createElement('style');
+      style.textContent = 'ov-signin::part(link-button) { transition: color 2s; }';
+      document.head.append(style);
+      try {
+        const mounted = await mountAt(idx.pushPoll);
+        const button = inScreen(mounted, '[part~="link-button"]');
+        expect(getComputedStyle(button).transitionDuration).to.not.equal('0s');
+        await emulateMedia({ reducedMotion: 'reduce' });
+        for (const control of controls(mounted)) expect(getComputedStyle(control).transitionDuration).to.equal('0s');
+      } finally {
+        style.remove();
+        await emulateMedia({ reducedMotion: 'no-preference' });
+      }
+    },
+  );
 
   for (const scheme of ['light', 'dark'] as const) {
     for (const [name, tx] of Object.entries({
@@ -38,8 +41,7 @@ describe('accessibility', () => {
       number: idx.numberChallenge,
     })) {
       it(`${scheme}, ${name}: Tab shows a 2px ring ≥3:1 against the surface on every control`, async () => {
-        await emulateMedia({ colorScheme: scheme });
-        const mounted = await mountAt(tx);
+        const mounted = await mountAt(tx, scheme);
         const surface = getComputedStyle(frame(mounted)).backgroundColor;
         const reached = new Set<Element>();
         for (let i = 0; i < controls(mounted).length; i++) {

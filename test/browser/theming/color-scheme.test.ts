@@ -7,6 +7,7 @@ import { darkPalette, lightPalette } from '../../../src/styles/palette.js';
 import type { OvPalette } from '../../../src/styles/palette.js';
 import { frame, inScreen, mountAt, settledStyle } from './mount.js';
 import type { Mounted } from './mount.js';
+import { engine, itInChromium } from '../support/engine.js';
 
 function rgb(hex: string): string {
   const [r, g, b] = [1, 3, 5].map((i) => parseInt(hex.slice(i, i + 2), 16));
@@ -28,31 +29,34 @@ describe('theming: light and dark', () => {
   afterEach(async () => {
     style?.remove();
     style = undefined;
-    await emulateMedia({ colorScheme: 'light' });
+    if (engine === 'chromium') await emulateMedia({ colorScheme: 'light' });
   });
 
-  it('light by default under a light preference', async () => {
+  itInChromium('light by default under a light preference [Chromium: CDP media emulation]', async () => {
     await emulateMedia({ colorScheme: 'light' });
     await expectPalette(await mountAt(idx.identify), lightPalette);
   });
 
-  it('dark under a dark preference, screens included', async () => {
+  itInChromium('dark under a dark preference, screens included [Chromium: CDP media emulation]', async () => {
     await emulateMedia({ colorScheme: 'dark' });
     await expectPalette(await mountAt(idx.identify), darkPalette);
   });
 
-  it('theme="light" and theme="dark" override the preference, and can change at run time', async () => {
-    await emulateMedia({ colorScheme: 'dark' });
-    const mounted = await mountAt(idx.identify, 'light');
-    await expectPalette(mounted, lightPalette);
-    await emulateMedia({ colorScheme: 'light' });
-    mounted.signin.theme = 'dark';
-    await mounted.signin.updateComplete;
-    await expectPalette(mounted, darkPalette);
-    mounted.signin.theme = 'auto';
-    await mounted.signin.updateComplete;
-    await expectPalette(mounted, lightPalette);
-  });
+  itInChromium(
+    'theme="light" and theme="dark" override the preference, and can change at run time [Chromium: CDP media emulation]',
+    async () => {
+      await emulateMedia({ colorScheme: 'dark' });
+      const mounted = await mountAt(idx.identify, 'light');
+      await expectPalette(mounted, lightPalette);
+      await emulateMedia({ colorScheme: 'light' });
+      mounted.signin.theme = 'dark';
+      await mounted.signin.updateComplete;
+      await expectPalette(mounted, darkPalette);
+      mounted.signin.theme = 'auto';
+      await mounted.signin.updateComplete;
+      await expectPalette(mounted, lightPalette);
+    },
+  );
 
   it("the page's own color-scheme on the element wins", async () => {
     style = document.createElement('style');
@@ -63,8 +67,7 @@ describe('theming: light and dark', () => {
 
   for (const [name, tx] of Object.entries(idx.STEPS)) {
     it(`${name}: aXe-clean in dark`, async () => {
-      await emulateMedia({ colorScheme: 'dark' });
-      const { signin } = await mountAt(tx);
+      const { signin } = await mountAt(tx, 'dark');
       await expect(signin).to.be.accessible();
     });
   }

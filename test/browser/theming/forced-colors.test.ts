@@ -7,6 +7,7 @@ import { expect } from '@open-wc/testing';
 import { executeServerCommand, sendKeys } from '@web/test-runner-commands';
 import * as idx from '../fixtures/idx.js';
 import { inScreen, mountAt } from './mount.js';
+import { describeInChromium } from '../support/engine.js';
 
 /**
  * What `color` computes to for a CSS system colour keyword beside `element`: system colours depend
@@ -23,7 +24,8 @@ function systemColour(keyword: string, element: Element): string {
   return value;
 }
 
-describe('theming: forced colours', () => {
+// Firefox and WebKit have no forced-colours emulation their drivers reach.
+describeInChromium('theming: forced colours (Chromium: CDP forced-colors emulation)', () => {
   before(() => executeServerCommand('forced-colors', true));
   after(() => executeServerCommand('forced-colors', false));
 

@@ -2,6 +2,7 @@
 import { expect } from '@open-wc/testing';
 import type { MountedSignin } from './widget.js';
 import { eventually, focused, screenTitled, textOf } from './screen.js';
+import { animationsFinished } from '../../support/animations.js';
 
 /** The success screen, one ov-success with tokens issued for `login`, and the tokens kept by okta-auth-js. */
 export async function expectSignedIn(mounted: MountedSignin, login: string): Promise<void> {
@@ -22,11 +23,12 @@ export async function expectSignedIn(mounted: MountedSignin, login: string): Pro
 
 /**
  * axe-core finds no violation on the screen on show, once it is settled: colour transitions (a button
- * fading back from busy) finished, since axe measures contrast on the colours of the moment.
+ * fading back from busy, inside the shadow roots too) finished, since axe measures contrast on the
+ * colours of the moment.
  */
 export async function expectAccessible(mounted: MountedSignin): Promise<void> {
   await mounted.widget.updateComplete;
-  await Promise.all(document.getAnimations().map((animation) => animation.finished.catch(() => undefined)));
+  await animationsFinished(mounted.widget);
   await expect(mounted.widget).to.be.accessible();
 }
 

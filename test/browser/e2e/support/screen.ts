@@ -85,12 +85,12 @@ export function focused(): Element | null {
 }
 
 /** Waits for `predicate`, longer than @open-wc's 1 s default: real requests and 300 ms polls are involved. */
-export function eventually(predicate: () => unknown, what: string, timeout = 5000): Promise<void> {
+export function eventually(predicate: () => unknown, what: string, timeout = 15_000): Promise<void> {
   return waitUntil(predicate, what, { interval: 20, timeout });
 }
 
 /** Waits for the screen whose heading reads `heading`; on timeout, says what was on screen instead. */
-export async function screenTitled(widget: Element, heading: string, timeout = 5000): Promise<HTMLHeadingElement> {
+export async function screenTitled(widget: Element, heading: string, timeout = 15_000): Promise<HTMLHeadingElement> {
   const current = () => queryAllDeep(widget, 'h2[data-heading]').map(textOf).join(' | ');
   try {
     await eventually(() => current() === heading, `the screen "${heading}"`, timeout);

@@ -5,6 +5,7 @@
  * and types into it with the usual CDP input (user.ts offsets by the frame's position).
  */
 import { executeServerCommand, resetMouse } from '@web/test-runner-commands';
+import { animationsFinished } from '../../support/animations.js';
 import type { OvSignin } from '../../../../src/components/ov-signin/ov-signin.js';
 import { issuer } from '../../e2e/support/control-api.js';
 import { CLIENT_ID } from '../../e2e/support/widget.js';
@@ -81,6 +82,23 @@ export interface Screenshot {
   height: number;
 }
 
+/**
+ * Moves `widget` by less than a pixel so that it starts on whole pixels; returns its box there. The
+ * CMS page's line heights put it at y = ….8, and Firefox then rounds text and borders to pixels
+ * apart (the text a pixel off its box), so the same widget would not draw the same as on the clean
+ * page. Through the CSSOM, which the page's policy allows.
+ */
+function onWholePixels(widget: OvSignin): DOMRect {
+  for (const property of ['position', 'left', 'top']) widget.style.removeProperty(property);
+  const box = boxInTopPage(widget);
+  const [dx, dy] = [Math.round(box.x) - box.x, Math.round(box.y) - box.y];
+  if (dx === 0 && dy === 0) return box;
+  widget.style.setProperty('position', 'relative');
+  widget.style.setProperty('left', `${dx}px`);
+  widget.style.setProperty('top', `${dy}px`);
+  return boxInTopPage(widget);
+}
+
 /** The widget as drawn, once it is idle and has painted, in view, with the mouse away from it (no hover). */
 export async function screenshotOf(widget: OvSignin): Promise<Screenshot> {
   await resetMouse();
@@ -89,7 +107,10 @@ export async function screenshotOf(widget: OvSignin): Promise<Screenshot> {
   await widget.updateComplete;
   const view = widget.ownerDocument.defaultView!;
   await new Promise((resolve) => view.requestAnimationFrame(() => view.requestAnimationFrame(resolve)));
-  const box = boxInTopPage(widget);
+  await animationsFinished(widget);
+  // The text caret blinks (WebKit draws it in the screenshot or not, by the moment): hidden on both pages.
+  widget.style.setProperty('caret-color', 'transparent');
+  const box = onWholePixels(widget);
   const clip = {
     x: Math.round(box.x),
     y: Math.round(box.y),
