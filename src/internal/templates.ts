@@ -93,6 +93,16 @@ export function problemNotice(flow: OvFlowContext | undefined): TemplateResult |
   </div>`;
 }
 
+/** "Verify with something else" in its own row, where the step offers it (polling screens). */
+export function chooseOtherAction(flow: OvFlowContext): TemplateResult | typeof nothing {
+  if (!flow.state.step?.can.chooseOther) return nothing;
+  return html`<div class="actions" part="actions">
+    <button type="button" class="link" part="link-button" data-other @click=${() => flow.controller.chooseOther()}>
+      ${strings.verifyOther}
+    </button>
+  </div>`;
+}
+
 /** Skip and cancel, where the step offers them. */
 export function stepActions(flow: OvFlowContext): TemplateResult | typeof nothing {
   const { step, busy } = flow.state;

@@ -1,7 +1,7 @@
 import { html, nothing } from 'lit';
 import type { OvFlowContext } from '../../context.js';
 import { OvFlowElement } from '../../internal/flow-element.js';
-import { formMessages, pollProgress, problemNotice, stepActions } from '../../internal/templates.js';
+import { chooseOtherAction, formMessages, pollProgress, problemNotice, stepActions } from '../../internal/templates.js';
 import { safeHref } from '../../internal/safe-href.js';
 import { sharedStyles } from '../../styles/shared.styles.js';
 import { strings } from '../../i18n/strings.js';
@@ -31,22 +31,7 @@ export class OvFastPass extends OvFlowElement {
     const challenge = step.authenticator?.challenge;
     return html`${problemNotice(flow)} ${formMessages(step.messages)}
     ${challenge ? this.renderChallenge(challenge) : nothing} ${pollProgress(flow, strings.waitingForOktaVerify)}
-    ${
-      step.can.chooseOther
-        ? html`<div class="actions" part="actions">
-            <button
-              type="button"
-              class="link"
-              part="link-button"
-              data-other
-              @click=${() => flow.controller.chooseOther()}
-            >
-              ${strings.verifyOther}
-            </button>
-          </div>`
-        : nothing
-    }
-    ${stepActions(flow)}`;
+    ${chooseOtherAction(flow)} ${stepActions(flow)}`;
   }
 
   private renderChallenge(challenge: OvDeviceChallenge) {

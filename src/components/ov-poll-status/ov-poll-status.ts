@@ -3,7 +3,7 @@ import { property } from 'lit/decorators.js';
 import type { OvFlowContext } from '../../context.js';
 import { OvFlowElement } from '../../internal/flow-element.js';
 import { ResendOffer } from '../../internal/resend-offer.js';
-import { formMessages, pollProgress, problemNotice, stepActions } from '../../internal/templates.js';
+import { chooseOtherAction, formMessages, pollProgress, problemNotice, stepActions } from '../../internal/templates.js';
 import { sharedStyles } from '../../styles/shared.styles.js';
 import { strings } from '../../i18n/strings.js';
 import type { OvScreen, OvStep } from '../../controller/types.js';
@@ -56,22 +56,7 @@ export class OvPollStatus extends OvFlowElement {
   protected override renderBody(step: OvStep, flow: OvFlowContext) {
     return html`${problemNotice(flow)} ${formMessages(step.messages)}
     ${step.screen === 'resend-push' ? this.renderResend(flow) : this.renderWaiting(step, flow)}
-    ${
-      step.can.chooseOther
-        ? html`<div class="actions" part="actions">
-            <button
-              type="button"
-              class="link"
-              part="link-button"
-              data-other
-              @click=${() => flow.controller.chooseOther()}
-            >
-              ${strings.verifyOther}
-            </button>
-          </div>`
-        : nothing
-    }
-    ${stepActions(flow)}`;
+    ${chooseOtherAction(flow)} ${stepActions(flow)}`;
   }
 
   private renderWaiting(step: OvStep, flow: OvFlowContext) {
