@@ -210,7 +210,8 @@ function screenOf(remediation: string, authenticator: OvAuthenticator | undefine
         case 'devicebootstrap':
           return 'enroll-bootstrap';
         default:
-          return isLinkChannel(authenticator?.selectedChannel) ? 'link-sent' : 'enroll-qr';
+          if (isLinkChannel(authenticator?.selectedChannel)) return 'link-sent';
+          return !authenticator?.qrcode && authenticator?.setupHref ? 'enroll-on-device' : 'enroll-qr';
       }
     case 'challenge-poll':
       // Okta Verify's signed_nonce (FastPass) polls too, but nothing was pushed.
@@ -336,6 +337,7 @@ function readAuthenticator(remediation: IdxRemediation, tx: OvTransaction): OvAu
     challenge?: { value?: unknown };
     samedevice?: { orgUrl?: unknown; downloadHref?: unknown; platform?: unknown };
     devicebootstrap?: { enrolledDevices?: unknown };
+    setupNfcUrl?: unknown;
   };
   const qr = data.qrcode;
   const challenge = readChallenge(data.challenge?.value);
@@ -363,6 +365,7 @@ function readAuthenticator(remediation: IdxRemediation, tx: OvTransaction): OvAu
         },
       }),
     ...(enrolledDevices && { enrolledDevices }),
+    ...(text(data.setupNfcUrl) !== undefined && { setupHref: text(data.setupNfcUrl) }),
   };
 }
 

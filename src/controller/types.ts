@@ -100,6 +100,8 @@ export interface OvAuthenticator {
   readonly sameDevice?: { readonly orgUrl?: string; readonly downloadHref?: string; readonly platform?: string };
   /** Device-bootstrap enrolment: the user's devices that already have Okta Verify. */
   readonly enrolledDevices?: readonly string[];
+  /** Enrolment completed by an app on this device (an NFC PIN's `setupNfcUrl`), not by a QR code. */
+  readonly setupHref?: string;
 }
 
 /** Names the snapshot uses besides Okta's remediation names (as `name` and as `screen`). */
@@ -143,6 +145,8 @@ export type OvScreen =
   | 'enroll-same-device'
   /** Add the account from a device that already has Okta Verify (enroll-poll, `devicebootstrap`). */
   | 'enroll-bootstrap'
+  /** Set another authenticator up in an app on this device (enroll-poll with a setup link, no QR). */
+  | 'enroll-on-device'
   | (typeof OutcomeStep)[keyof typeof OutcomeStep];
 
 /**

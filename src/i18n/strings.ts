@@ -132,6 +132,15 @@ export const strings = {
   get waitingForSetup() { return msg('Waiting for Okta Verify to add your account…', { id: 'waitingForSetup' }); },
   get enrolledDevicesLabel() { return msg('Devices with Okta Verify', { id: 'enrolledDevicesLabel' }); },
 
+  // An authenticator other than Okta Verify that an app on this device sets up or answers (NFC PIN)
+  onDeviceSetup: (authenticator: string) => msg(str`Continue on this device to set up ${authenticator}.`, { id: 'onDeviceSetup' }),
+  onDeviceVerify: (authenticator: string) => msg(str`Continue on this device to verify with ${authenticator}.`, { id: 'onDeviceVerify' }),
+  verifyWithHeading: (authenticator: string) => msg(str`Verify with ${authenticator}`, { id: 'verifyWithHeading' }),
+  get onDeviceSetupUnnamed() { return msg('Continue on this device to finish setting it up.', { id: 'onDeviceSetupUnnamed' }); },
+  get onDeviceVerifyUnnamed() { return msg('Continue on this device to verify it’s you.', { id: 'onDeviceVerifyUnnamed' }); },
+  get continueOnDevice() { return msg('Continue on this device', { id: 'continueOnDevice' }); },
+  get waitingForDevice() { return msg('Waiting for this device to finish…', { id: 'waitingForDevice' }); },
+
   // ov-totp-entry
   get totpHeading() { return msg('Enter a code', { id: 'totpHeading' }); },
   totpInstruction: (authenticator: string) => msg(str`Enter the 6-digit code from ${authenticator}.`, { id: 'totpInstruction' }),

@@ -42,6 +42,7 @@ export class OvQrEnroll extends OvFlowElement {
     'link-sent',
     'enroll-same-device',
     'enroll-bootstrap',
+    'enroll-on-device',
   ]);
 
   private readonly resendOffer = new ResendOffer(this, () => this.resendDelay);
@@ -110,7 +111,9 @@ export class OvQrEnroll extends OvFlowElement {
               ? this.renderSameDevice(step, flow)
               : step.screen === 'enroll-bootstrap'
                 ? this.renderBootstrap(step, flow)
-                : this.renderQr(step, flow);
+                : step.screen === 'enroll-on-device'
+                  ? this.renderOnDevice(step, flow)
+                  : this.renderQr(step, flow);
     return html`${problemNotice(flow)} ${formMessages(step.messages)} ${body}
     ${
       step.can.backToQr
@@ -188,6 +191,21 @@ export class OvQrEnroll extends OvFlowElement {
         <li>${strings.bootstrapStep2}</li>
       </ol>
       ${pollProgress(flow, strings.waitingForSetup)}`;
+  }
+
+  /** Another authenticator (an NFC PIN) set up by an app on this device that the link opens. */
+  private renderOnDevice(step: OvStep, flow: OvFlowContext) {
+    const open = safeHref(step.authenticator?.setupHref);
+    const name = step.authenticator?.displayName;
+    return html`<p>${name ? strings.onDeviceSetup(name) : strings.onDeviceSetupUnnamed}</p>
+      ${
+        open
+          ? html`<div class="actions" part="actions">
+              <a class="button" part="button button-primary" href=${open} data-open>${strings.continueOnDevice}</a>
+            </div>`
+          : nothing
+      }
+      ${pollProgress(flow, strings.waitingForDevice)}`;
   }
 
   private renderChannelChoice(step: OvStep, flow: OvFlowContext) {

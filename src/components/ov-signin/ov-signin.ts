@@ -225,6 +225,7 @@ export class OvSignin extends LitElement {
     'enroll-address': () => this.renderEnroll(),
     'link-sent': () => this.renderEnroll(),
     'enroll-same-device': () => this.renderEnroll(),
+    'enroll-on-device': () => this.renderEnroll(),
     'enroll-bootstrap': () => this.renderEnroll(),
     push: () => this.renderPollStatus(),
     number: () => this.renderPollStatus(),
