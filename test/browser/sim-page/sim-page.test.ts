@@ -84,6 +84,18 @@ describe('the /sim/ page', () => {
     expect(rowOf('enroll@example.com').cells[3]!.textContent).not.to.equal('not enrolled');
   });
 
+  it('scans a pasted image at once (Copy image on the QR code, then paste)', async () => {
+    const mounted = await mountSignin();
+    await startEnrolment(mounted, 'enroll@example.com');
+    const clipboard = new DataTransfer();
+    clipboard.items.add(await fileOf(queryDeep<HTMLImageElement>(mounted.widget, 'img[part="qr"]').src));
+    $('qr-text').focus();
+    $('qr-text').dispatchEvent(
+      new ClipboardEvent('paste', { clipboardData: clipboard, bubbles: true, cancelable: true }),
+    );
+    await eventually(() => textOf($('result')).startsWith('Scanned: Okta Verify is set up'), 'the scan', 15_000);
+  });
+
   it('scans a pasted data: URI with Scan; something else is refused with the reason', async () => {
     const mounted = await mountSignin();
     await startEnrolment(mounted, 'enroll@example.com');
