@@ -43,7 +43,7 @@ function button(label, key, onClick) {
   return b;
 }
 
-/** Replaces a section's content, keeping focus on the same button if it is still there. */
+/** Replaces a section's content, keeping focus on the same button or link if it is still there. */
 function render(id, content) {
   const focused = document.activeElement?.closest(`#${id}`) ? document.activeElement.dataset.key : undefined;
   $(id).replaceChildren(content);
@@ -113,7 +113,7 @@ function outboxActions(message, index) {
         say(answer.deviceId ? `Okta Verify is set up (device ${answer.deviceId}).` : `Not set up: ${answer.error}`),
       ),
     ),
-    el('a', 'Activation link', { href: message.link }),
+    el('a', 'Activation link', { href: message.link, 'data-key': `link:${index}` }),
   );
   return cell;
 }
