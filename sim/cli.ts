@@ -6,6 +6,7 @@ import { startSimulator } from './index.ts';
 const USAGE = `ov-sim: a local Okta org with a virtual Okta Verify device
 
   ov-sim [--port 8787] [--host 127.0.0.1] [--config FILE] [--data FILE]
+  (--port defaults to $OV_SIM_PORT, else 8787; --port 0 picks a free port)
 
 The virtual device, against a running simulator (--url, default http://127.0.0.1:8787):
   ov-sim device list <login>                      device ids of a user
@@ -20,21 +21,42 @@ The virtual device, against a running simulator (--url, default http://127.0.0.1
   ov-sim clients register <clientId> <uri>...     registers sign-in redirect URIs (exact)
   ov-sim reset                                    back to the configured state`;
 
+/** A mistake of the person running the command: said in one sentence, no stack trace. */
+class UsageError extends Error {}
+
+/** `--port`, else OV_SIM_PORT, else 8787; anything but a port number is refused here, not by listen(). */
+function portOf(given: string | undefined): number {
+  const raw = given ?? process.env.OV_SIM_PORT ?? '8787';
+  const port = Number(raw);
+  if (!/^\d+$/.test(raw) || port > 65535)
+    throw new UsageError(`--port must be a port number from 0 to 65535, not "${raw}".`);
+  return port;
+}
+
 async function serve(argv: string[]): Promise<void> {
   const { values } = parseArgs({
     args: argv,
     options: {
-      port: { type: 'string', default: '8787' },
+      port: { type: 'string' },
       host: { type: 'string', default: '127.0.0.1' },
       config: { type: 'string' },
       data: { type: 'string' },
     },
   });
+  const port = portOf(values.port);
   const sim = await startSimulator({
-    port: Number(values.port),
+    port,
     host: values.host,
     configFile: values.config,
     dataFile: values.data,
+  }).catch((error: unknown) => {
+    if ((error as { code?: unknown }).code !== 'EADDRINUSE') throw error;
+    const other = port + 1;
+    throw new UsageError(
+      `Port ${port} is taken by another program (on ${values.host}), so the simulator cannot start there.\n` +
+        `Stop that program, or choose another port: npm run sim -- --port ${other}` +
+        `   (or ov-sim --port ${other}, or OV_SIM_PORT=${other}; --port 0 picks a free one).`,
+    );
   });
   console.log(
     `ov-sim listening on ${sim.url}\n  issuer     ${sim.issuer}\n  client id  ${sim.clientId}\n  page       ${sim.url}/sim/\n` +
@@ -110,5 +132,12 @@ if (argv.includes('--help') || argv.includes('-h')) {
     },
   );
 } else {
-  await serve(argv);
+  await serve(argv).catch((error: unknown) => {
+    // parseArgs's own errors (an unknown option, a missing value) are usage mistakes too.
+    const code = String((error as { code?: unknown }).code);
+    if (!(error instanceof UsageError) && !code.startsWith('ERR_PARSE_ARGS_')) throw error;
+    console.error((error as Error).message);
+    // exit, not exitCode: the seeded devices' loopback servers (FastPass) may already listen.
+    process.exit(1);
+  });
 }

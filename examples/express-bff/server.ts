@@ -5,6 +5,7 @@
  * session; the page only learns the user's name and email.
  */
 import { randomBytes } from 'node:crypto';
+import { basename, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import express from 'express';
 import type { Request, Response } from 'express';
@@ -74,8 +75,11 @@ export function createApp({ issuer, clientId, clientSecret, redirectUri }: Examp
     });
   });
 
+  const bundle = fileURLToPath(import.meta.resolve('ov-signin/bundle/server-mode'));
   app.get('/ov-signin-server-mode.js', (_req, res) => {
-    res.sendFile(fileURLToPath(import.meta.resolve('ov-signin/bundle/server-mode')));
+    // Given as a root and a name: with an absolute path alone, Express refuses (404) any path with a
+    // dot-directory in it, such as a clone under ~/.cache; with a root it checks only the name.
+    res.sendFile(basename(bundle), { root: dirname(bundle) });
   });
   app.use(
     express.static(fileURLToPath(new URL('./public/', import.meta.url)), {
