@@ -82,7 +82,7 @@ export class OvSignin extends LitElement {
     authClient: () =>
       this.authClient ??
       (this.endpoint
-        ? createEndpointClient(this.endpoint)
+        ? createEndpointClient(this.endpoint, { allowCrossOrigin: this.allowCrossOriginEndpoint })
         : createAuthClient({
             issuer: this.issuer,
             clientId: this.clientId,
@@ -103,10 +103,20 @@ export class OvSignin extends LitElement {
   /** An `OktaAuth` the page already has (used instead of the attributes). */
   @property({ attribute: false }) authClient?: OvAuthClient;
   /**
-   * Server mode: the base path (or same-origin URL) of `ov-signin/server`, e.g. `/auth`. The sign-in
-   * then runs on that server and no okta-auth-js runs in the page; `issuer` and the others are not needed.
+   * Server mode: the base path (or same-origin URL) of `ov-signin/server`, e.g. `/auth`, resolved
+   * against the page's address. The sign-in then runs on that server and no okta-auth-js runs in the
+   * page; `issuer` and the others are not needed. Another origin is refused unless
+   * `allow-cross-origin-endpoint` is set.
    */
   @property() endpoint = '';
+  /**
+   * Server mode: lets `endpoint` be on another origin than the page's. Without it, such an endpoint
+   * is refused before any request (the password would go there): the widget says so and sends
+   * `ov-error` with code `cross-origin-endpoint`. A relative endpoint is always resolved against the
+   * page's address, never a `<base href>`. With it, the session cookie is sent to that origin, whose
+   * server must answer CORS with credentials for this page. See docs/server-mode.md.
+   */
+  @property({ type: Boolean, attribute: 'allow-cross-origin-endpoint' }) allowCrossOriginEndpoint = false;
   /** Milliseconds before a resend is offered on push and activation-link screens. */
   @property({ type: Number, attribute: 'resend-delay' }) resendDelay = 30_000;
   /**

@@ -41,6 +41,7 @@
 'configMissing': `Al widget de inicio de sesión le falta el emisor (issuer), el ID de cliente o el URI de redirección.`,
 'configNeedsEndpoint': `Esta versión del widget de inicio de sesión inicia sesión a través de un servidor: necesita un endpoint.`,
 'continueLink': `Continuar`,
+'crossOriginEndpoint': `Este formulario de inicio de sesión está configurado para enviar tu contraseña a otro sitio, así que no iniciará tu sesión. Ponte en contacto con el responsable del sitio.`,
 'emailLabel': `Correo electrónico`,
 'enrolledDevicesLabel': `Dispositivos con Okta Verify`,
 'fastPassHeading': `Iniciar sesión con Okta FastPass`,

@@ -41,6 +41,7 @@
 'configMissing': `Faltam no widget de login o emissor (issuer), o ID do cliente ou o URI de redirecionamento.`,
 'configNeedsEndpoint': `Esta versão do widget de login entra por meio de um servidor: ela precisa de um endpoint.`,
 'continueLink': `Continuar`,
+'crossOriginEndpoint': `Este formulário de login está configurado para enviar sua senha a outro site, por isso não vai fazer seu login. Entre em contato com o responsável pelo site.`,
 'emailLabel': `E-mail`,
 'enrolledDevicesLabel': `Dispositivos com o Okta Verify`,
 'fastPassHeading': `Entrar com o Okta FastPass`,
