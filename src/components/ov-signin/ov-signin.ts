@@ -3,7 +3,7 @@ import type { PropertyValues, TemplateResult } from 'lit';
 import { property } from 'lit/decorators.js';
 import type { OvFlowContext } from '../../context.js';
 import { OvFlowController } from '../../controller/flow-controller.js';
-import { createAuthClient } from '../../transport/create-auth-client.js';
+import { createAuthClient, type OvTokenStorage } from '../../transport/create-auth-client.js';
 import { createEndpointClient } from '../../transport/endpoint-client.js';
 import type { OvAuthClient, OvScreen, OvStep } from '../../controller/types.js';
 import { OvFlowElement } from '../../internal/flow-element.js';
@@ -88,6 +88,7 @@ export class OvSignin extends LitElement {
             clientId: this.clientId,
             redirectUri: this.redirectUri,
             scopes: this.scopes.split(/\s+/).filter(Boolean),
+            tokenStorage: this.tokenStorage,
           })),
   });
 
@@ -100,6 +101,14 @@ export class OvSignin extends LitElement {
   @property({ attribute: 'redirect-uri' }) redirectUri = '';
   /** Space-separated scopes. */
   @property() scopes = 'openid profile email';
+  /**
+   * Where okta-auth-js keeps the tokens after an in-page sign-in: `sessionStorage` (the default: the
+   * tab only, gone with it), `localStorage` (every tab, kept after the browser closes, read by
+   * every script of the origin) or `memory` (a reload signs out). The transaction (PKCE verifier)
+   * is kept in `sessionStorage` whatever this says; nothing goes to `localStorage` unless asked
+   * here. Server mode keeps the tokens off the browser altogether.
+   */
+  @property({ attribute: 'token-storage' }) tokenStorage: OvTokenStorage = 'sessionStorage';
   /** An `OktaAuth` the page already has (used instead of the attributes). */
   @property({ attribute: false }) authClient?: OvAuthClient;
   /**
