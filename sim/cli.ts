@@ -2,10 +2,11 @@ import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { ControlApi } from './client.ts';
 import { startSimulator } from './index.ts';
+import { isLoopbackHost } from './http/request-guard.ts';
 
 const USAGE = `ov-sim: a local Okta org with a virtual Okta Verify device
 
-  ov-sim [--port 8787] [--host 127.0.0.1] [--config FILE] [--data FILE]
+  ov-sim [--port 8787] [--host 127.0.0.1] [--allowed-host NAME]... [--config FILE] [--data FILE]
   (--port defaults to $OV_SIM_PORT, else 8787; --port 0 picks a free port)
 
 The virtual device, against a running simulator (--url, default http://127.0.0.1:8787):
@@ -39,14 +40,22 @@ async function serve(argv: string[]): Promise<void> {
     options: {
       port: { type: 'string' },
       host: { type: 'string', default: '127.0.0.1' },
+      'allowed-host': { type: 'string', multiple: true, default: [] },
       config: { type: 'string' },
       data: { type: 'string' },
     },
   });
   const port = portOf(values.port);
+  if (!isLoopbackHost(values.host)) {
+    // Users' passwords are public and the control API answers pushes: other machines can now sign in as anyone.
+    console.warn(
+      `ov-sim warning: --host ${values.host} is not a loopback address: other machines on the network can reach this simulator, sign in as its users (their passwords are in its config) and use its control API. It answers only Host names localhost, 127.0.0.1, [::1], ${values.host} and those given with --allowed-host NAME.`,
+    );
+  }
   const sim = await startSimulator({
     port,
     host: values.host,
+    allowedHosts: values['allowed-host'],
     configFile: values.config,
     dataFile: values.data,
   }).catch((error: unknown) => {

@@ -76,10 +76,13 @@ export class ControlApi {
   }
 
   async call<T>(method: string, path: string, body?: object): Promise<T> {
+    // The control API takes changes only as JSON (a defence against cross-site form posts); a
+    // GET stays a simple request, with no CORS preflight.
+    const change = method !== 'GET' && method !== 'HEAD';
     const response = await fetch(`${this.url}/sim/api${path}`, {
       method,
-      headers: body ? { 'Content-Type': 'application/json' } : {},
-      ...(body ? { body: JSON.stringify(body) } : {}),
+      headers: change ? { 'Content-Type': 'application/json' } : {},
+      ...(change ? { body: JSON.stringify(body ?? {}) } : {}),
     });
     const parsed = (await response.json()) as T & { error?: string };
     if (!response.ok) throw new ControlApiError(response.status, parsed, `${method} ${path}`);

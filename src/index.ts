@@ -10,7 +10,7 @@ export { OvFastPass } from './components/ov-fastpass/ov-fastpass.js';
 export { OvFlowController } from './controller/flow-controller.js';
 export type { OvFlowControllerOptions } from './controller/flow-controller.js';
 export type { OvRequestObserver, OvTracedRequest, OvTracedResponse } from './transport/request-trace.js';
-export { createAuthClient } from './transport/create-auth-client.js';
+export { createAuthClient, type OvTokenStorage } from './transport/create-auth-client.js';
 export { toSnapshot, DEFAULT_POLL_REFRESH } from './controller/snapshot.js';
 export { NoticeCode, OutcomeStep, ProblemCode } from './controller/types.js';
 export type {

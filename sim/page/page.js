@@ -28,10 +28,12 @@ function table(headings, rows) {
 }
 
 async function call(method, path, body) {
+  // The control API takes changes only as JSON (sim/http/request-guard.ts).
+  const change = method !== 'GET';
   const response = await fetch(path, {
     method,
-    headers: body ? { 'Content-Type': 'application/json' } : {},
-    body: body ? JSON.stringify(body) : undefined,
+    headers: change ? { 'Content-Type': 'application/json' } : {},
+    body: change ? JSON.stringify(body ?? {}) : undefined,
   });
   return response.json();
 }

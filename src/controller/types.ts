@@ -205,6 +205,8 @@ export const ProblemCode = {
   CONFIG: 'config',
   TOKENS: 'tokens',
   QR_REFUSED: 'qr-refused',
+  /** `endpoint` is on another origin than the page's, and the page did not allow it: nothing was sent. */
+  CROSS_ORIGIN_ENDPOINT: 'cross-origin-endpoint',
 } as const;
 export type ProblemCode = (typeof ProblemCode)[keyof typeof ProblemCode];
 

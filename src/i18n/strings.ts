@@ -51,6 +51,7 @@ export const strings = {
   get tokenSaveFailed() { return msg('You were signed in, but the session could not be saved in this browser.', { id: 'tokenSaveFailed' }); },
   get invalidInput() { return msg('Check what you entered and try again.', { id: 'invalidInput' }); },
   get qrRefused() { return msg('The QR code could not be shown safely. Use “Can’t scan?” to get an activation link instead.', { id: 'qrRefused' }); },
+  get crossOriginEndpoint() { return msg('This sign-in form is set up to send your password to another site, so it will not sign you in. Contact the site’s owner.', { id: 'crossOriginEndpoint' }); },
   get pollTrouble() { return msg('Still waiting. The connection is unstable, retrying…', { id: 'pollTrouble' }); },
 
   // ov-authenticator-picker

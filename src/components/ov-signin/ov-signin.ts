@@ -3,7 +3,7 @@ import type { PropertyValues, TemplateResult } from 'lit';
 import { property } from 'lit/decorators.js';
 import type { OvFlowContext } from '../../context.js';
 import { OvFlowController } from '../../controller/flow-controller.js';
-import { createAuthClient } from '../../transport/create-auth-client.js';
+import { createAuthClient, type OvTokenStorage } from '../../transport/create-auth-client.js';
 import { createEndpointClient } from '../../transport/endpoint-client.js';
 import type { OvAuthClient, OvScreen, OvStep } from '../../controller/types.js';
 import { OvFlowElement } from '../../internal/flow-element.js';
@@ -82,12 +82,13 @@ export class OvSignin extends LitElement {
     authClient: () =>
       this.authClient ??
       (this.endpoint
-        ? createEndpointClient(this.endpoint)
+        ? createEndpointClient(this.endpoint, { allowCrossOrigin: this.allowCrossOriginEndpoint })
         : createAuthClient({
             issuer: this.issuer,
             clientId: this.clientId,
             redirectUri: this.redirectUri,
             scopes: this.scopes.split(/\s+/).filter(Boolean),
+            tokenStorage: this.tokenStorage,
           })),
   });
 
@@ -100,13 +101,31 @@ export class OvSignin extends LitElement {
   @property({ attribute: 'redirect-uri' }) redirectUri = '';
   /** Space-separated scopes. */
   @property() scopes = 'openid profile email';
+  /**
+   * Where okta-auth-js keeps the tokens after an in-page sign-in: `sessionStorage` (the default: the
+   * tab only, gone with it), `localStorage` (every tab, kept after the browser closes, read by
+   * every script of the origin) or `memory` (a reload signs out). The transaction (PKCE verifier)
+   * is kept in `sessionStorage` whatever this says; nothing goes to `localStorage` unless asked
+   * here. Server mode keeps the tokens off the browser altogether.
+   */
+  @property({ attribute: 'token-storage' }) tokenStorage: OvTokenStorage = 'sessionStorage';
   /** An `OktaAuth` the page already has (used instead of the attributes). */
   @property({ attribute: false }) authClient?: OvAuthClient;
   /**
-   * Server mode: the base path (or same-origin URL) of `ov-signin/server`, e.g. `/auth`. The sign-in
-   * then runs on that server and no okta-auth-js runs in the page; `issuer` and the others are not needed.
+   * Server mode: the base path (or same-origin URL) of `ov-signin/server`, e.g. `/auth`, resolved
+   * against the page's address. The sign-in then runs on that server and no okta-auth-js runs in the
+   * page; `issuer` and the others are not needed. Another origin is refused unless
+   * `allow-cross-origin-endpoint` is set.
    */
   @property() endpoint = '';
+  /**
+   * Server mode: lets `endpoint` be on another origin than the page's. Without it, such an endpoint
+   * is refused before any request (the password would go there): the widget says so and sends
+   * `ov-error` with code `cross-origin-endpoint`. A relative endpoint is always resolved against the
+   * page's address, never a `<base href>`. With it, the session cookie is sent to that origin, whose
+   * server must answer CORS with credentials for this page. See docs/server-mode.md.
+   */
+  @property({ type: Boolean, attribute: 'allow-cross-origin-endpoint' }) allowCrossOriginEndpoint = false;
   /** Milliseconds before a resend is offered on push and activation-link screens. */
   @property({ type: Number, attribute: 'resend-delay' }) resendDelay = 30_000;
   /**

@@ -42,6 +42,7 @@
 'configNeedsEndpoint': `يسجّل هذا الإصدار من أداة تسجيل الدخول الدخول عبر خادم: يحتاج إلى نقطة نهاية (endpoint).`,
 'continueLink': `متابعة`,
 'continueOnDevice': `المتابعة على هذا الجهاز`,
+'crossOriginEndpoint': `تم إعداد نموذج تسجيل الدخول هذا لإرسال كلمة المرور الخاصة بك إلى موقع آخر، لذلك لن يسجّل دخولك. تواصل مع مالك الموقع.`,
 'emailLabel': `البريد الإلكتروني`,
 'enrolledDevicesLabel': `الأجهزة التي عليها Okta Verify`,
 'fastPassHeading': `تسجيل الدخول باستخدام Okta FastPass`,

@@ -42,6 +42,7 @@
 'configNeedsEndpoint': `Diese Version des Anmelde-Widgets meldet über einen Server an: Sie benötigt einen Endpunkt (endpoint).`,
 'continueLink': `Weiter`,
 'continueOnDevice': `Auf diesem Gerät fortfahren`,
+'crossOriginEndpoint': `Dieses Anmeldeformular würde Ihr Passwort an eine andere Website senden und meldet Sie deshalb nicht an. Wenden Sie sich an den Betreiber der Website.`,
 'emailLabel': `E-Mail`,
 'enrolledDevicesLabel': `Geräte mit Okta Verify`,
 'fastPassHeading': `Mit Okta FastPass anmelden`,

@@ -42,6 +42,7 @@
 'configNeedsEndpoint': `Esta versión del widget de inicio de sesión inicia sesión a través de un servidor: necesita un endpoint.`,
 'continueLink': `Continuar`,
 'continueOnDevice': `Continuar en este dispositivo`,
+'crossOriginEndpoint': `Este formulario de inicio de sesión está configurado para enviar tu contraseña a otro sitio, así que no iniciará tu sesión. Ponte en contacto con el responsable del sitio.`,
 'emailLabel': `Correo electrónico`,
 'enrolledDevicesLabel': `Dispositivos con Okta Verify`,
 'fastPassHeading': `Iniciar sesión con Okta FastPass`,

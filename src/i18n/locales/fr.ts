@@ -42,6 +42,7 @@
 'configNeedsEndpoint': `Cette version du widget de connexion passe par un serveur : elle a besoin d’un point de terminaison (endpoint).`,
 'continueLink': `Continuer`,
 'continueOnDevice': `Continuer sur cet appareil`,
+'crossOriginEndpoint': `Ce formulaire de connexion est configuré pour envoyer votre mot de passe à un autre site ; il ne vous connectera donc pas. Contactez le responsable du site.`,
 'emailLabel': `E-mail`,
 'enrolledDevicesLabel': `Appareils avec Okta Verify`,
 'fastPassHeading': `Se connecter avec Okta FastPass`,

@@ -42,6 +42,7 @@
 'configNeedsEndpoint': `このバージョンのサインイン ウィジェットはサーバー経由でサインインします。エンドポイント (endpoint) が必要です。`,
 'continueLink': `続行`,
 'continueOnDevice': `このデバイスで続行`,
+'crossOriginEndpoint': `このサインイン フォームはパスワードを別のサイトに送信するように設定されているため、サインインしません。サイトの管理者に連絡してください。`,
 'emailLabel': `メール`,
 'enrolledDevicesLabel': `Okta Verify があるデバイス`,
 'fastPassHeading': `Okta FastPass でサインイン`,

@@ -42,6 +42,7 @@
 'configNeedsEndpoint': `Deze versie van de aanmeldwidget meldt aan via een server: er is een endpoint nodig.`,
 'continueLink': `Doorgaan`,
 'continueOnDevice': `Verder op dit apparaat`,
+'crossOriginEndpoint': `Dit aanmeldformulier is zo ingesteld dat het uw wachtwoord naar een andere site stuurt. Daarom meldt het u niet aan. Neem contact op met de eigenaar van de site.`,
 'emailLabel': `E-mail`,
 'enrolledDevicesLabel': `Apparaten met Okta Verify`,
 'fastPassHeading': `Aanmelden met Okta FastPass`,

@@ -42,6 +42,7 @@
 'configNeedsEndpoint': `Esta versão do widget de login entra por meio de um servidor: ela precisa de um endpoint.`,
 'continueLink': `Continuar`,
 'continueOnDevice': `Continuar neste dispositivo`,
+'crossOriginEndpoint': `Este formulário de login está configurado para enviar sua senha a outro site, por isso não vai fazer seu login. Entre em contato com o responsável pelo site.`,
 'emailLabel': `E-mail`,
 'enrolledDevicesLabel': `Dispositivos com o Okta Verify`,
 'fastPassHeading': `Entrar com o Okta FastPass`,
