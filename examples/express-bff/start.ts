@@ -3,6 +3,7 @@
  * example app, in one process. Ports: SIM_PORT (default 8787) and PORT (default 3000).
  */
 import { startSimulator, DEMO_PASSWORD, SERVER_CLIENT_ID, SERVER_CLIENT_SECRET } from 'ov-sim';
+import { SERVER_TIMEOUTS } from '../../src/server/index.ts';
 import { createApp } from './server.ts';
 
 const simPort = Number(process.env.SIM_PORT ?? 8787);
@@ -27,6 +28,9 @@ Users (password ${DEMO_PASSWORD}):
   totp@example.com     Okta Verify code      enroll@example.com   enrols Okta Verify (QR)
 `);
 });
+
+// Slow clients cannot hold connections: bounded header, request and keep-alive times.
+Object.assign(server, SERVER_TIMEOUTS);
 
 for (const signal of ['SIGINT', 'SIGTERM'] as const) {
   process.on(signal, () => {
