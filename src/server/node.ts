@@ -22,8 +22,11 @@ export const DEFAULT_BODY_TIMEOUT_MS = 10_000;
  */
 export const SERVER_TIMEOUTS = { headersTimeout: 10_000, requestTimeout: 30_000, keepAliveTimeout: 5_000 } as const;
 
-/** A Host header as HTTP allows it: a name or IPv4 address, or an IPv6 address in brackets, and a port. */
-const HOST = /^(?:[A-Za-z0-9](?:[A-Za-z0-9.-]*[A-Za-z0-9])?|\[[0-9A-Fa-f:.]+\])(?::\d{1,5})?$/;
+/**
+ * A Host header: a name or IPv4 address (underscores allowed, as container names have them), or
+ * an IPv6 address in brackets, and an optional port. No user info, path, space or other character.
+ */
+const HOST = /^(?:[A-Za-z0-9_.-]+|\[[0-9A-Fa-f:.]+\])(?::\d{1,5})?$/;
 
 export interface NodeContext {
   readonly req: IncomingMessage;
