@@ -7,6 +7,7 @@ import type { AddressInfo } from 'node:net';
 import { parseArgs } from 'node:util';
 import { startSimulator, DEMO_PASSWORD, SERVER_CLIENT_ID, SERVER_CLIENT_SECRET } from 'ov-sim';
 import { exitIfPortTaken, portOption } from '../../scripts/ports.ts';
+import { SERVER_TIMEOUTS } from '../../src/server/index.ts';
 import { createApp } from './server.ts';
 
 const COMMAND = 'npm run example:server';
@@ -51,6 +52,9 @@ Users (password ${DEMO_PASSWORD}):
   totp@example.com     Okta Verify code      enroll@example.com   enrols Okta Verify (QR)
 `);
 });
+
+// Slow clients cannot hold connections: bounded header, request and keep-alive times.
+Object.assign(server, SERVER_TIMEOUTS);
 
 for (const signal of ['SIGINT', 'SIGTERM'] as const) {
   process.on(signal, () => {

@@ -117,10 +117,13 @@ describe('server mode: faults', () => {
     await expectAccessible(mounted);
     await click(button(mounted.widget, 'Start over'));
     await screenTitled(mounted.widget, 'Sign in');
-    const opened = (await serverLog()).filter((e) => e.route === 'session');
+    // A new token (GET session stores nothing; the restarted server signs it with its own secret),
+    // then a new transaction under a new session id.
+    const log = await serverLog();
+    expect(log.filter((e) => e.route === 'session').map((e) => e.status)).to.deep.equal([200]);
     expect(
-      opened.map((e) => [e.status, e.setCookie.length]),
-      'a new session',
+      log.filter((e) => e.route === 'start').map((e) => [e.status, e.setCookie.length]),
+      'a new session id',
     ).to.deep.equal([[200, 1]]);
     // The forgotten transaction's push may still be on the phone (nobody cancelled it at Okta), or
     // may have expired while a loaded machine typed: the new push is the one not there before.
