@@ -468,6 +468,9 @@ function readOptions(remediation: IdxRemediation, authenticator?: OvAuthenticato
             value: `${id}:${method.value}`,
             ...(text(related?.key) && { authenticatorKey: related?.key }),
             detail: detail ? `${label} · ${detail}` : label,
+            method: method.value,
+            authenticatorLabel: label,
+            ...(detail && { profile: detail }),
             values: pick(method.value),
           }));
         }
@@ -476,7 +479,8 @@ function readOptions(remediation: IdxRemediation, authenticator?: OvAuthenticato
             label,
             value: id + (fixedMethod ? `:${fixedMethod}` : ''),
             ...(text(related?.key) && { authenticatorKey: related?.key }),
-            ...(detail && { detail }),
+            ...(detail && { detail, profile: detail }),
+            ...(fixedMethod && { method: fixedMethod }),
             values: pick(fixedMethod),
           },
         ];
@@ -484,6 +488,8 @@ function readOptions(remediation: IdxRemediation, authenticator?: OvAuthenticato
     case 'authenticator-verification-data':
       return choices(field, 'methodType').map((c) => ({
         ...c,
+        method: c.value,
+        ...(authenticator?.displayName && { authenticatorLabel: authenticator.displayName }),
         ...(authenticator?.key && { authenticatorKey: authenticator.key }),
         values: { methodType: c.value },
       }));
