@@ -114,9 +114,11 @@ export class OvQrEnroll extends OvFlowElement {
     return html`${problemNotice(flow)} ${formMessages(step.messages)} ${body}
     ${
       step.can.backToQr
-        ? html`<button type="button" class="link" part="link-button" data-back @click=${this.handleBackToQr}>
-            ${strings.backToQr}
-          </button>`
+        ? html`<div class="actions" part="actions">
+            <button type="button" class="link" part="link-button" data-back @click=${this.handleBackToQr}>
+              ${strings.backToQr}
+            </button>
+          </div>`
         : nothing
     }
     ${stepActions(flow)}`;
@@ -138,9 +140,11 @@ export class OvQrEnroll extends OvFlowElement {
       ${pollProgress(flow, strings.waitingForScan)}
       ${
         step.can.changeChannel
-          ? html`<button type="button" class="link" part="link-button" @click=${() => flow.controller.changeChannel()}>
-              ${strings.cantScan}
-            </button>`
+          ? html`<div class="actions" part="actions">
+              <button type="button" class="link" part="link-button" @click=${() => flow.controller.changeChannel()}>
+                ${strings.cantScan}
+              </button>
+            </div>`
           : nothing
       }`;
   }
