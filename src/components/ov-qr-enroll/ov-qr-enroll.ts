@@ -27,6 +27,7 @@ import { qrEnrollStyles } from './ov-qr-enroll.styles.js';
  * resend offered after `resend-delay`, and a way back to the QR.
  * @csspart qr - The QR image.
  * @csspart status - The polite progress line while Okta waits for the phone.
+ * @csspart activity - The activity indicator beside the progress line (aria-hidden; still under reduced motion).
  * @csspart form - The email or phone form.
  * @csspart label - The field's label, around its input.
  * @csspart input - The email or phone field.
