@@ -110,8 +110,11 @@ export async function screenshotOf(widget: OvSignin): Promise<Screenshot> {
   await widget.updateComplete;
   const view = widget.ownerDocument.defaultView!;
   // The activity indicator turns for ever, drawn at another angle on each page: left out of both.
-  for (const indicator of queryAllDeep<HTMLElement>(widget, '[part~="activity"]'))
+  // Stopped first: WebKit goes on drawing a hidden element's running transform animation.
+  for (const indicator of queryAllDeep<HTMLElement>(widget, '[part~="activity"]')) {
+    indicator.style.setProperty('animation', 'none');
     indicator.style.setProperty('visibility', 'hidden');
+  }
   await new Promise((resolve) => view.requestAnimationFrame(() => view.requestAnimationFrame(resolve)));
   await animationsFinished(widget);
   // The text caret blinks (WebKit draws it in the screenshot or not, by the moment): hidden on both pages.
