@@ -1,6 +1,6 @@
 // Classes and types only; importing this module registers nothing (see define.ts).
 export { OvSignin } from './components/ov-signin/ov-signin.js';
-export type { OvTheme } from './components/ov-signin/ov-signin.js';
+export type { OvAppearance, OvTheme } from './components/ov-signin/ov-signin.js';
 export { OvIdentify } from './components/ov-identify/ov-identify.js';
 export { OvTotpEntry } from './components/ov-totp-entry/ov-totp-entry.js';
 export { OvAuthenticatorPicker } from './components/ov-authenticator-picker/ov-authenticator-picker.js';

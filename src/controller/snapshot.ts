@@ -471,6 +471,9 @@ function readOptions(remediation: IdxRemediation, authenticator?: OvAuthenticato
             value: `${id}:${method.value}`,
             ...(text(related?.key) && { authenticatorKey: related?.key }),
             detail: detail ? `${label} · ${detail}` : label,
+            method: method.value,
+            authenticatorLabel: label,
+            ...(detail && { profile: detail }),
             values: pick(method.value),
           }));
         }
@@ -479,7 +482,8 @@ function readOptions(remediation: IdxRemediation, authenticator?: OvAuthenticato
             label,
             value: id + (fixedMethod ? `:${fixedMethod}` : ''),
             ...(text(related?.key) && { authenticatorKey: related?.key }),
-            ...(detail && { detail }),
+            ...(detail && { detail, profile: detail }),
+            ...(fixedMethod && { method: fixedMethod }),
             values: pick(fixedMethod),
           },
         ];
@@ -487,6 +491,8 @@ function readOptions(remediation: IdxRemediation, authenticator?: OvAuthenticato
     case 'authenticator-verification-data':
       return choices(field, 'methodType').map((c) => ({
         ...c,
+        method: c.value,
+        ...(authenticator?.displayName && { authenticatorLabel: authenticator.displayName }),
         ...(authenticator?.key && { authenticatorKey: authenticator.key }),
         values: { methodType: c.value },
       }));

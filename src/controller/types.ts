@@ -61,6 +61,12 @@ export interface OvOption {
   readonly authenticatorKey?: string;
   /** e.g. the device name or masked phone number of an enrolment. */
   readonly detail?: string;
+  /** The method this choice picks (`push`, `totp`, `signed_nonce`, `sms`…), where it picks one. */
+  readonly method?: string;
+  /** Where `label` names a method of an authenticator: the authenticator's own name ("Okta Verify"). */
+  readonly authenticatorLabel?: string;
+  /** The enrolment's device name, masked phone number or email, where Okta gives one. */
+  readonly profile?: string;
   readonly values: Readonly<Record<string, unknown>>;
 }
 

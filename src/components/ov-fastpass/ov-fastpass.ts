@@ -15,6 +15,7 @@ import { fastPassStyles } from './ov-fastpass.styles.js';
  * link or app link a button opens Okta Verify (and "Get Okta Verify" links to its download). Never
  * says a push was sent: none is.
  * @csspart status - The polite progress line while Okta waits for Okta Verify.
+ * @csspart activity - The activity indicator beside the progress line (aria-hidden; still under reduced motion).
  * @csspart button - The link that opens Okta Verify, shown as a button.
  * @csspart link - The download link.
  */

@@ -27,6 +27,7 @@ import { qrEnrollStyles } from './ov-qr-enroll.styles.js';
  * resend offered after `resend-delay`, and a way back to the QR.
  * @csspart qr - The QR image.
  * @csspart status - The polite progress line while Okta waits for the phone.
+ * @csspart activity - The activity indicator beside the progress line (aria-hidden; still under reduced motion).
  * @csspart form - The email or phone form.
  * @csspart label - The field's label, around its input.
  * @csspart input - The email or phone field.
@@ -117,9 +118,11 @@ export class OvQrEnroll extends OvFlowElement {
     return html`${problemNotice(flow)} ${formMessages(step.messages)} ${body}
     ${
       step.can.backToQr
-        ? html`<button type="button" class="link" part="link-button" data-back @click=${this.handleBackToQr}>
-            ${strings.backToQr}
-          </button>`
+        ? html`<div class="actions" part="actions">
+            <button type="button" class="link" part="link-button" data-back @click=${this.handleBackToQr}>
+              ${strings.backToQr}
+            </button>
+          </div>`
         : nothing
     }
     ${stepActions(flow)}`;
@@ -141,9 +144,11 @@ export class OvQrEnroll extends OvFlowElement {
       ${pollProgress(flow, strings.waitingForScan)}
       ${
         step.can.changeChannel
-          ? html`<button type="button" class="link" part="link-button" @click=${() => flow.controller.changeChannel()}>
-              ${strings.cantScan}
-            </button>`
+          ? html`<div class="actions" part="actions">
+              <button type="button" class="link" part="link-button" @click=${() => flow.controller.changeChannel()}>
+                ${strings.cantScan}
+              </button>
+            </div>`
           : nothing
       }`;
   }

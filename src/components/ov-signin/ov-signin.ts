@@ -1,6 +1,6 @@
 import { LitElement, html, nothing } from 'lit';
 import type { PropertyValues, TemplateResult } from 'lit';
-import { property } from 'lit/decorators.js';
+import { property, state } from 'lit/decorators.js';
 import type { OvFlowContext } from '../../context.js';
 import { OvFlowController } from '../../controller/flow-controller.js';
 import { createAuthClient, type OvTokenStorage } from '../../transport/create-auth-client.js';
@@ -44,10 +44,16 @@ import { themeStyles } from '../../styles/theme.styles.js';
  * @cssprop [--ov-radius=6px] - Corner radius of the frame, fields and buttons.
  * @cssprop [--ov-space=1em] - The spacing unit: gaps, margins and control padding scale with it.
  * @cssprop [--ov-padding=calc(1.5 * var(--ov-space))] - Padding inside the frame.
- * @cssprop [--ov-width=24em] - Largest inline size of the widget.
- * @cssprop [--ov-frame-border=transparent] - Colour of the frame's 1px border.
+ * @cssprop [--ov-width=25em] - Inline size of the widget on every screen (never wider than its container).
+ * @cssprop [--ov-frame-border=light-dark(#c4c7ce, #464a54)] - Colour of the frame's 1px border and of the line under the header (`transparent` with `appearance="plain"`).
+ * @cssprop [--ov-frame-shadow=0 1px 2px …, 0 4px 16px …] - The frame's `box-shadow` (`none` with `appearance="plain"`).
+ * @cssprop [--ov-logo-height=2.5em] - Height of the `logo` slot's image.
+ *
+ * @slot logo - The organisation's logo (an `<img>` or `<svg>`), in the header above every screen.
  *
  * @csspart base - The frame around every screen.
+ * @csspart header - The header above every screen: the logo and the brand name.
+ * @csspart brand-name - The `brand-name` text in the header.
  * @csspart screen - The screen inside the frame (the `base` of a step element).
  * @csspart heading - The heading of each screen.
  * @csspart form - Each form.
@@ -62,6 +68,8 @@ import { themeStyles } from '../../styles/theme.styles.js';
  * @csspart option - Each choice in a list of authenticators or methods.
  * @csspart option-label - The name of a choice.
  * @csspart option-detail - The description under a choice's name.
+ * @csspart option-icon - The icon of a choice.
+ * @csspart activity - The activity indicator while Okta waits for the user (still under `prefers-reduced-motion`).
  * @csspart qr - The QR code image.
  * @csspart number - The number to tap (number challenge).
  * @csspart status - A polite status line: progress while waiting, loading, signed in.
@@ -146,6 +154,16 @@ export class OvSignin extends LitElement {
    * `preventDefault()`; `manual` stays and shows a Continue link to it (shown in both).
    */
   @property() redirect: OvRedirect = 'auto';
+  /**
+   * `card` (the default) draws the frame as a card: a surface with an edge and a shadow. `plain`
+   * draws the surface alone, for pages that frame the widget themselves.
+   */
+  @property({ reflect: true }) appearance?: OvAppearance;
+  /** The organisation's name, shown in the header (under the `logo` slot's image, or alone). */
+  @property({ attribute: 'brand-name' }) brandName = '';
+
+  /** Whether the page gave a logo (the header shows only with a logo or a brand name). */
+  @state() private hasLogo = false;
 
   #started = false;
   #shownStep?: OvStep;
@@ -217,6 +235,10 @@ export class OvSignin extends LitElement {
       if (!event.defaultPrevented && this.isConnected) window.location.assign(href);
     });
   };
+
+  private handleLogoChange(event: Event): void {
+    this.hasLogo = (event.target as HTMLSlotElement).assignedElements().length > 0;
+  }
 
   /** The light-DOM `<ov-identify>` of `credentials-in-light-dom`: a child only while its step is on screen. */
   #placeCredentialsForm(wanted: boolean): void {
@@ -340,10 +362,19 @@ export class OvSignin extends LitElement {
     return html`<p class="status" role="status" part="status">${strings.loading}</p>`;
   }
 
+  /** The logo slot stays in the tree, so that a logo added later is seen (slotchange). */
+  private renderHeader() {
+    return html`<div class="header" part="header" ?hidden=${!this.hasLogo && !this.brandName}>
+      <slot name="logo" @slotchange=${this.handleLogoChange}></slot>
+      ${this.brandName ? html`<p class="brand-name" part="brand-name">${this.brandName}</p>` : nothing}
+    </div>`;
+  }
+
   override render() {
     const { step, busy, notice } = this.controller.state;
     // Always in the tree, so that a notice written into it is announced.
     return html`<div part="base" dir=${this.locale.dir} aria-busy=${busy ? 'true' : 'false'}>
+      ${this.renderHeader()}
       <p class="notice" role="status" part="notice">${notice ? noticeText(notice) : nothing}</p>
       ${step ? this.screens[step.screen](step) : this.renderWithoutStep()}
     </div>`;
@@ -351,6 +382,9 @@ export class OvSignin extends LitElement {
 }
 
 export type OvTheme = 'light' | 'dark' | 'auto';
+
+/** How `<ov-signin>` draws its frame: a card, or the surface alone. */
+export type OvAppearance = 'card' | 'plain';
 
 /** How `<ov-signin>` treats Okta's success page (`step.redirect`): follow it, or show a link. */
 export type OvRedirect = 'auto' | 'manual';
@@ -374,6 +408,8 @@ const SCREEN_PARTS = [
   'option',
   'option-label',
   'option-detail',
+  'option-icon',
+  'activity',
   'qr',
   'number',
   'status',

@@ -26,9 +26,9 @@ export async function verifyWithOktaVerify(mounted: MountedSignin, login: string
   await click(oktaVerifyMethod(widget, method));
 }
 
-/** A choice of the authenticator picker: the method's name, then "Okta Verify" (and the device) under it. */
+/** A choice of the authenticator picker: "Okta Verify", then the method (and the device) under it. */
 export function oktaVerifyMethod(widget: Element, method: string): HTMLButtonElement {
-  return button(widget, new RegExp(`^${method}\\s*Okta Verify`));
+  return button(widget, new RegExp(`^Okta Verify\\s*${method}`));
 }
 
 /** Password, then Okta Verify in the enrolment picker: the QR screen. */
