@@ -11,7 +11,8 @@ const adopted = new WeakSet<Document>();
  * element (CSS nesting), `:host` becoming `&`. Each rule gains the element's selector's weight, so
  * plain page rules (`input {…}`, `.form button {…}`) lose to it; rules with an id or `!important`
  * win, which is the price of the light DOM. Not `@scope`: WebKitGTK parses it but applies nothing
- * inside it. A constructed stylesheet, like Lit's own, so a strict `style-src` does not block it.
+ * inside it. A nested `@keyframes` is dropped, which costs nothing: the form has no animation. A
+ * constructed stylesheet, like Lit's own, so a strict `style-src` does not block it.
  */
 export function adoptLightDomStyles(document: Document): void {
   if (adopted.has(document)) return;
