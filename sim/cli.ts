@@ -16,6 +16,7 @@ The virtual device, against a running simulator (--url, default http://127.0.0.1
   ov-sim device pushes <deviceId>                 pending pushes
   ov-sim device approve <deviceId> [pushId] [--number N]
   ov-sim device reject <deviceId> [pushId]
+  ov-sim device expire <deviceId> [pushId]        let the push time out now
   ov-sim device totp <deviceId>                   the current code
   ov-sim outbox                                   emails and SMS sent
   ov-sim clients                                  the OIDC apps and their redirect URIs
@@ -118,6 +119,7 @@ async function control(argv: string[]): Promise<unknown> {
       return api.call('GET', `/devices/${id}/pushes`);
     case 'approve':
     case 'reject':
+    case 'expire':
       return api.call('POST', `/devices/${id}/pushes/${pushId ?? (await firstPendingPush(api, id))}`, {
         action: command,
         ...(values.number ? { number: values.number } : {}),

@@ -71,8 +71,8 @@ const pushes: Route = (ctx, _req, [deviceId = '']) => json(200, { pushes: pendin
 
 const answer: Route = (ctx, req, [deviceId = '', pushId = '']) => {
   const { action, number } = body(req.body);
-  if (action !== 'approve' && action !== 'reject')
-    throw new DeviceError(400, '"action" must be "approve" or "reject".');
+  if (action !== 'approve' && action !== 'reject' && action !== 'expire')
+    throw new DeviceError(400, '"action" must be "approve", "reject" or "expire".');
   const given = typeof number === 'string' || typeof number === 'number' ? number : undefined;
   const pushAnswer: PushAnswer = action === 'approve' ? { action, number: given } : { action };
   return json(200, answerPush(ctx.store, deviceId, pushId, pushAnswer));
