@@ -46,7 +46,7 @@ export async function preparePage(page: Page): Promise<void> {
  * Takes focus off whatever holds it (a heading or field the screen focused): a person who clicked
  * through sees no focus ring there, and the pictures should not depend on how the walk got there.
  */
-async function dropFocus(page: Page): Promise<void> {
+export async function dropFocus(page: Page): Promise<void> {
   await page.evaluate(() => {
     let active = document.activeElement;
     while (active?.shadowRoot?.activeElement) active = active.shadowRoot.activeElement;

@@ -40,6 +40,7 @@ interface Walk {
 const WIDGET_SELECTOR: Record<WidgetPage, string> = {
   'ov-signin': 'ov-signin',
   'okta-sign-in.oie': '#okta-sign-in',
+  hostile: 'ov-signin',
 };
 
 async function openPage(context: BrowserContext, url: string): Promise<Page> {

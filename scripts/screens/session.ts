@@ -13,7 +13,7 @@ import { serveStatic, type StaticServer } from '../../bench/lib/static-server.ts
 
 const ROOT = join(import.meta.dirname, '..', '..');
 
-export type WidgetPage = 'ov-signin' | 'okta-sign-in.oie';
+export type WidgetPage = 'ov-signin' | 'okta-sign-in.oie' | 'hostile';
 
 export interface ScreensSession {
   control: ControlApi;
@@ -30,6 +30,9 @@ export async function startSession({ okta }: { okta: boolean }): Promise<Screens
     server = await serveStatic({
       '/pages/': join(ROOT, 'bench', 'pages'),
       '/ov-signin/': join(ROOT, 'dist', 'bundle'),
+      // The hostile-page tests' CMS imitation, which loads the bundle from /dist/bundle/.
+      '/hostile/': join(ROOT, 'test', 'browser', 'hostile', 'pages'),
+      '/dist/bundle/': join(ROOT, 'dist', 'bundle'),
       ...(okta && { '/okta/': join(oktaWidgetPackage().dir, 'dist') }),
     });
     const control = new ControlApi(sim);
@@ -42,7 +45,10 @@ export async function startSession({ okta }: { okta: boolean }): Promise<Screens
     return {
       control,
       browser,
-      url: (page) => `${origin}/pages/${page}.html?${query}`,
+      url: (page) =>
+        page === 'hostile'
+          ? `${origin}/hostile/hostile.html?issuer=${encodeURIComponent(sim.issuer)}&client-id=${encodeURIComponent(sim.clientId)}&redirect-uri=${encodeURIComponent(`${origin}/callback`)}`
+          : `${origin}/pages/${page}.html?${query}`,
       close: async () => {
         await opened.browser.close();
         await opened.server.close();
