@@ -1,5 +1,5 @@
 import { msg } from './msg.js';
-import type { OvInput, OvMessage } from '../controller/types.js';
+import type { OvInput, OvMessage, OvOption } from '../controller/types.js';
 import { getLocale } from './localization.js';
 import { sourceLocale } from './locale-codes.js';
 import { strings } from './strings.js';
@@ -73,6 +73,26 @@ const fieldLabels = new Map<string, () => string>([
  * words its labels in the browser's language, which need not be the widget's).
  */
 export function fieldLabel(input: OvInput): string {
-  if (getLocale() === sourceLocale && input.label) return input.label;
+  // The enrolment address fields read "Email" / "Phone number" in every language: Okta's own
+  // labels differ in case ("Phone Number").
+  const sentenceCase = input.name === 'email' || input.name === 'phoneNumber';
+  if (getLocale() === sourceLocale && input.label && !sentenceCase) return input.label;
   return fieldLabels.get(input.name)?.() ?? input.label;
+}
+
+/** The widget's names of Okta's verification methods (`methodType`). */
+const methodNames = new Map<string, () => string>([
+  ['push', () => strings.methodPush],
+  ['totp', () => strings.methodTotp],
+  ['signed_nonce', () => strings.methodSignedNonce],
+]);
+
+/**
+ * The name of a choice: a method the widget knows in the widget's language (Okta words them in the
+ * browser's), else Okta's label; in English Okta's own label.
+ */
+export function optionLabel(option: OvOption): string {
+  const known = option.method === undefined ? undefined : methodNames.get(option.method);
+  if (getLocale() === sourceLocale && option.label) return option.label;
+  return known?.() ?? option.label;
 }

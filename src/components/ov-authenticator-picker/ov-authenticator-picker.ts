@@ -4,6 +4,7 @@ import { OvFlowElement } from '../../internal/flow-element.js';
 import { formMessages, problemNotice, stepActions } from '../../internal/templates.js';
 import { sharedStyles } from '../../styles/shared.styles.js';
 import { strings } from '../../i18n/strings.js';
+import { optionLabel } from '../../i18n/server-text.js';
 import type { OvOption, OvScreen, OvStep } from '../../controller/types.js';
 import { pickerStyles } from './ov-authenticator-picker.styles.js';
 
@@ -63,7 +64,7 @@ export class OvAuthenticatorPicker extends OvFlowElement {
                 aria-disabled=${flow.state.busy ? 'true' : nothing}
                 @click=${() => this.handleChoose(option)}
               >
-                <span class="label" part="option-label">${option.label || strings.securityMethod}</span>
+                <span class="label" part="option-label">${optionLabel(option) || strings.securityMethod}</span>
                 ${option.detail ? html`<span class="detail" part="option-detail">${option.detail}</span>` : nothing}
               </button>
             </li>`,

@@ -1,7 +1,13 @@
 import { css } from 'lit';
 
 export const identifyStyles = css`
-  .user {
-    color: var(--_muted);
+  .show-password {
+    justify-self: start;
+  }
+  label.checkbox {
+    display: flex;
+    align-items: center;
+    gap: calc(0.5 * var(--_space));
+    font-weight: 400;
   }
 `;

@@ -5,6 +5,7 @@ import type { OvFlowContext } from '../../context.js';
 import { OvFlowController } from '../../controller/flow-controller.js';
 import { createAuthClient } from '../../transport/create-auth-client.js';
 import { createEndpointClient } from '../../transport/endpoint-client.js';
+import { NoticeCode } from '../../controller/types.js';
 import type { OvAuthClient, OvScreen, OvStep } from '../../controller/types.js';
 import { OvFlowElement } from '../../internal/flow-element.js';
 import { formMessages, messageContent, problemNotice, screenHeading, stepActions } from '../../internal/templates.js';
@@ -127,6 +128,11 @@ export class OvSignin extends LitElement {
    * `preventDefault()`; `manual` stays and shows a Continue link to it (shown in both).
    */
   @property() redirect: OvRedirect = 'auto';
+  /**
+   * The first screen leaves focus where the page has it. Without it, the first field of the first
+   * screen (the username) takes focus on load, as Okta's widget does.
+   */
+  @property({ type: Boolean, attribute: 'no-autofocus' }) noAutofocus = false;
 
   #started = false;
   #shownStep?: OvStep;
@@ -169,8 +175,8 @@ export class OvSignin extends LitElement {
     if (step !== this.#shownStep) {
       const previous = this.#shownStep;
       this.#shownStep = step;
-      // The first screen does not take focus from the page.
       if (previous) void this.#focusScreen(!step || !isSameScreen(previous, step));
+      else if (!this.noAutofocus) void this.#focusFirstField();
     }
   }
 
@@ -185,6 +191,15 @@ export class OvSignin extends LitElement {
     if (!isNewScreen && screen?.matches(':focus-within')) return;
     if (screen instanceof OvFlowElement) screen.focus();
     else screen?.querySelector<HTMLElement>('[data-heading]')?.focus();
+  }
+
+  /** On load: the first field of the first screen, when it has one (never a heading: the page keeps its place). */
+  async #focusFirstField(): Promise<void> {
+    const found = this.renderRoot.querySelector<HTMLElement>('[data-screen]');
+    const screen = found instanceof HTMLSlotElement ? (found.assignedElements()[0] as HTMLElement | undefined) : found;
+    if (screen instanceof OvFlowElement) await screen.updateComplete;
+    const root = screen instanceof OvFlowElement ? screen.renderRoot : screen;
+    root?.querySelector<HTMLInputElement>('input:not([type="checkbox"]):not([type="hidden"])')?.focus();
   }
 
   /**
@@ -229,6 +244,7 @@ export class OvSignin extends LitElement {
     push: () => this.renderPollStatus(),
     number: () => this.renderPollStatus(),
     'resend-push': () => this.renderPollStatus(),
+    'send-push': () => html`<ov-send-push data-screen exportparts=${SCREEN_PARTS}></ov-send-push>`,
     fastpass: () => html`<ov-fastpass data-screen exportparts=${SCREEN_PARTS}></ov-fastpass>`,
     terminal: (step) => this.renderTerminal(step),
     success: (step) => this.renderSuccess(step),
@@ -322,9 +338,11 @@ export class OvSignin extends LitElement {
 
   override render() {
     const { step, busy, notice } = this.controller.state;
+    // "We sent it again" is said by the screen's own status line, beside the resend.
+    const shown = notice === NoticeCode.RESENT ? undefined : notice;
     // Always in the tree, so that a notice written into it is announced.
     return html`<div part="base" dir=${this.locale.dir} aria-busy=${busy ? 'true' : 'false'}>
-      <p class="notice" role="status" part="notice">${notice ? noticeText(notice) : nothing}</p>
+      <p class="notice" role="status" part="notice">${shown ? noticeText(shown) : nothing}</p>
       ${step ? this.screens[step.screen](step) : this.renderWithoutStep()}
     </div>`;
   }
@@ -363,6 +381,9 @@ const SCREEN_PARTS = [
   'message-info',
   'problem',
   'link',
+  'identity',
+  'username',
+  'checkbox',
 ].join(', ');
 
 /** Both steps are the same form: one screen, about the same authenticator. */

@@ -1,0 +1,10 @@
+import { css } from 'lit';
+
+export const sendPushStyles = css`
+  label.checkbox {
+    display: flex;
+    align-items: center;
+    gap: calc(0.5 * var(--_space));
+    font-weight: 400;
+  }
+`;
