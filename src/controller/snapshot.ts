@@ -145,7 +145,7 @@ export function toSnapshot(tx: OvTransaction, show?: string): OvStep {
 
   const names = remediations.map((r) => r.name);
   const alternatives = screens.map((r) => r.name).filter((n) => n !== remediation.name);
-  const authenticator = readAuthenticator(remediation, tx);
+  const authenticator = readAuthenticator(remediation, tx) ?? chosenAuthenticator(remediation);
   const qrcode = authenticator?.qrcode;
   const qrRefused = qrcode !== undefined && !isSafeQrSource(qrcode.href);
   const shownAuthenticator = authenticator && qrRefused ? withoutQr(authenticator) : authenticator;
@@ -361,6 +361,25 @@ export function safeHref(value: unknown): string | undefined {
 function identifier(tx: OvTransaction): { identifier?: string } {
   const id = tx.context?.user?.value?.identifier;
   return typeof id === 'string' ? { identifier: id } : {};
+}
+
+/**
+ * The authenticator of a picker that offers only one (its option's `relatesTo`), so that a screen
+ * standing in for the picker (send-push) can name it.
+ */
+function chosenAuthenticator(remediation: IdxRemediation): OvAuthenticator | undefined {
+  if (remediation.name !== 'select-authenticator-authenticate') return undefined;
+  const options = (remediation.value ?? []).find((f) => f.name === 'authenticator')?.options ?? [];
+  const related = options.length === 1 ? options[0]?.relatesTo : undefined;
+  if (!related || typeof related !== 'object') return undefined;
+  const key = text(related.key) ?? '';
+  return {
+    key,
+    id: text(related.id) ?? '',
+    type: text(related.type) ?? '',
+    displayName: text(related.displayName) ?? BRANDS[key] ?? '',
+    methods: Array.isArray(related.methods) ? related.methods.map((m) => text(m?.type)).filter(isString) : [],
+  };
 }
 
 function readAuthenticator(remediation: IdxRemediation, tx: OvTransaction): OvAuthenticator | undefined {

@@ -3,7 +3,7 @@
  * origin, the page talks only to it. The same screens and events as in the page, each flow to its end.
  */
 import { aTimeout, expect } from '@open-wc/testing';
-import { scanTheQrCode, startEnrolment, verifyWithOktaVerify } from '../e2e/support/steps.js';
+import { scanTheQrCode, signInWithPassword, startEnrolment, verifyWithOktaVerify } from '../e2e/support/steps.js';
 import { appears, button, eventually, field, queryDeep, screenTitled, textOf } from '../e2e/support/screen.js';
 import { click, fillIn, type } from '../e2e/support/user.js';
 import { VirtualDevice } from '../e2e/support/virtual-device.js';
@@ -80,7 +80,7 @@ describe('server mode: flows', () => {
   it('Okta Verify code: a wrong one gets Okta’s message at the field, the right one signs in, no poll at all', async () => {
     const mounted = await mountServerMode();
     const { widget } = mounted;
-    await verifyWithOktaVerify(mounted, 'totp@example.com', 'Enter a code');
+    await signInWithPassword(mounted, 'totp@example.com');
     await screenTitled(widget, 'Enter a code');
     const device = await VirtualDevice.of('totp@example.com');
     const code = await device.totp();
