@@ -88,6 +88,22 @@ const EMPTY_TERMINAL: OvTransaction = {
   requestDidSucceed: false,
 };
 
+/**
+ * "Send push automatically": okta-auth-js sends only the id and method of the authenticator it
+ * answers for, plus what the caller gave for it in `authenticatorsData`, so `autoChallenge` goes
+ * there (the body is then `authenticator: { id, methodType, autoChallenge }`, as Okta's widget sends).
+ */
+function withAutoChallenge(
+  step: OvStep,
+  values: Readonly<Record<string, unknown>> | undefined,
+): Readonly<Record<string, unknown>> | undefined {
+  const id = step.authenticator?.id;
+  if (step.screen !== 'send-push' || values?.autoChallenge !== true || !id) return values;
+  const { autoChallenge, ...rest } = values;
+  const methodType = typeof rest.methodType === 'string' ? rest.methodType : 'push';
+  return { ...rest, authenticatorsData: [{ id, methodType, autoChallenge }] };
+}
+
 /** The same snapshot, routed the same way (a poll that brought nothing new). */
 function sameScreen(a: OvStep, b: OvStep): boolean {
   return JSON.stringify(a) === JSON.stringify(b) && JSON.stringify(routeOf(a)) === JSON.stringify(routeOf(b));
@@ -325,6 +341,7 @@ export class OvFlowController implements ReactiveController {
     if (!step || (this.#state.busy && !automatic)) return;
     const typed = step.screen === 'sign-in' ? values?.username : undefined;
     if (typeof typed === 'string' && typed.trim() !== '') this.#setState({ username: typed.trim() });
+    const sent = withAutoChallenge(step, values);
     const target = {
       ...(remediation && { step: remediation }),
       ...(actions && {
@@ -337,7 +354,7 @@ export class OvFlowController implements ReactiveController {
         step,
         ...(resend && { resend }),
         ...(automatic && { automatic }),
-        call: (client) => client.idx.proceed({ ...STEP_MODE, ...values, ...target }),
+        call: (client) => client.idx.proceed({ ...STEP_MODE, ...sent, ...target }),
       },
       true,
     );
@@ -356,7 +373,10 @@ export class OvFlowController implements ReactiveController {
     const codeOnly = (step.screen === 'verify-picker' || step.screen === 'method-picker') && only.method === 'totp';
     const autoPush = step.screen === 'send-push' && step.autoChallenge === true;
     if (!codeOnly && !autoPush) return undefined;
-    return { step: remediation, values: { ...only.values, ...(autoPush && { autoChallenge: true }) } };
+    return {
+      step: remediation,
+      values: withAutoChallenge(step, { ...only.values, ...(autoPush && { autoChallenge: true }) }),
+    };
   }
 
   /** Shows another remediation of the same response, without a request. */

@@ -73,7 +73,10 @@ describe('OvFlowController: a single method skips the picker', () => {
     await waitUntil(() => controller.state.step?.screen === 'push' && !controller.state.busy);
     const proceeds = client.callsOf('proceed');
     expect(proceeds).to.have.length(2);
-    expect(proceeds[1]!.options).to.deep.include({ methodType: 'push', autoChallenge: true });
+    expect(proceeds[1]!.options).to.deep.include({
+      methodType: 'push',
+      authenticatorsData: [{ id: idx.OV.id, methodType: 'push', autoChallenge: true }],
+    });
     controller.cancel();
   });
 
