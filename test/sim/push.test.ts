@@ -188,11 +188,13 @@ test('Okta Verify alone (autopush@): its method choice at once; "Send push autom
   const auto = (tx: typeof choice) =>
     (tx.neededToProceed[0]?.value?.[0]?.form?.value ?? []).find((f) => f.name === 'autoChallenge')?.value;
   assert.equal(auto(choice), false);
-  // The SDK sends what the caller gave for the authenticator: `autoChallenge` with its id and method.
+  // The SDK sends what the caller gave for the authenticator: `autoChallenge` with its id and method
+  // (a field its types do not name).
+  const withAutoChallenge = { id: 'aut1ovsim0OktaVerify', methodType: 'push', autoChallenge: true };
   const polling = await first.idx.proceed({
     step: 'authenticator-verification-data',
     methodType: 'push',
-    authenticatorsData: [{ id: 'aut1ovsim0OktaVerify', methodType: 'push', autoChallenge: true }],
+    authenticatorsData: [withAutoChallenge],
   });
   assertStep(polling, 'challenge-poll');
   const device = await VirtualDevice.of(control, login);
