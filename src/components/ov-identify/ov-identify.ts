@@ -89,7 +89,8 @@ export class OvIdentify extends OvFlowElement {
       (flow.state.step?.inputs ?? []).map((input) => [input.name, formText(form, input.name)]),
     );
     const keep = form.querySelector<HTMLInputElement>('input[name="rememberMe"]');
-    flow.controller.submit(keep ? { ...values, rememberMe: keep.checked } : values);
+    // Sent only when checked: Okta's default is off, and okta-auth-js drops a false value anyway.
+    flow.controller.submit(keep?.checked ? { ...values, rememberMe: true } : values);
   }
 
   private handleShowPassword(): void {
