@@ -73,6 +73,9 @@ import { themeStyles } from '../../styles/theme.styles.js';
  * @csspart problem - A problem notice (network, unreadable answer) with its ways out.
  * @csspart link - A link Okta sent with a message or a step (download Okta Verify), or the Continue link to Okta's success page.
  * @csspart continue - The Continue link to Okta's success page (with `link`).
+ * @csspart identity - Who is signing in, under the title of every screen after the first (with "Use a different account" on the password and method screens).
+ * @csspart username - The username in `identity`.
+ * @csspart checkbox - "Keep me signed in", "Send push automatically".
  * @csspart notice - Why the sign-in began anew (the previous one expired) or took another way (Okta Verify did not answer), above the screen.
  */
 export class OvSignin extends LitElement {
