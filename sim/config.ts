@@ -37,6 +37,13 @@ export interface UserConfig {
    * 68) instead of Okta Verify; its pushes reach the seeded device all the same. Needs `methods: ["push"]`.
    */
   customPush?: string;
+  /**
+   * Okta Verify is the user's only authenticator, so after the password Okta goes straight to its
+   * method choice (`authenticator-verification-data`), whose `autoChallenge` ("Send push
+   * automatically") has this value. A push sent with `autoChallenge: true` sets it, as Okta
+   * remembers the choice (in a cookie) for the next sign-in.
+   */
+  autoChallenge?: boolean;
 }
 
 /**
@@ -189,6 +196,7 @@ export function defaultConfig(): SimConfig {
       user('samedevice@example.com', 'Same', { enrolled: false, enrollChannel: 'samedevice' }),
       user('bootstrap@example.com', 'Boot', { enrollChannel: 'devicebootstrap' }),
       user('custompush@example.com', 'Custom', { methods: ['push'], customPush: 'Acme Push' }),
+      user('autopush@example.com', 'Auto', { methods: ['push'], autoChallenge: false }),
     ],
   };
 }

@@ -5,6 +5,7 @@ import { OvAuthenticatorPicker } from './components/ov-authenticator-picker/ov-a
 import { OvQrEnroll } from './components/ov-qr-enroll/ov-qr-enroll.js';
 import { OvPollStatus } from './components/ov-poll-status/ov-poll-status.js';
 import { OvFastPass } from './components/ov-fastpass/ov-fastpass.js';
+import { OvSendPush } from './components/ov-send-push/ov-send-push.js';
 
 /**
  * Registers the tags (the side-effect entry: `import 'ov-signin/define'` or a `<script type=module>`).
@@ -19,6 +20,7 @@ const elements: ReadonlyArray<readonly [string, CustomElementConstructor]> = [
   ['ov-qr-enroll', OvQrEnroll],
   ['ov-poll-status', OvPollStatus],
   ['ov-fastpass', OvFastPass],
+  ['ov-send-push', OvSendPush],
 ];
 
 for (const [tag, element] of elements) {

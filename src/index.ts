@@ -7,6 +7,7 @@ export { OvAuthenticatorPicker } from './components/ov-authenticator-picker/ov-a
 export { OvQrEnroll } from './components/ov-qr-enroll/ov-qr-enroll.js';
 export { OvPollStatus } from './components/ov-poll-status/ov-poll-status.js';
 export { OvFastPass } from './components/ov-fastpass/ov-fastpass.js';
+export { OvSendPush } from './components/ov-send-push/ov-send-push.js';
 export { OvFlowController } from './controller/flow-controller.js';
 export type { OvFlowControllerOptions } from './controller/flow-controller.js';
 export type { OvRequestObserver, OvTracedRequest, OvTracedResponse } from './transport/request-trace.js';

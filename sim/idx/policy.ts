@@ -12,9 +12,10 @@ import { message } from './render.ts';
 export function stepAfterPassword(store: SimStore, login: string): Step {
   // A device-bootstrap policy has the user add this account from a device that already has Okta Verify.
   if (store.user(login)?.config.enrollChannel === 'devicebootstrap') return { name: 'select-authenticator-enroll' };
-  return store.devicesOf(login).length > 0
-    ? { name: 'select-authenticator-authenticate' }
-    : { name: 'select-authenticator-enroll' };
+  if (store.devicesOf(login).length === 0) return { name: 'select-authenticator-enroll' };
+  // Okta Verify alone: its method choice at once (fixture "…-push-autoChallenge-off").
+  if (store.user(login)?.config.autoChallenge !== undefined) return { name: 'authenticator-verification-data' };
+  return { name: 'select-authenticator-authenticate' };
 }
 
 export function succeed(tx: Transaction, amr: string[]): void {

@@ -151,6 +151,12 @@ const challenge: Handler = async (ctx, tx, body) => {
     tx.step = await startFastPass(ctx, tx);
     return OK;
   }
+  const user = ctx.store.user(tx.login);
+  // "Send push automatically" checked: Okta remembers it for the next sign-in.
+  if (methodType === 'push' && authenticator.autoChallenge === true && user?.config.autoChallenge !== undefined) {
+    user.config.autoChallenge = true;
+    ctx.store.save();
+  }
   tx.step =
     methodType === 'push'
       ? { name: 'challenge-poll', pushId: sendPush(ctx.store, ctx.settings, tx).id }

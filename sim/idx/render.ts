@@ -229,7 +229,13 @@ class ResponseParts {
     const authenticator = {
       name: 'authenticator',
       label: 'Okta Verify',
-      form: { value: [immutable('id', OKTA_VERIFY_ID), methodTypeField(this.methods, true), autoChallengeField()] },
+      form: {
+        value: [
+          immutable('id', OKTA_VERIFY_ID),
+          methodTypeField(this.methods, true),
+          autoChallengeField(this.user?.config.autoChallenge === true),
+        ],
+      },
     };
     return this.form('authenticator-verification-data', '/idp/idx/challenge', [authenticator], {
       relatesTo: ['$.currentAuthenticator'],
@@ -425,13 +431,13 @@ function stepMessages(step: Step): IdxMessage[] {
     : [];
 }
 
-function autoChallengeField(): Field {
+function autoChallengeField(value = false): Field {
   return {
     name: 'autoChallenge',
     type: 'boolean',
     label: 'Send push automatically',
     required: false,
-    value: false,
+    value,
     mutable: true,
   };
 }

@@ -51,7 +51,9 @@ interface FlowRequest {
   readonly call: (client: OvAuthClient) => Promise<IdxTransaction>;
   /** For a user's request: the step it answered (stale-answer and double-submit checks). */
   readonly step?: OvStep;
-  /** Sent by the widget itself, not by a person: it does not re-arm the automatic moves. */
+  /** The user asked to send the push, code or link again: the answer is shown anew, and says so. */
+  readonly resend?: boolean;
+  /** Sent by the widget itself (a picker of one code, a push Okta sends automatically): never again on its answer. */
   readonly automatic?: boolean;
 }
 
@@ -85,6 +87,22 @@ const EMPTY_TERMINAL: OvTransaction = {
   rawIdxState: {} as OvTransaction['rawIdxState'],
   requestDidSucceed: false,
 };
+
+/**
+ * "Send push automatically": okta-auth-js sends only the id and method of the authenticator it
+ * answers for, plus what the caller gave for it in `authenticatorsData`, so `autoChallenge` goes
+ * there (the body is then `authenticator: { id, methodType, autoChallenge }`, as Okta's widget sends).
+ */
+function withAutoChallenge(
+  step: OvStep,
+  values: Readonly<Record<string, unknown>> | undefined,
+): Readonly<Record<string, unknown>> | undefined {
+  const id = step.authenticator?.id;
+  if (step.screen !== 'send-push' || values?.autoChallenge !== true || !id) return values;
+  const { autoChallenge, ...rest } = values;
+  const methodType = typeof rest.methodType === 'string' ? rest.methodType : 'push';
+  return { ...rest, authenticatorsData: [{ id, methodType, autoChallenge }] };
+}
 
 /** The same snapshot, routed the same way (a poll that brought nothing new). */
 function sameScreen(a: OvStep, b: OvStep): boolean {
@@ -254,6 +272,11 @@ export class OvFlowController implements ReactiveController {
     this.#carryOut('resend');
   }
 
+  /** "Forgot password?" (`can.recover`): Okta's recovery of the password. */
+  recover(): void {
+    this.#carryOut('recover');
+  }
+
   /** "Set up later" (`can.skip`). */
   skip(): void {
     this.#carryOut('skip');
@@ -279,7 +302,19 @@ export class OvFlowController implements ReactiveController {
     this.#carryOut('launchFastPass');
   }
 
-  /** Cancels the transaction on the server, emits `ov-cancel` and starts a new sign-in. */
+  /**
+   * "Use a different account": as `cancel()`, and the identify form that follows is empty (the
+   * username is forgotten).
+   */
+  useAnotherAccount(): void {
+    this.#setState({ username: undefined });
+    this.cancel();
+  }
+
+  /**
+   * "Back to sign in": cancels the transaction on the server (one request), emits `ov-cancel` and
+   * starts a new sign-in, whose identify form is filled with `state.username`.
+   */
   cancel(): void {
     this.#poll.stop();
     if (!this.#state.step?.can.cancel) {
@@ -300,13 +335,19 @@ export class OvFlowController implements ReactiveController {
     const move: OvMove | undefined = step && step.can[intent] ? routeOf(step).moves[intent] : undefined;
     if (!move) return;
     if ('show' in move) this.#show(move.show);
-    else this.#send(move.send);
+    else this.#send(move.send, { resend: intent === 'resend' });
   }
 
   /** Answers a remediation (`step`, with `values`) or runs an action of the current response. */
-  #send({ step: remediation, actions, values }: OvSend, automatic = false): void {
+  #send(
+    { step: remediation, actions, values }: OvSend,
+    { resend = false, automatic = false }: { resend?: boolean; automatic?: boolean } = {},
+  ): void {
     const step = this.#state.step;
-    if (!step || this.#state.busy) return;
+    if (!step || (this.#state.busy && !automatic)) return;
+    const typed = step.screen === 'sign-in' ? values?.username : undefined;
+    if (typeof typed === 'string' && typed.trim() !== '') this.#setState({ username: typed.trim() });
+    const sent = withAutoChallenge(step, values);
     const target = {
       ...(remediation && { step: remediation }),
       ...(actions && {
@@ -317,11 +358,31 @@ export class OvFlowController implements ReactiveController {
       {
         kind: 'proceed',
         step,
-        automatic,
-        call: (client) => client.idx.proceed({ ...STEP_MODE, ...values, ...target }),
+        ...(resend && { resend }),
+        ...(automatic && { automatic }),
+        call: (client) => client.idx.proceed({ ...STEP_MODE, ...sent, ...target }),
       },
       true,
     );
+  }
+
+  /**
+   * What the widget answers by itself on a new step, as Okta's widget does: the only choice of a
+   * picker when it is a code (straight to the code screen), or the push when Okta's `autoChallenge`
+   * says the user asked for it. Never on the answer to such a request, so it happens once.
+   */
+  #answerByItself(request: FlowRequest, step: OvStep): OvSend | undefined {
+    if (request.kind === 'poll' || request.automatic || step.messages.length > 0) return undefined;
+    const remediation = routeOf(step).remediation;
+    const [only, ...more] = step.options;
+    if (!remediation || !only || more.length > 0) return undefined;
+    const codeOnly = (step.screen === 'verify-picker' || step.screen === 'method-picker') && only.method === 'totp';
+    const autoPush = step.screen === 'send-push' && step.autoChallenge === true;
+    if (!codeOnly && !autoPush) return undefined;
+    return {
+      step: remediation,
+      values: withAutoChallenge(step, { ...only.values, ...(autoPush && { autoChallenge: true }) }),
+    };
   }
 
   /** Shows another remediation of the same response, without a request. */
@@ -432,8 +493,17 @@ export class OvFlowController implements ReactiveController {
           this.#succeed(tx);
           return;
         }
+        if (step.identifier) this.#setState({ username: step.identifier });
+        const byItself = this.#answerByItself(request, step);
+        if (byItself) {
+          // The step is not shown (the previous screen stays, busy) and its one answer goes out. Deferred:
+          // a run started inside @lit/task's onComplete would be marked complete with this one.
+          queueMicrotask(() => this.#send(byItself, { automatic: true }));
+          return;
+        }
         this.#setState({ busy: false, polling: false });
-        this.#showStep(step);
+        this.#showStep(step, request.resend === true);
+        if (request.resend && tx.requestDidSucceed !== false) this.#setState({ notice: NoticeCode.RESENT });
         if (this.#loopbackFellBack) {
           this.#loopbackFellBack = false;
           this.#setState({ notice: NoticeCode.FASTPASS_UNREACHABLE });
@@ -526,11 +596,17 @@ export class OvFlowController implements ReactiveController {
     this.host.dispatchEvent(new OvErrorEvent(found, error));
   }
 
-  /** Keeps the previous snapshot object when a poll brings nothing new, so nothing re-renders or re-announces. */
-  #showStep(step: OvStep): void {
+  /**
+   * Keeps the previous snapshot object when a poll brings nothing new, so nothing re-renders or
+   * re-announces; `anew` (a resend's answer) shows it all the same, so the screen starts over.
+   */
+  #showStep(step: OvStep, anew = false): void {
     const current = this.#state.step;
-    if (current && sameScreen(current, step)) return;
-    this.#setState({ step });
+    if (current && !anew && sameScreen(current, step)) return;
+    // "We sent it again" belongs to the screen it was said on.
+    const notice =
+      this.#state.notice === NoticeCode.RESENT && current?.screen !== step.screen ? undefined : this.#state.notice;
+    this.#setState({ step, notice });
     this.host.dispatchEvent(new OvStepEvent(step));
     // The snapshot dropped a QR code it would not show; the screen says to use "Can't scan?".
     if (step.qrRefused) this.host.dispatchEvent(new OvErrorEvent(problem(ProblemCode.QR_REFUSED, false)));
@@ -575,7 +651,7 @@ export class OvFlowController implements ReactiveController {
       }
       const params = { reason: outcome.reason, ...(outcome.statusCode && { statusCode: String(outcome.statusCode) }) };
       this.#loopbackFellBack = true;
-      this.#send({ actions: [{ name: cancel, params }] }, true);
+      this.#send({ actions: [{ name: cancel, params }] }, { automatic: true });
       this.#fellBackByItself = true;
     }, noop);
   }

@@ -63,6 +63,8 @@ const LAUNCH_FASTPASS = 'launch-authenticator';
 const POLLED: readonly string[] = [QR_POLL, 'challenge-poll', DEVICE_CHALLENGE_POLL];
 /** The actions okta-auth-js makes of the `cancel` form of a FastPass poll (fixtures 60, 62). */
 const FASTPASS_CANCEL: readonly string[] = ['currentAuthenticator-cancel', 'authenticatorChallenge-cancel'];
+/** The password's "forgot password" action, as okta-auth-js names it (identify, password challenge). */
+const RECOVER: readonly string[] = ['currentAuthenticator-recover', 'currentAuthenticatorEnrollment-recover'];
 
 /** The only QR sources shown: an inline PNG or GIF. Anything else (a URL, SVG, HTML) is dropped. */
 const SAFE_QR = /^data:image\/(png|gif);base64,[A-Za-z0-9+/]+={0,2}$/;
@@ -143,17 +145,20 @@ export function toSnapshot(tx: OvTransaction, show?: string): OvStep {
 
   const names = remediations.map((r) => r.name);
   const alternatives = screens.map((r) => r.name).filter((n) => n !== remediation.name);
-  const authenticator = readAuthenticator(remediation, tx);
+  const authenticator = readAuthenticator(remediation, tx) ?? chosenAuthenticator(remediation);
   const qrcode = authenticator?.qrcode;
   const qrRefused = qrcode !== undefined && !isSafeQrSource(qrcode.href);
   const shownAuthenticator = authenticator && qrRefused ? withoutQr(authenticator) : authenticator;
-  const inputs = readInputs(remediation, authenticator);
+  const inputs = withPasswordRefusal(readInputs(remediation, authenticator), toMessages(tx.messages));
   const fieldTexts = new Set(inputs.flatMap((i) => i.messages.map(messageId)));
   // okta-auth-js lifts field messages into `transaction.messages` too; keep each in one place only.
   const messages = toMessages(tx.messages).filter((m) => !fieldTexts.has(messageId(m)));
+  const options = readOptions(remediation, authenticator);
   const screen = NOT_A_SCREEN.has(remediation.name)
     ? OutcomeStep.UNSUPPORTED
-    : screenOf(remediation.name, authenticator);
+    : onlyPush(screenOf(remediation.name, authenticator), options);
+  const rememberMe = booleanField(remediation, 'rememberMe');
+  const autoChallenge = screen === 'send-push' ? booleanField(remediation, 'autoChallenge') : undefined;
   const fastPassCancel =
     screen === 'fastpass' ? FASTPASS_CANCEL.find((a) => Object.keys(tx.actions ?? {}).includes(a)) : undefined;
   const moves = readMoves(tx, remediation.name, names, alternatives, screen, fastPassCancel);
@@ -163,7 +168,9 @@ export function toSnapshot(tx: OvTransaction, show?: string): OvStep {
     screen,
     ...(screen === OutcomeStep.UNSUPPORTED && { remediation: remediation.name }),
     inputs,
-    options: readOptions(remediation, authenticator),
+    options,
+    ...(rememberMe !== undefined && { rememberMe }),
+    ...(autoChallenge !== undefined && { autoChallenge }),
     ...(shownAuthenticator && { authenticator: shownAuthenticator }),
     ...(qrRefused && { qrRefused }),
     messages,
@@ -178,6 +185,7 @@ export function toSnapshot(tx: OvTransaction, show?: string): OvStep {
       changeChannel: moves.changeChannel !== undefined,
       backToQr: moves.backToQr !== undefined,
       launchFastPass: moves.launchFastPass !== undefined,
+      recover: moves.recover !== undefined,
     },
     alternatives,
     ...identifier(tx),
@@ -226,6 +234,37 @@ function screenOf(remediation: string, authenticator: OvAuthenticator | undefine
   }
 }
 
+/**
+ * Okta Verify's only method is push (a method choice, or an authenticator choice, with one push
+ * option): "Send push", as Okta's widget shows it, rather than a list of one.
+ */
+function onlyPush(screen: OvScreen, options: readonly OvOption[]): OvScreen {
+  const [only, ...more] = options;
+  const picker = screen === 'method-picker' || screen === 'verify-picker';
+  return picker && only?.method === 'push' && more.length === 0 ? 'send-push' : screen;
+}
+
+/** Okta's keys for a refused password (fixtures 14, 15): the password field is what was wrong. */
+const PASSWORD_REFUSED: ReadonlySet<string> = new Set(['incorrectPassword', 'errors.E0000004']);
+
+/**
+ * Okta sends a refused password as a message of the whole form; it belongs to the password field,
+ * where it describes the field (`aria-describedby`) that is cleared and focused.
+ */
+function withPasswordRefusal(inputs: OvInput[], messages: readonly OvMessage[]): OvInput[] {
+  const refusals = messages.filter((m) => m.level === 'error' && PASSWORD_REFUSED.has(m.key ?? ''));
+  const password = inputs.find((i) => i.name === 'password');
+  if (refusals.length === 0 || !password || password.messages.length > 0) return inputs;
+  return inputs.map((i) => (i === password ? { ...i, messages: refusals } : i));
+}
+
+/** A boolean field of the form (also inside its `authenticator` object): its value, or undefined without the field. */
+function booleanField(remediation: IdxRemediation, name: string): boolean | undefined {
+  const fields = (remediation.value ?? []).flatMap((f) => [f, ...subFields(f)]);
+  const field = fields.find((f) => f.name === name && f.type === 'boolean');
+  return field ? (field.value as unknown) === true : undefined;
+}
+
 /** Recorded password challenges sometimes omit the authenticator's `key`; its `type` still says so. */
 function isPassword(authenticator: OvAuthenticator | undefined): boolean {
   return authenticator?.key === 'okta_password' || (!authenticator?.key && authenticator?.type === 'password');
@@ -255,6 +294,8 @@ function readMoves(
     moves.chooseOther = { send: { actions: [{ name: fastPassCancel, params: { reason: 'USER_CANCELED' } }] } };
   } else if (other) moves.chooseOther = { show: other };
   if (names.includes('skip')) moves.skip = { send: { step: 'skip' } };
+  const recover = RECOVER.find((a) => Object.keys(tx.actions ?? {}).includes(a));
+  if (recover && (screen === 'sign-in' || screen === 'password')) moves.recover = { send: { actions: [recover] } };
   if (current !== CHANNEL_CHOICE && names.includes(CHANNEL_CHOICE)) moves.changeChannel = { show: CHANNEL_CHOICE };
   // Back to the QR from the link screens: the QR poll of this response when it has one, else ask
   // the channel choice for the QR channel.
@@ -293,6 +334,7 @@ function outcome(
       changeChannel: false,
       backToQr: false,
       launchFastPass: false,
+      recover: false,
     },
     alternatives: [],
     ...identifier(tx),
@@ -320,6 +362,25 @@ export function safeHref(value: unknown): string | undefined {
 function identifier(tx: OvTransaction): { identifier?: string } {
   const id = tx.context?.user?.value?.identifier;
   return typeof id === 'string' ? { identifier: id } : {};
+}
+
+/**
+ * The authenticator of a picker that offers only one (its option's `relatesTo`), so that a screen
+ * standing in for the picker (send-push) can name it.
+ */
+function chosenAuthenticator(remediation: IdxRemediation): OvAuthenticator | undefined {
+  if (remediation.name !== 'select-authenticator-authenticate') return undefined;
+  const options = (remediation.value ?? []).find((f) => f.name === 'authenticator')?.options ?? [];
+  const related = options.length === 1 ? options[0]?.relatesTo : undefined;
+  if (!related || typeof related !== 'object') return undefined;
+  const key = text(related.key) ?? '';
+  return {
+    key,
+    id: text(related.id) ?? '',
+    type: text(related.type) ?? '',
+    displayName: text(related.displayName) ?? BRANDS[key] ?? '',
+    methods: Array.isArray(related.methods) ? related.methods.map((m) => text(m?.type)).filter(isString) : [],
+  };
 }
 
 function readAuthenticator(remediation: IdxRemediation, tx: OvTransaction): OvAuthenticator | undefined {

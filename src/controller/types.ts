@@ -61,7 +61,10 @@ export interface OvOption {
   readonly authenticatorKey?: string;
   /** e.g. the device name or masked phone number of an enrolment. */
   readonly detail?: string;
-  /** The method this choice picks (`push`, `totp`, `signed_nonce`, `sms`…), where it picks one. */
+  /**
+   * The method this choice verifies with (Okta's `methodType`: `push`, `totp`, `signed_nonce`, `email`,
+   * `sms`, `voice`, …), when it names one: the elements word known methods in their own language.
+   */
   readonly method?: string;
   /** Where `label` names a method of an authenticator: the authenticator's own name ("Okta Verify"). */
   readonly authenticatorLabel?: string;
@@ -145,6 +148,8 @@ export type OvScreen =
   | 'number'
   /** The push was rejected or timed out and can be sent again. */
   | 'resend-push'
+  /** Okta Verify's only method is push: "Send push" (and "Send push automatically" where offered). */
+  | 'send-push'
   /** Okta FastPass: Okta Verify on this device answers (loopback, custom URI or link); no push. */
   | 'fastpass'
   /** Set Okta Verify up on this device (enroll-poll, `samedevice`). */
@@ -191,7 +196,20 @@ export interface OvStep {
     readonly backToQr: boolean;
     /** "Sign in with Okta FastPass" (Okta offers `launch-authenticator`). */
     readonly launchFastPass: boolean;
+    /** "Forgot password?" (Okta offers the password's `recover` action). */
+    readonly recover: boolean;
   };
+  /**
+   * The identify form offers `rememberMe` ("Keep me signed in"): its value as Okta sent it. Absent
+   * when the form has no such field. Sent back as `rememberMe` with `controller.submit()`.
+   */
+  readonly rememberMe?: boolean;
+  /**
+   * The push-only method choice has Okta's `autoChallenge` field ("Send push automatically"): its
+   * value as Okta sent it (true: the user asked for it before, and the controller sends the push by
+   * itself, once). Absent when the form has no such field.
+   */
+  readonly autoChallenge?: boolean;
   /** Other remediations of the same server response the user may switch to without a request. */
   readonly alternatives: readonly string[];
   readonly identifier?: string;
@@ -225,6 +243,8 @@ export const NoticeCode = {
    * `http://localhost` request from an `https` page): Okta offered to open it instead.
    */
   FASTPASS_UNREACHABLE: 'fastpass-unreachable',
+  /** The push, code or activation link was sent again, as the user asked (shown in the screen's status line). */
+  RESENT: 'resent',
 } as const;
 export type NoticeCode = (typeof NoticeCode)[keyof typeof NoticeCode];
 
@@ -250,4 +270,10 @@ export interface OvFlowState {
   readonly polling: boolean;
   /** Why this sign-in began anew (the previous one expired); cleared by the user's next request. */
   readonly notice?: NoticeCode;
+  /**
+   * Who is signing in: Okta's `user.value.identifier`, else the username typed on the identify form.
+   * Shown under each screen's title after the first, and filled in again after "Back to sign in";
+   * forgotten by `useAnotherAccount()`.
+   */
+  readonly username?: string;
 }

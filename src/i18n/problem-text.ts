@@ -22,6 +22,7 @@ export function problemText(problem: OvProblem): string {
 const noticeWords: Readonly<Record<NoticeCode, () => string>> = {
   expired: () => strings.sessionExpired,
   'fastpass-unreachable': () => strings.fastPassUnreachable,
+  resent: () => strings.sentAgain,
 };
 
 export function noticeText(notice: NoticeCode): string {

@@ -73,6 +73,9 @@ const fieldLabels = new Map<string, () => string>([
  * words its labels in the browser's language, which need not be the widget's).
  */
 export function fieldLabel(input: OvInput): string {
-  if (getLocale() === sourceLocale && input.label) return input.label;
+  // The enrolment address fields read "Email" / "Phone number" in every language: Okta's own
+  // labels differ in case ("Phone Number").
+  const sentenceCase = input.name === 'email' || input.name === 'phoneNumber';
+  if (getLocale() === sourceLocale && input.label && !sentenceCase) return input.label;
   return fieldLabels.get(input.name)?.() ?? input.label;
 }

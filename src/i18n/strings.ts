@@ -73,9 +73,9 @@ export const strings = {
   get backToQr() { return msg('Scan a QR code instead', { id: 'backToQr' }); },
   get emailLabel() { return msg('Email', { id: 'emailLabel' }); },
   get phoneLabel() { return msg('Phone number', { id: 'phoneLabel' }); },
-  get sendLink() { return msg('Send me the setup link', { id: 'sendLink' }); },
-  get channelDataEmailHeading() { return msg('Get a setup link by email', { id: 'channelDataEmailHeading' }); },
-  get channelDataSmsHeading() { return msg('Get a setup link by SMS', { id: 'channelDataSmsHeading' }); },
+  get sendLink() { return msg('Send me the activation link', { id: 'sendLink' }); },
+  get channelDataEmailHeading() { return msg('Get an activation link by email', { id: 'channelDataEmailHeading' }); },
+  get channelDataSmsHeading() { return msg('Get an activation link by SMS', { id: 'channelDataSmsHeading' }); },
   get checkEmailHeading() { return msg('Check your email', { id: 'checkEmailHeading' }); },
   get checkSmsHeading() { return msg('Check your text messages', { id: 'checkSmsHeading' }); },
   checkEmailText: (email: string) => msg(str`We sent an activation link to ${email}. Open it on your mobile device to set up Okta Verify.`, { id: 'checkEmailText' }),
@@ -167,6 +167,25 @@ export const strings = {
       default: return msg(str`Enter ${n} more digits.`, { id: 'codeIncomplete.other' });
     }
   },
+
+  // who is signing in, and the way back (every screen after the first)
+  get useAnotherAccount() { return msg('Use a different account', { id: 'useAnotherAccount' }); },
+  get sentAgain() { return msg('We sent it again.', { id: 'sentAgain' }); },
+
+  // ov-identify: the screens Okta users know
+  get showPassword() { return msg('Show password', { id: 'showPassword' }); },
+  get keepMeSignedIn() { return msg('Keep me signed in', { id: 'keepMeSignedIn' }); },
+  get forgotPassword() { return msg('Forgot password?', { id: 'forgotPassword' }); },
+
+  // the send-push screen: Okta Verify's only method is push
+  get sendPush() { return msg('Send push', { id: 'sendPush' }); },
+  get sendPushAutomatically() { return msg('Send push automatically', { id: 'sendPushAutomatically' }); },
+  get sendPushText() { return msg('We will send a push notification to Okta Verify on your mobile device.', { id: 'sendPushText' }); },
+  sendPushTextIn: (authenticator: string) => msg(str`We will send a push notification to ${authenticator} on your mobile device.`, { id: 'sendPushTextIn' }),
+
+
+  // ov-qr-enroll: the phone number for an activation link
+  get phoneHint() { return msg('Include the country code, for example +1 555 010 0199.', { id: 'phoneHint' }); },
 };
 
 export type Strings = typeof strings;

@@ -7,7 +7,7 @@ import type { OvFlowContext } from '../context.js';
 import type { OvFlowController } from '../controller/flow-controller.js';
 import type { OvScreen, OvStep } from '../controller/types.js';
 import { LocaleController } from '../i18n/locale-controller.js';
-import { screenHeading } from './templates.js';
+import { screenHeading, signingInAs } from './templates.js';
 
 /**
  * Base of the step elements. Inside `<ov-signin>` they take the flow from context; on a page that
@@ -131,7 +131,7 @@ export abstract class OvFlowElement extends LitElement {
     if (!flow || !step || !this.screens.has(step.screen)) return nothing;
     return html`<section part="base" dir=${this.locale.dir} aria-labelledby=${this.headingId}>
       ${screenHeading(this.renderHeading(step, flow), this.headingId, this.headingDescription(step))}
-      ${this.renderBody(step, flow)}
+      ${signingInAs(flow)} ${this.renderBody(step, flow)}
     </section>`;
   }
 }

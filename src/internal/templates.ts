@@ -1,7 +1,8 @@
 import { html, nothing } from 'lit';
 import type { TemplateResult } from 'lit';
 import type { OvFlowContext } from '../context.js';
-import type { OvInput, OvMessage } from '../controller/types.js';
+import { NoticeCode } from '../controller/types.js';
+import type { OvInput, OvMessage, OvScreen } from '../controller/types.js';
 import { strings } from '../i18n/strings.js';
 import { serverText } from '../i18n/server-text.js';
 import { problemText } from '../i18n/problem-text.js';
@@ -103,7 +104,42 @@ export function chooseOtherAction(flow: OvFlowContext): TemplateResult | typeof 
   </div>`;
 }
 
-/** Skip and cancel, where the step offers them. */
+/** Screens where the user may say this is not their account (Okta's widget: password and method choice). */
+const NOT_YOU_SCREENS: ReadonlySet<OvScreen> = new Set<OvScreen>([
+  'password',
+  'verify-picker',
+  'method-picker',
+  'send-push',
+]);
+
+/**
+ * Who is signing in, under the title of every screen after the first (Okta's `user.value.identifier`,
+ * else what was typed), and on the password and method screens "Use a different account", which
+ * cancels and goes back to an empty identify form.
+ */
+export function signingInAs(flow: OvFlowContext): TemplateResult | typeof nothing {
+  const { step, username } = flow.state;
+  const who = step?.identifier ?? username;
+  if (!step || step.screen === 'sign-in' || !who) return nothing;
+  return html`<p class="identity" part="identity" data-identity>
+    <span class="username" part="username">${who}</span>
+    ${
+      NOT_YOU_SCREENS.has(step.screen) && step.can.cancel
+        ? html`<button
+            type="button"
+            class="link"
+            part="link-button"
+            data-another-account
+            @click=${() => flow.controller.useAnotherAccount()}
+          >
+            ${strings.useAnotherAccount}
+          </button>`
+        : nothing
+    }
+  </p>`;
+}
+
+/** Skip and "Back to sign in" (which cancels at Okta), where the step offers them. */
 export function stepActions(flow: OvFlowContext): TemplateResult | typeof nothing {
   const { step, busy } = flow.state;
   if (!step || (!step.can.skip && !step.can.cancel)) return nothing;
@@ -131,7 +167,7 @@ export function stepActions(flow: OvFlowContext): TemplateResult | typeof nothin
             data-cancel
             @click=${() => flow.controller.cancel()}
           >
-            ${strings.cancel}
+            ${strings.backToSignIn}
           </button>`
         : nothing
     }
@@ -139,15 +175,17 @@ export function stepActions(flow: OvFlowContext): TemplateResult | typeof nothin
 }
 
 /**
- * The polite live region of a polling step: what is happening now, changed only when that changes;
- * beside it an activity indicator, hidden from assistive technology, which the line already informs.
+ * The polite live region of a polling step: what is happening now, changed only when that changes
+ * (after a resend, "We sent it again." first); beside it an activity indicator, hidden from
+ * assistive technology, which the line already informs.
  */
 export function pollProgress(flow: OvFlowContext, waiting: string): TemplateResult {
-  const problem = flow.state.problem;
+  const { problem, notice } = flow.state;
+  const now = notice === NoticeCode.RESENT ? `${strings.sentAgain} ${waiting}` : waiting;
   return html`<div class="waiting">
     <span class="activity" part="activity" aria-hidden="true" data-activity></span>
     <p class="progress" role="status" aria-live="polite" aria-atomic="true" part="status">
-      ${problem?.transient ? problemText(problem) : waiting}
+      ${problem?.transient ? problemText(problem) : now}
     </p>
   </div>`;
 }

@@ -13,6 +13,7 @@ import { OvAuthenticatorPicker as OvAuthenticatorPickerElement } from '../compon
 import { OvQrEnroll as OvQrEnrollElement } from '../components/ov-qr-enroll/ov-qr-enroll.js';
 import { OvPollStatus as OvPollStatusElement } from '../components/ov-poll-status/ov-poll-status.js';
 import { OvFastPass as OvFastPassElement } from '../components/ov-fastpass/ov-fastpass.js';
+import { OvSendPush as OvSendPushElement } from '../components/ov-send-push/ov-send-push.js';
 import type { OvCancelEvent } from '../events/ov-cancel.js';
 import type { OvErrorEvent } from '../events/ov-error.js';
 import type { OvStepEvent } from '../events/ov-step.js';
@@ -68,6 +69,12 @@ export const OvFastPass = createComponent({
   tagName: 'ov-fastpass',
   elementClass: OvFastPassElement,
   displayName: 'OvFastPass',
+});
+export const OvSendPush = createComponent({
+  react: React,
+  tagName: 'ov-send-push',
+  elementClass: OvSendPushElement,
+  displayName: 'OvSendPush',
 });
 export const OvPollStatus = createComponent({
   react: React,

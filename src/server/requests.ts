@@ -16,7 +16,8 @@ import { InvalidRequestError } from './errors.js';
 /** Longest string value accepted (a username, a password, a code). */
 const MAX_VALUE_LENGTH = 1024;
 
-export type ProceedValue = string | Readonly<Record<string, string>>;
+export type ProceedValue =
+  string | boolean | Readonly<Record<string, string>> | ReadonlyArray<Readonly<Record<string, string | boolean>>>;
 
 export function isPlainObject(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
@@ -45,6 +46,10 @@ export function readValues(input: unknown): Record<string, ProceedValue> {
         throw new InvalidRequestError('"authenticator" may only carry id, methodType and enrollmentId');
       }
       values[key] = Object.fromEntries(entries) as Record<string, string>;
+    } else if (key === 'rememberMe' && typeof value === 'boolean') {
+      values[key] = value;
+    } else if (key === 'authenticatorsData') {
+      values[key] = readAutoChallenge(value);
     } else if (isShortString(value)) {
       values[key] = value;
     } else {
@@ -52,6 +57,22 @@ export function readValues(input: unknown): Record<string, ProceedValue> {
     }
   }
   return values;
+}
+
+/** "Send push automatically": one `{ id, methodType, autoChallenge }`, nothing else. */
+function readAutoChallenge(value: unknown): ReadonlyArray<Record<string, string | boolean>> {
+  const [only, ...more] = Array.isArray(value) ? (value as unknown[]) : [];
+  const valid =
+    more.length === 0 &&
+    isPlainObject(only) &&
+    Object.keys(only).every((k) => ['id', 'methodType', 'autoChallenge'].includes(k)) &&
+    isShortString(only.id) &&
+    isShortString(only.methodType) &&
+    typeof only.autoChallenge === 'boolean';
+  if (!valid || !isPlainObject(only)) {
+    throw new InvalidRequestError('"authenticatorsData" may only carry one { id, methodType, autoChallenge }');
+  }
+  return [only as Record<string, string | boolean>];
 }
 
 export function requireRemediation(tx: IdxTransaction, step: string): void {
@@ -66,9 +87,10 @@ export function requirePoll(tx: IdxTransaction, step: string): void {
 }
 
 export function requireResend(tx: IdxTransaction, action: string): void {
-  const allowed = action.endsWith('-resend') || FASTPASS_CANCEL_ACTIONS.includes(action);
+  // "Forgot password?" (the password's recover action) is sent the same way as a resend.
+  const allowed = action.endsWith('-resend') || action.endsWith('-recover') || FASTPASS_CANCEL_ACTIONS.includes(action);
   if (!allowed || !Object.keys(tx.actions ?? {}).includes(action)) {
-    throw new InvalidRequestError(`"${action}" is not a resend or FastPass cancel of the current transaction`);
+    throw new InvalidRequestError(`"${action}" is not a resend, recover or FastPass cancel of the current transaction`);
   }
 }
 

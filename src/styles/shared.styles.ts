@@ -73,6 +73,19 @@ export const sharedStyles = css`
   h2:focus {
     outline: none;
   }
+  /* Who is signing in, under the title, as Okta shows it; "Use a different account" beside it. */
+  .identity {
+    display: flex;
+    flex-wrap: wrap;
+    align-items: baseline;
+    gap: 0 calc(0.75 * var(--_space));
+    color: var(--_muted);
+    overflow-wrap: anywhere;
+  }
+  .identity .username {
+    color: var(--_text);
+    font-weight: 600;
+  }
   p {
     margin: 0 0 calc(0.75 * var(--_space));
   }

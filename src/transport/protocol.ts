@@ -46,6 +46,9 @@ export const PROCEED_VALUE_KEYS: readonly string[] = [
   'channel',
   'email',
   'phoneNumber',
+  // "Keep me signed in" (identify), and "Send push automatically" (`[{ id, methodType, autoChallenge }]`).
+  'rememberMe',
+  'authenticatorsData',
 ];
 
 /** Keys of an `authenticator` object value (a picker option: `{ id, methodType?, enrollmentId? }`). */

@@ -176,3 +176,29 @@ test('a custom push authenticator: its own key and name in the poll, pushes answ
   assert.equal(done.status, 'SUCCESS');
   await verifyTokens(sim, done.tokens, login);
 });
+
+test('Okta Verify alone (autopush@): its method choice at once; "Send push automatically" is remembered', async () => {
+  const login = 'autopush@example.com';
+  const first = createAuthClient(sim);
+  const choice = await identify(first, login);
+  assertStep(choice, 'authenticator-verification-data');
+  const auto = (tx: typeof choice) =>
+    (tx.neededToProceed[0]?.value?.[0]?.form?.value ?? []).find((f) => f.name === 'autoChallenge')?.value;
+  assert.equal(auto(choice), false);
+  // The SDK sends what the caller gave for the authenticator: `autoChallenge` with its id and method
+  // (a field its types do not name).
+  const withAutoChallenge = { id: 'aut1ovsim0OktaVerify', methodType: 'push', autoChallenge: true };
+  const polling = await first.idx.proceed({
+    step: 'authenticator-verification-data',
+    methodType: 'push',
+    authenticatorsData: [withAutoChallenge],
+  });
+  assertStep(polling, 'challenge-poll');
+  const device = await VirtualDevice.of(control, login);
+  assert.equal(await device.approve(await device.onlyPush()), 'approved');
+  assert.equal((await pollWhile(first, 'challenge-poll')).status, 'SUCCESS');
+
+  const again = await identify(createAuthClient(sim), login);
+  assertStep(again, 'authenticator-verification-data');
+  assert.equal(auto(again), true);
+});

@@ -117,12 +117,17 @@ export function serverModePlugin(simulator, options = {}) {
       const signin = 'document.querySelector("ov-signin")';
       await stepIs('identify');
       await second.evaluate(`${signin}.controller.submit(${JSON.stringify({ username: login, password })})`);
-      await stepIs('select-authenticator-authenticate');
-      await second.evaluate(`(() => {
-        const c = ${signin}.controller;
-        const options = c.state.step.options.filter((o) => o.authenticatorKey === 'okta_verify');
-        c.choose(options.find((o) => o.value.endsWith(':totp')) ?? options[0]);
-      })()`);
+      // A user whose Okta Verify offers only a code skips the picker (the controller picks it).
+      await second.waitForFunction(() =>
+        ['select-authenticator-authenticate', 'challenge-authenticator'].includes(window.steps.at(-1)),
+      );
+      if ((await second.evaluate('window.steps.at(-1)')) === 'select-authenticator-authenticate') {
+        await second.evaluate(`(() => {
+          const c = ${signin}.controller;
+          const options = c.state.step.options.filter((o) => o.authenticatorKey === 'okta_verify');
+          c.choose(options.find((o) => o.value.endsWith(':totp')) ?? options[0]);
+        })()`);
+      }
       await second.waitForFunction(() =>
         ['authenticator-verification-data', 'challenge-authenticator'].includes(window.steps.at(-1)),
       );

@@ -1,6 +1,6 @@
 import { html, nothing } from 'lit';
 import type { TemplateResult } from 'lit';
-import { query } from 'lit/decorators.js';
+import { query, state } from 'lit/decorators.js';
 import type { OvFlowContext } from '../../context.js';
 import { formText } from '../../internal/form-text.js';
 import { OvFlowElement } from '../../internal/flow-element.js';
@@ -49,15 +49,35 @@ export class OvIdentify extends OvFlowElement {
     return this;
   }
 
-  @query('input[type="password"]') private passwordInput?: HTMLInputElement;
+  @query('input[name="password"], input[data-password]') private passwordInput?: HTMLInputElement;
+  @query('input[name="username"]') private usernameInput?: HTMLInputElement;
   @query('input[aria-invalid="true"]') private invalidInput?: HTMLInputElement;
+  /** The password is shown as text (the show-password toggle is pressed). */
+  @state() private passwordShown = false;
 
   protected override stepRendered(previous: OvStep | undefined, step: OvStep | undefined): void {
-    // The server answered this form again (wrong password): clear the password, focus what is wrong.
     if (previous && step && previous.screen === step.screen) {
+      // The server answered this form again (wrong password): clear the password, focus what is wrong.
       if (this.passwordInput) this.passwordInput.value = '';
       this.invalidInput?.focus();
+    } else if (step?.screen === 'sign-in' && this.usernameInput && !this.usernameInput.value) {
+      // Back to sign in: the username of the sign-in left, as Okta's widget keeps it.
+      this.usernameInput.value = this.flow?.state.username ?? '';
     }
+    if (previous?.screen !== step?.screen) this.passwordShown = false;
+  }
+
+  /**
+   * The sign-in form takes focus on its first empty field (the password when the username is filled
+   * in again); other screens on their heading.
+   */
+  override focus(options?: FocusOptions): void {
+    const fields = [
+      ...this.renderRoot.querySelectorAll<HTMLInputElement>('input[name="username"], input[data-password]'),
+    ];
+    const field = fields.find((f) => f.value === '') ?? fields[0];
+    if (this.flow?.state.step?.screen === 'sign-in' && field) field.focus(options);
+    else super.focus(options);
   }
 
   private handleSubmit(event: SubmitEvent): void {
@@ -68,11 +88,18 @@ export class OvIdentify extends OvFlowElement {
     const values = Object.fromEntries(
       (flow.state.step?.inputs ?? []).map((input) => [input.name, formText(form, input.name)]),
     );
-    flow.controller.submit(values);
+    const keep = form.querySelector<HTMLInputElement>('input[name="rememberMe"]');
+    // Sent only when checked: Okta's default is off, and okta-auth-js drops a false value anyway.
+    flow.controller.submit(keep?.checked ? { ...values, rememberMe: true } : values);
+  }
+
+  private handleShowPassword(): void {
+    this.passwordShown = !this.passwordShown;
   }
 
   private renderInput(input: OvInput | undefined, autocomplete: string, type: string): TemplateResult | typeof nothing {
     if (!input) return nothing;
+    const isPassword = type === 'password';
     // The message sits outside the label, so it describes the field without becoming part of its name.
     return html`<div class="field">
       <label part="label">
@@ -80,15 +107,54 @@ export class OvIdentify extends OvFlowElement {
         <input
           part="input"
           name=${input.name}
-          type=${type}
+          type=${isPassword && this.passwordShown ? 'text' : type}
           autocomplete=${autocomplete}
+          autocapitalize=${isPassword || input.name === 'username' ? 'off' : nothing}
+          spellcheck=${isPassword ? 'false' : nothing}
+          ?data-password=${isPassword}
           ?required=${input.required}
           aria-invalid=${invalid(input)}
           aria-describedby=${describedBy(input, this.#ids)}
         />
       </label>
-      ${fieldMessages(input, this.#ids)}
+      ${isPassword ? this.renderShowPassword() : nothing} ${fieldMessages(input, this.#ids)}
     </div>`;
+  }
+
+  /** A toggle, not a label that changes: its name stays, `aria-pressed` says whether it is on. */
+  private renderShowPassword() {
+    return html`<button
+      type="button"
+      class="link show-password"
+      part="link-button"
+      data-show-password
+      aria-pressed=${this.passwordShown ? 'true' : 'false'}
+      @click=${this.handleShowPassword}
+    >
+      ${strings.showPassword}
+    </button>`;
+  }
+
+  private renderKeepSignedIn(step: OvStep) {
+    if (step.rememberMe === undefined) return nothing;
+    return html`<label class="checkbox" part="label">
+      <input part="checkbox" type="checkbox" name="rememberMe" ?checked=${step.rememberMe} />
+      ${strings.keepMeSignedIn}
+    </label>`;
+  }
+
+  private renderForgotPassword(step: OvStep, flow: OvFlowContext) {
+    if (!step.can.recover) return nothing;
+    return html`<button
+      type="button"
+      class="link"
+      part="link-button"
+      data-recover
+      aria-disabled=${flow.state.busy ? 'true' : nothing}
+      @click=${() => flow.controller.recover()}
+    >
+      ${strings.forgotPassword}
+    </button>`;
   }
 
   protected override get headingId(): string {
@@ -104,15 +170,15 @@ export class OvIdentify extends OvFlowElement {
     const isSignIn = step.screen === 'sign-in';
     // The password screen has one input, named `password` or (no authenticator key) `verificationCode`.
     const password = isSignIn ? find('password') : step.inputs[0];
-    return html`${!isSignIn && step.identifier ? html`<p class="user">${step.identifier}</p>` : nothing}
-      ${problemNotice(flow)} ${formMessages(step.messages)}
+    return html`${problemNotice(flow)} ${formMessages(step.messages)}
       <form part="form" @submit=${this.handleSubmit} novalidate>
         ${this.renderInput(find('username'), 'username', 'text')}
-        ${this.renderInput(password, 'current-password', 'password')}
+        ${this.renderInput(password, 'current-password', 'password')} ${this.renderKeepSignedIn(step)}
         <div class="actions" part="actions">
           <button type="submit" part="button button-primary" aria-disabled=${flow.state.busy ? 'true' : nothing}>
             ${flow.state.busy ? strings.working : isSignIn && !password ? strings.next : isSignIn ? strings.signIn : strings.verify}
           </button>
+          ${this.renderForgotPassword(step, flow)}
         </div>
       </form>
       ${

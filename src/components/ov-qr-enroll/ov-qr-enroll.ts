@@ -236,6 +236,9 @@ export class OvQrEnroll extends OvFlowElement {
   private renderChannelData(step: OvStep, flow: OvFlowContext) {
     const input = step.inputs[0];
     const isEmail = input?.name === 'email';
+    // The phone number's format, said before the field and read with it.
+    const hint = isEmail ? undefined : 'phone-hint';
+    const describers = [hint, input && input.messages.length > 0 ? describedBy(input) : undefined].filter(Boolean);
     return html`<form part="form" @submit=${this.handleChannelSubmit} novalidate>
       ${
         input
@@ -249,10 +252,10 @@ export class OvQrEnroll extends OvFlowElement {
                   autocomplete=${isEmail ? 'email' : 'tel'}
                   ?required=${input.required}
                   aria-invalid=${invalid(input)}
-                  aria-describedby=${describedBy(input)}
+                  aria-describedby=${describers.length > 0 ? describers.join(' ') : nothing}
                 />
               </label>
-              ${fieldMessages(input)}
+              ${hint ? html`<p class="hint" id=${hint}>${strings.phoneHint}</p>` : nothing} ${fieldMessages(input)}
             </div>`
           : nothing
       }

@@ -5,6 +5,7 @@ import type { OvFlowContext } from '../../context.js';
 import { OvFlowController } from '../../controller/flow-controller.js';
 import { createAuthClient, type OvTokenStorage } from '../../transport/create-auth-client.js';
 import { createEndpointClient } from '../../transport/endpoint-client.js';
+import { NoticeCode } from '../../controller/types.js';
 import type { OvAuthClient, OvScreen, OvStep } from '../../controller/types.js';
 import { OvFlowElement } from '../../internal/flow-element.js';
 import { formMessages, messageContent, problemNotice, screenHeading, stepActions } from '../../internal/templates.js';
@@ -80,6 +81,9 @@ import { themeStyles } from '../../styles/theme.styles.js';
  * @csspart problem - A problem notice (network, unreadable answer) with its ways out.
  * @csspart link - A link Okta sent with a message or a step (download Okta Verify), or the Continue link to Okta's success page.
  * @csspart continue - The Continue link to Okta's success page (with `link`).
+ * @csspart identity - Who is signing in, under the title of every screen after the first (with "Use a different account" on the password and method screens).
+ * @csspart username - The username in `identity`.
+ * @csspart checkbox - "Keep me signed in", "Send push automatically".
  * @csspart notice - Why the sign-in began anew (the previous one expired) or took another way (Okta Verify did not answer), above the screen.
  */
 export class OvSignin extends LitElement {
@@ -164,6 +168,11 @@ export class OvSignin extends LitElement {
 
   /** Whether the page gave a logo (the header shows only with a logo or a brand name). */
   @state() private hasLogo = false;
+  /**
+   * The first screen leaves focus where the page has it. Without it, the first field of the first
+   * screen (the username) takes focus on load, as Okta's widget does.
+   */
+  @property({ type: Boolean, attribute: 'no-autofocus' }) noAutofocus = false;
 
   #started = false;
   #shownStep?: OvStep;
@@ -206,8 +215,8 @@ export class OvSignin extends LitElement {
     if (step !== this.#shownStep) {
       const previous = this.#shownStep;
       this.#shownStep = step;
-      // The first screen does not take focus from the page.
       if (previous) void this.#focusScreen(!step || !isSameScreen(previous, step));
+      else if (!this.noAutofocus) void this.#focusFirstField();
     }
   }
 
@@ -222,6 +231,15 @@ export class OvSignin extends LitElement {
     if (!isNewScreen && screen?.matches(':focus-within')) return;
     if (screen instanceof OvFlowElement) screen.focus();
     else screen?.querySelector<HTMLElement>('[data-heading]')?.focus();
+  }
+
+  /** On load: the first field of the first screen, when it has one (never a heading: the page keeps its place). */
+  async #focusFirstField(): Promise<void> {
+    const found = this.renderRoot.querySelector<HTMLElement>('[data-screen]');
+    const screen = found instanceof HTMLSlotElement ? (found.assignedElements()[0] as HTMLElement | undefined) : found;
+    if (screen instanceof OvFlowElement) await screen.updateComplete;
+    const root = screen instanceof OvFlowElement ? screen.renderRoot : screen;
+    root?.querySelector<HTMLInputElement>('input:not([type="checkbox"]):not([type="hidden"])')?.focus();
   }
 
   /**
@@ -271,6 +289,7 @@ export class OvSignin extends LitElement {
     push: () => this.renderPollStatus(),
     number: () => this.renderPollStatus(),
     'resend-push': () => this.renderPollStatus(),
+    'send-push': () => html`<ov-send-push data-screen exportparts=${SCREEN_PARTS}></ov-send-push>`,
     fastpass: () => html`<ov-fastpass data-screen exportparts=${SCREEN_PARTS}></ov-fastpass>`,
     terminal: (step) => this.renderTerminal(step),
     success: (step) => this.renderSuccess(step),
@@ -372,10 +391,12 @@ export class OvSignin extends LitElement {
 
   override render() {
     const { step, busy, notice } = this.controller.state;
+    // "We sent it again" is said by the screen's own status line, beside the resend.
+    const shown = notice === NoticeCode.RESENT ? undefined : notice;
     // Always in the tree, so that a notice written into it is announced.
     return html`<div part="base" dir=${this.locale.dir} aria-busy=${busy ? 'true' : 'false'}>
       ${this.renderHeader()}
-      <p class="notice" role="status" part="notice">${notice ? noticeText(notice) : nothing}</p>
+      <p class="notice" role="status" part="notice">${shown ? noticeText(shown) : nothing}</p>
       ${step ? this.screens[step.screen](step) : this.renderWithoutStep()}
     </div>`;
   }
@@ -419,6 +440,9 @@ const SCREEN_PARTS = [
   'message-info',
   'problem',
   'link',
+  'identity',
+  'username',
+  'checkbox',
 ].join(', ');
 
 /** Both steps are the same form: one screen, about the same authenticator. */

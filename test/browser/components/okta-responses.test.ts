@@ -56,13 +56,13 @@ describe('Okta responses on screen', () => {
     await expect(el).to.be.accessible();
   });
 
-  it("only non-screen remediations: the unsupported screen with Okta's message, Start over and Cancel", async () => {
+  it("only non-screen remediations: the unsupported screen with Okta's message, Start over and Back to sign in", async () => {
     const el = await signin(new FakeClient().answer(idx.launchOnly));
     const shown = text(el);
     expect(shown).to.contain('This step is not supported here');
     expect(shown).to.contain('Open Okta Verify to continue.');
     expect(shown).to.contain('Start over');
-    expect(shown).to.contain('Cancel');
+    expect(shown).to.contain('Back to sign in');
     expect(shown).not.to.contain('could not understand');
     await expect(el).to.be.accessible();
   });
@@ -130,5 +130,32 @@ describe('Okta responses on screen', () => {
     await sendKeys({ type: '6' });
     await waitUntil(() => client.callsOf('proceed').length === 1, 'the code sent', { interval: 5 });
     expect(client.callsOf('proceed')[0]?.options.verificationCode).to.equal('123456');
+  });
+});
+
+describe('<ov-signin>: the screens Okta users know (issue 15)', () => {
+  it('"Forgot password?" where Okta offers recover: one recover action; a recovery step is shown as unsupported', async () => {
+    const client = new FakeClient().answer(idx.identifyWithRecover);
+    const el = await signin(client);
+    const forgot = deepAll<HTMLButtonElement>(el, 'button[data-recover]')[0]!;
+    expect(forgot.textContent!.trim()).to.equal('Forgot password?');
+    await expect(el).to.be.accessible();
+    client.answer(idx.unsupported);
+    forgot.click();
+    await waitUntil(() => el.controller.state.step?.screen === 'unsupported' && !el.controller.state.busy);
+    expect(client.callsOf('proceed').at(-1)!.options).to.deep.include({ actions: ['currentAuthenticator-recover'] });
+    await el.updateComplete;
+    expect(text(el)).to.contain('This step is not supported here');
+  });
+
+  it('method names in the widget\'s language: Okta\'s English labels replaced under lang="ar"', async () => {
+    const el = await fixture<OvSignin>(
+      html`<ov-signin lang="ar" .authClient=${new FakeClient().answer(idx.verificationData)}></ov-signin>`,
+    );
+    await waitUntil(() => deepAll(el, 'button[data-option]').length === 2, 'the choices');
+    await waitUntil(() => !text(el).includes('Enter a code'), 'the labels translated');
+    const labels = deepAll(el, '[part="option-label"]').map((l) => l.textContent!.trim());
+    expect(labels).to.deep.equal(['إدخال رمز', 'تلقّي إشعار فوري']);
+    expect(text(el)).not.to.contain('Get a push notification');
   });
 });

@@ -108,7 +108,10 @@ describe('<ov-authenticator-picker>', () => {
   it('lists what can be enrolled, with skip and cancel', async () => {
     const { el } = await picker(idx.selectAuthenticatorEnroll);
     expect($(el, 'h2').textContent).to.contain('Set up a security method');
-    expect($$(el, '.actions button').map((b) => b.textContent!.trim())).to.deep.equal(['Set up later', 'Cancel']);
+    expect($$(el, '.actions button').map((b) => b.textContent!.trim())).to.deep.equal([
+      'Set up later',
+      'Back to sign in',
+    ]);
     await expect(el).to.be.accessible();
   });
 

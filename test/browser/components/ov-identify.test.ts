@@ -52,17 +52,56 @@ describe('<ov-identify>', () => {
     });
   });
 
-  it('shows a refused sign-in above the form, keeps the username, clears the password', async () => {
+  it('shows a refused password at the password field, keeps the username, clears and focuses the password', async () => {
     const { el, client, controller } = await identify();
     client.answer(idx.identifyWrongPassword);
     await typeCredentials(el);
     await sendKeys({ press: 'Enter' });
-    await waitUntil(() => controller.state.step?.messages.length === 1);
+    await waitUntil(() => controller.state.step?.inputs[1]?.messages.length === 1);
     await el.updateComplete;
-    expect($(el, '[role="alert"]').textContent).to.contain('Authentication failed');
+    const password = $<HTMLInputElement>(el, 'input[name="password"]');
+    expect(password.getAttribute('aria-invalid')).to.equal('true');
+    const describer = el.shadowRoot!.getElementById(password.getAttribute('aria-describedby')!);
+    expect(describer?.textContent).to.contain('Authentication failed');
+    expect(el.shadowRoot!.querySelector('[role="alert"]'), 'not above the form').to.equal(null);
     expect($<HTMLInputElement>(el, 'input[name="username"]').value).to.equal('ada@example.com');
-    expect($<HTMLInputElement>(el, 'input[name="password"]').value).to.equal('');
+    expect(password.value).to.equal('');
+    expect(el.shadowRoot!.activeElement === password, 'the password field has focus').to.equal(true);
     await expect(el).to.be.accessible();
+  });
+
+  it('a show-password toggle: a pressed button that shows the password as text', async () => {
+    const { el } = await identify();
+    const toggle = $<HTMLButtonElement>(el, 'button[data-show-password]');
+    expect(toggle.textContent!.trim()).to.equal('Show password');
+    expect(toggle.getAttribute('aria-pressed')).to.equal('false');
+    toggle.click();
+    await el.updateComplete;
+    expect($(el, 'input[name="password"]').getAttribute('type')).to.equal('text');
+    expect(toggle.getAttribute('aria-pressed')).to.equal('true');
+    await expect(el).to.be.accessible();
+    toggle.click();
+    await el.updateComplete;
+    expect($(el, 'input[name="password"]').getAttribute('type')).to.equal('password');
+  });
+
+  it('"Keep me signed in" when the form offers rememberMe, sent with the sign-in', async () => {
+    const { el, client } = await identify();
+    const keep = $<HTMLInputElement>(el, 'input[name="rememberMe"]');
+    expect(keep.type).to.equal('checkbox');
+    expect(keep.closest('label')!.textContent).to.contain('Keep me signed in');
+    await expect(el).to.be.accessible();
+    keep.click();
+    client.hold();
+    await typeCredentials(el);
+    await sendKeys({ press: 'Enter' });
+    await waitUntil(() => client.calls.length === 2);
+    expect(client.calls[1]!.options).to.deep.include({ step: 'identify', rememberMe: true });
+  });
+
+  it('no "Keep me signed in" when the form has no rememberMe', async () => {
+    const { el } = await identify(idx.identifierOnly);
+    expect(el.shadowRoot!.querySelector('input[type="checkbox"]')).to.equal(null);
   });
 
   it('a network failure: the message, ov-error, the input kept, and Try again sends the same values', async () => {
@@ -93,7 +132,7 @@ describe('<ov-identify>', () => {
   it('asks for the password on its own, for the user it names', async () => {
     const { el, client } = await identify(idx.passwordChallenge);
     expect($(el, 'h2').textContent).to.contain('Verify with your password');
-    expect($(el, '.user').textContent).to.equal('ada@example.com');
+    expect($(el, '[data-identity]').textContent).to.contain('ada@example.com');
     const input = $<HTMLInputElement>(el, 'input');
     expect(input.getAttribute('autocomplete')).to.equal('current-password');
     await expect(el).to.be.accessible();

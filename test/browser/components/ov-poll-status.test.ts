@@ -25,7 +25,7 @@ describe('<ov-poll-status>', () => {
     expect(live.getAttribute('aria-live')).to.equal('polite');
     expect(live.textContent).to.contain('Waiting for your approval');
     expect($(el, '[data-other]').textContent).to.contain('Verify with something else');
-    expect($(el, '[data-cancel]').textContent).to.contain('Cancel');
+    expect($(el, '[data-cancel]').textContent).to.contain('Back to sign in');
     await expect(el).to.be.accessible();
   });
 

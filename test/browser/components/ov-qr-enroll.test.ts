@@ -96,9 +96,14 @@ describe('<ov-qr-enroll>', () => {
     expect(client.calls[2]!.options).to.deep.include({ step: 'enrollment-channel-data', email: 'ada@example.com' });
   });
 
-  it('phone number form for SMS', async () => {
+  it('phone number form for SMS: "Phone number" in sentence case, with a format hint read with the field', async () => {
     const { el } = await enroll(idx.smsChannelData);
-    expect($(el, 'input[name="phoneNumber"]').getAttribute('type')).to.equal('tel');
+    const input = $<HTMLInputElement>(el, 'input[name="phoneNumber"]');
+    expect(input.getAttribute('type')).to.equal('tel');
+    expect(input.closest('label')!.textContent!.trim()).to.equal('Phone number');
+    const hint = el.shadowRoot!.getElementById(input.getAttribute('aria-describedby')!);
+    expect(hint?.textContent).to.equal('Include the country code, for example +1 555 010 0199.');
+    expect($(el, 'button[type="submit"]').textContent!.trim()).to.equal('Send me the activation link');
     await expect(el).to.be.accessible();
   });
 

@@ -36,14 +36,25 @@ async function screen<T extends HTMLElement>(el: OvSignin, tag: string): Promise
 }
 
 describe('<ov-signin>', () => {
-  it('renders the first step in its shadow root, its children fed by context, without taking focus', async () => {
+  it('renders the first step in its shadow root, its children fed by context, its first field focused', async () => {
     const el = await signin(new FakeClient().answer(idx.identify));
     expect(el.shadowRoot).to.not.equal(null);
     const identify = await screen<OvIdentify>(el, 'ov-identify');
     expect(identify.controller).to.equal(undefined);
-    expect(identify.shadowRoot!.querySelector('input[name="username"]')).to.not.equal(null);
-    expect(document.activeElement).to.not.equal(el);
+    const username = identify.shadowRoot!.querySelector('input[name="username"]');
+    expect(username).to.not.equal(null);
+    await waitUntil(() => deepActive() === username, 'focus on the username');
     await expect(el).to.be.accessible();
+  });
+
+  it('no-autofocus: the first screen leaves focus to the page', async () => {
+    const el = await fixture<OvSignin>(
+      html`<ov-signin no-autofocus .authClient=${new FakeClient().answer(idx.identify)}></ov-signin>`,
+    );
+    await waitUntil(() => el.controller.state.step?.name === 'identify', 'the first screen');
+    const identify = await screen<OvIdentify>(el, 'ov-identify');
+    await identify.updateComplete;
+    expect(document.activeElement).to.not.equal(el);
   });
 
   it('fires ov-step and moves focus to the heading of each new step', async () => {
@@ -75,6 +86,8 @@ describe('<ov-signin>', () => {
     await waitUntil(
       () => deepActive()?.localName === 'h2' && el.controller.state.step?.name === 'select-authenticator-authenticate',
     );
+    // Past "Use a different account" beside the username, to the first choice.
+    await sendKeys({ press: 'Tab' });
     await sendKeys({ press: 'Tab' });
     await sendKeys({ press: 'Enter' });
     await waitUntil(

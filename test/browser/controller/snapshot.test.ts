@@ -2,6 +2,7 @@ import { expect } from '@open-wc/testing';
 import { DEFAULT_POLL_REFRESH, routeOf, toSnapshot } from '../../../src/controller/snapshot.js';
 import { MalformedResponseError } from '../../../src/errors.js';
 import * as idx from '../fixtures/idx.js';
+import type { OvTransaction } from '../../../src/controller/types.js';
 
 describe('toSnapshot (transaction → step)', () => {
   describe('is the same whichever mode okta-auth-js ran in', () => {
@@ -31,10 +32,49 @@ describe('toSnapshot (transaction → step)', () => {
     expect(toSnapshot(idx.identifierOnly).inputs.map((i) => i.name)).to.deep.equal(['username']);
   });
 
-  it('a refused identify: form message above the form, none on the fields', () => {
+  it('a refused identify: the message on the password field, none above the form', () => {
     const step = toSnapshot(idx.identifyWrongPassword);
-    expect(step.messages).to.deep.equal([{ text: 'Authentication failed', key: 'errors.E0000004', level: 'error' }]);
+    expect(step.messages).to.deep.equal([]);
+    expect(step.inputs.find((i) => i.name === 'password')?.messages).to.deep.equal([
+      { text: 'Authentication failed', key: 'errors.E0000004', level: 'error' },
+    ]);
+    expect(step.inputs.find((i) => i.name === 'username')?.messages).to.deep.equal([]);
+  });
+
+  it('a refusal that is not about the password (locked out) stays above the form', () => {
+    const locked = {
+      ...idx.identifyWrongPassword,
+      messages: [{ message: 'Locked', i18n: { key: 'errors.E0000069' }, class: 'ERROR' }],
+    } as OvTransaction;
+    const step = toSnapshot(locked);
+    expect(step.messages.map((m) => m.key)).to.deep.equal(['errors.E0000069']);
     expect(step.inputs.every((i) => i.messages.length === 0)).to.equal(true);
+  });
+
+  it('identify with rememberMe: "Keep me signed in" offered, with Okta\'s value', () => {
+    expect(toSnapshot(idx.identify).rememberMe).to.equal(false);
+    expect(toSnapshot(idx.identifierOnly).rememberMe).to.equal(undefined);
+  });
+
+  it('Okta Verify with push alone: the send-push screen, with autoChallenge as sent', () => {
+    const step = toSnapshot(idx.verificationDataOnly(['push'], false));
+    expect(step.screen).to.equal('send-push');
+    expect(step.autoChallenge).to.equal(false);
+    expect(step.options.map((o) => o.method)).to.deep.equal(['push']);
+    expect(toSnapshot(idx.verificationDataOnly(['push'], true)).autoChallenge).to.equal(true);
+    expect(toSnapshot(idx.verificationDataOnly(['push'])).autoChallenge).to.equal(undefined);
+    expect(toSnapshot(idx.verificationDataOnly(['totp'])).screen).to.equal('method-picker');
+  });
+
+  it('"Forgot password?" where Okta offers the password\'s recover action', () => {
+    const step = toSnapshot(idx.identifyWithRecover);
+    expect(step.can.recover).to.equal(true);
+    expect(routeOf(step).moves.recover).to.deep.equal({ send: { actions: ['currentAuthenticator-recover'] } });
+    expect(toSnapshot(idx.identify).can.recover).to.equal(false);
+  });
+
+  it('each choice names its method, for the widget to word it', () => {
+    expect(toSnapshot(idx.verificationData).options.map((o) => o.method)).to.deep.equal(['totp', 'push']);
   });
 
   it('password challenge: the password input and the user', () => {

@@ -3,7 +3,7 @@ import { expect } from '@open-wc/testing';
 import { mountSignin, startFresh } from './support/widget.js';
 import type { MountedSignin } from './support/widget.js';
 import { scanTheQrCode, startEnrolment } from './support/steps.js';
-import { appears, button, eventually, field, headingOf, screenTitled, textOf } from './support/screen.js';
+import { appears, button, eventually, field, headingOf, queryDeep, screenTitled, textOf } from './support/screen.js';
 import { click, fillIn, press, type } from './support/user.js';
 import { VirtualDevice } from './support/virtual-device.js';
 import { expectAccessible, expectFocusOn, expectSignedIn } from './support/expectations.js';
@@ -58,10 +58,10 @@ describe('e2e: Okta Verify enrolment', () => {
     await expectNoMorePolls(await markRequests());
 
     await click(button(widget, 'Email me a link'));
-    await screenTitled(widget, 'Get a setup link by email');
+    await screenTitled(widget, 'Get an activation link by email');
     await expectAccessible(mounted);
     await fillIn(field(widget, 'Email'), 'enroll@example');
-    await click(button(widget, 'Send me the setup link'));
+    await click(button(widget, 'Send me the activation link'));
 
     const error = await appears(widget, '.field-error', 'the error at the email field');
     expect(textOf(error)).to.equal('Enter an email address that can receive the activation link.');
@@ -75,7 +75,7 @@ describe('e2e: Okta Verify enrolment', () => {
     await press('End');
     await type('.com');
     expect(email.value).to.equal(LOGIN);
-    await click(button(widget, 'Send me the setup link'));
+    await click(button(widget, 'Send me the activation link'));
 
     await screenTitled(widget, 'Check your email');
     expect(textOf(widget)).to.contain(
@@ -92,6 +92,13 @@ describe('e2e: Okta Verify enrolment', () => {
     await click(button(widget, 'Send again'));
     await expectFocusOn(headingOf(widget), 'focus on the heading once “Send again” is used');
     await eventually(async () => (await outbox()).length === 2, 'the second email');
+    await eventually(
+      () =>
+        textOf(queryDeep(widget, '[part="status"]')) ===
+        'We sent it again. Waiting for you to open the link on your mobile device…',
+      'the resend confirmed in the status line',
+    );
+    await eventually(() => textOf(widget).includes('Haven’t received it? Send again'), 'the offer again');
     await tapLinkAndFinish(mounted, 'email', LOGIN, 2);
     expect(mounted.stepNames()).to.deep.equal([
       'identify',
@@ -100,6 +107,8 @@ describe('e2e: Okta Verify enrolment', () => {
       'select-enrollment-channel',
       'enrollment-channel-data',
       'enrollment-channel-data',
+      'enroll-poll',
+      // The resend's answer: the screen anew, so its offer re-arms.
       'enroll-poll',
       'success',
     ]);
@@ -113,10 +122,10 @@ describe('e2e: Okta Verify enrolment', () => {
     await click(button(widget, 'Can’t scan?'));
     await screenTitled(widget, 'Get an activation link instead');
     await click(button(widget, 'Text me a link (SMS)'));
-    await screenTitled(widget, 'Get a setup link by SMS');
+    await screenTitled(widget, 'Get an activation link by SMS');
     await expectAccessible(mounted);
-    await fillIn(field(widget, 'Phone Number'), phone);
-    await click(button(widget, 'Send me the setup link'));
+    await fillIn(field(widget, 'Phone number'), phone);
+    await click(button(widget, 'Send me the activation link'));
 
     await screenTitled(widget, 'Check your text messages');
     expect(textOf(widget)).to.contain(

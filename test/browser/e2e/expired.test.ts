@@ -5,7 +5,7 @@
 import { aTimeout, expect, fixtureCleanup } from '@open-wc/testing';
 import { mountSignin, startFresh } from './support/widget.js';
 import { oktaVerifyMethod, signInWithPassword, verifyWithOktaVerify } from './support/steps.js';
-import { button, eventually, queryAllDeep, queryDeep, screenTitled, textOf } from './support/screen.js';
+import { button, eventually, field, queryAllDeep, queryDeep, screenTitled, textOf } from './support/screen.js';
 import { click } from './support/user.js';
 import { expectAccessible, expectFocusOn } from './support/expectations.js';
 import { control, requestsSince } from './support/control-api.js';
@@ -57,7 +57,7 @@ describe('e2e: expired transaction', () => {
     expect(textOf(after.widget)).not.to.contain(EXPIRED_TEXT);
   });
 
-  it('on the next click: the same notice, the new sign-in screen takes focus', async () => {
+  it('on the next click: the same notice, the new sign-in screen takes focus on its first empty field', async () => {
     const mounted = await mountSignin();
     // The password's answer gives the transaction the short lifetime (typing ran under the usual one).
     await shortLifetime();
@@ -67,11 +67,13 @@ describe('e2e: expired transaction', () => {
     await usualLifetime();
     await click(oktaVerifyMethod(mounted.widget, 'Get a push notification'));
 
-    const heading = await screenTitled(mounted.widget, 'Sign in');
+    await screenTitled(mounted.widget, 'Sign in');
     expect(textOf(queryDeep(mounted.widget, '[part="notice"]'))).to.equal(EXPIRED_TEXT);
     expect(mounted.eventsOf('ov-terminal')).to.have.length(0);
     expect(mounted.eventsOf('ov-error').map((e) => e.detail.problem.code)).to.deep.equal(['expired']);
-    await expectFocusOn(heading, 'the new sign-in screen');
+    // The username of the sign-in that expired is filled in again: the password is what is left.
+    await eventually(() => field(mounted.widget, 'Username').value === 'push@example.com', 'the username kept');
+    await expectFocusOn(field(mounted.widget, 'Password'), 'the new sign-in screen');
     await expectAccessible(mounted);
   });
 });

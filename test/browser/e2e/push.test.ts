@@ -124,6 +124,12 @@ describe('e2e: Okta Verify push', () => {
     await click(button(widget, 'Resend push notification'));
     await expectFocusOn(heading, 'focus on the heading once the resend link is used');
     await eventually(async () => (await device.pendingPushes())[0]?.id !== first.id, 'a new push on the phone');
+    // The polite status line says so, and the offer comes back after the delay.
+    const status = queryDeep(widget, '[part="status"]');
+    await eventually(() => textOf(status) === 'We sent it again. Waiting for your approval…', 'the resend confirmed');
+    expect(status.getAttribute('role')).to.equal('status');
+    await eventually(() => textOf(widget).includes('Resend push notification'), 'the offer to resend, again');
+    await expectAccessible(mounted);
     const second = await device.nextPush();
     expect(await device.approve(second)).to.equal('approved');
     await expectSignedIn(mounted, PUSH_LOGIN);
@@ -154,7 +160,8 @@ describe('e2e: Okta Verify push', () => {
 
     await click(button(widget, 'Back to sign in'));
     await screenTitled(widget, 'Sign in');
-    expect(field(widget, 'Username').value).to.equal('');
+    // A new sign-in, for the same user unless they say otherwise.
+    await eventually(() => field(widget, 'Username').value === PUSH_LOGIN, 'the username filled in');
     const restarted = (await requestsSince(end)).map((r) => r.path);
     expect(restarted, 'a new transaction').to.include('/oauth2/default/v1/interact');
   });

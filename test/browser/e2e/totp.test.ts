@@ -1,7 +1,7 @@
 /** Signing in with an Okta Verify code: right at once, or wrong first and right on retry. */
 import { expect } from '@open-wc/testing';
 import { mountSignin, startFresh } from './support/widget.js';
-import { verifyWithOktaVerify } from './support/steps.js';
+import { signInWithPassword } from './support/steps.js';
 import { appears, field, screenTitled, textOf } from './support/screen.js';
 import { fillIn, type } from './support/user.js';
 import { VirtualDevice } from './support/virtual-device.js';
@@ -23,9 +23,11 @@ describe('e2e: Okta Verify code', () => {
   it('the right code signs in, without a single poll', async () => {
     const mounted = await mountSignin();
     const { widget } = mounted;
-    await verifyWithOktaVerify(mounted, LOGIN, 'Enter a code');
+    await signInWithPassword(mounted, LOGIN);
     await screenTitled(widget, 'Enter a code');
     expect(textOf(widget)).to.contain('Enter the 6-digit code from Okta Verify.');
+    // Okta Verify's only method is a code: no picker of one choice on the way.
+    expect(mounted.stepNames()).to.deep.equal(['identify', 'challenge-authenticator']);
     await expectAccessible(mounted);
 
     const device = await VirtualDevice.of(LOGIN);
@@ -40,7 +42,7 @@ describe('e2e: Okta Verify code', () => {
   it('a wrong code: the server’s message at the field, the field cleared and focused, then the right code signs in', async () => {
     const mounted = await mountSignin();
     const { widget } = mounted;
-    await verifyWithOktaVerify(mounted, LOGIN, 'Enter a code');
+    await signInWithPassword(mounted, LOGIN);
     await screenTitled(widget, 'Enter a code');
     const device = await VirtualDevice.of(LOGIN);
     const code = await device.totp();

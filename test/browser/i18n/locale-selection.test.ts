@@ -52,10 +52,11 @@ describe('locale selection', () => {
       [...el.shadowRoot!.querySelector('ov-identify')!.shadowRoot!.querySelectorAll('label')].map((l) =>
         l.textContent!.trim(),
       );
-    expect(labels()).to.deep.equal(['Benutzername', 'Passwort']);
+    // The fields, then the widget's own "Keep me signed in" (for Okta's rememberMe).
+    expect(labels()).to.deep.equal(['Benutzername', 'Passwort', 'Angemeldet bleiben']);
     el.parentElement!.setAttribute('lang', 'en');
     await rendered(el, 'en');
-    expect(labels()).to.deep.equal(['Username', 'Password']);
+    expect(labels()).to.deep.equal(['Username', 'Password', 'Keep me signed in']);
   });
 
   it('two widgets in two languages on one page: each in its own, direction included, and its messages too', async () => {

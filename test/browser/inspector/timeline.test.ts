@@ -69,6 +69,7 @@ function step(name: string, extra: Partial<OvStep> = {}): OvStep {
       changeChannel: false,
       backToQr: false,
       launchFastPass: false,
+      recover: false,
     },
     alternatives: [],
     ...extra,

@@ -3,8 +3,8 @@
  * origin, the page talks only to it. The same screens and events as in the page, each flow to its end.
  */
 import { aTimeout, expect } from '@open-wc/testing';
-import { scanTheQrCode, startEnrolment, verifyWithOktaVerify } from '../e2e/support/steps.js';
-import { appears, button, field, queryDeep, screenTitled, textOf } from '../e2e/support/screen.js';
+import { scanTheQrCode, signInWithPassword, startEnrolment, verifyWithOktaVerify } from '../e2e/support/steps.js';
+import { appears, button, eventually, field, queryDeep, screenTitled, textOf } from '../e2e/support/screen.js';
 import { click, fillIn, type } from '../e2e/support/user.js';
 import { VirtualDevice } from '../e2e/support/virtual-device.js';
 import { expectAccessible, expectFocusOn } from '../e2e/support/expectations.js';
@@ -80,7 +80,7 @@ describe('server mode: flows', () => {
   it('Okta Verify code: a wrong one gets Okta’s message at the field, the right one signs in, no poll at all', async () => {
     const mounted = await mountServerMode();
     const { widget } = mounted;
-    await verifyWithOktaVerify(mounted, 'totp@example.com', 'Enter a code');
+    await signInWithPassword(mounted, 'totp@example.com');
     await screenTitled(widget, 'Enter a code');
     const device = await VirtualDevice.of('totp@example.com');
     const code = await device.totp();
@@ -132,10 +132,11 @@ describe('server mode: flows', () => {
     const waiting = await markRequests();
     await aTimeout(700);
 
-    await click(button(widget, 'Cancel'));
+    await click(button(widget, 'Back to sign in'));
     await screenTitled(widget, 'Sign in');
     expect(mounted.eventsOf('ov-cancel')).to.have.length(1);
-    expect(field(widget, 'Username').value).to.equal('');
+    // Back to the identify form filled in with who was signing in.
+    await eventually(() => field(widget, 'Username').value === 'push@example.com', 'the username filled in');
     expect(await device.pendingPushes()).to.deep.equal([]);
     const after = (await requestsSince(waiting)).filter((r) => r.method === 'POST').map((r) => r.path);
     expect(

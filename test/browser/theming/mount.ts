@@ -19,9 +19,14 @@ export async function mountAt(tx: OvTransaction, theme?: OvTheme): Promise<Mount
   return mountWith(client, theme);
 }
 
-/** `<ov-signin>` showing the step of the first answer `client` has scripted. */
+/**
+ * `<ov-signin>` showing the step of the first answer `client` has scripted; `no-autofocus`, so that
+ * the tests move focus themselves (Tab from the page, `focus()`).
+ */
 export async function mountWith(client: FakeClient, theme?: OvTheme): Promise<Mounted> {
-  const signin = await fixture<OvSignin>(html`<ov-signin .authClient=${client} theme=${ifDefined(theme)}></ov-signin>`);
+  const signin = await fixture<OvSignin>(
+    html`<ov-signin no-autofocus .authClient=${client} theme=${ifDefined(theme)}></ov-signin>`,
+  );
   await waitUntil(() => signin.controller.state.step, 'the first screen', { interval: 5 });
   await signin.updateComplete;
   const screen = signin.shadowRoot!.querySelector<Mounted['screen']>('[data-screen]')!;

@@ -12,7 +12,12 @@ export async function signInWithPassword(mounted: MountedSignin, login: string, 
   const { widget } = mounted;
   await screenTitled(widget, 'Sign in');
   await expectAccessible(mounted);
-  await fillIn(field(widget, 'Username'), login);
+  // After "Back to sign in" or "Start over" the widget fills in the username of the sign-in left.
+  const username = field(widget, 'Username');
+  if (username.value !== login) {
+    username.value = '';
+    await fillIn(username, login);
+  }
   await fillIn(field(widget, 'Password'), password);
   await click(button(widget, 'Sign in'));
 }

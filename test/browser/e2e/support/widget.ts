@@ -36,9 +36,11 @@ export interface MountOptions {
   resendDelay?: number;
   /** Server mode: the API's base path (test/support/server-mode-plugin.mjs mounts it at /auth); no issuer then. */
   endpoint?: string;
+  /** The `no-autofocus` attribute: the first screen leaves focus to the page. */
+  noAutofocus?: boolean;
 }
 
-export async function mountSignin({ resendDelay, endpoint }: MountOptions = {}): Promise<MountedSignin> {
+export async function mountSignin({ resendDelay, endpoint, noAutofocus }: MountOptions = {}): Promise<MountedSignin> {
   const events: OvEvent[] = [];
   const record = (event: Event) => events.push(event as OvEvent);
   // Lit binds the listeners before the element connects, so the first ov-step is not missed.
@@ -49,6 +51,7 @@ export async function mountSignin({ resendDelay, endpoint }: MountOptions = {}):
       client-id=${ifDefined(endpoint ? undefined : CLIENT_ID)}
       redirect-uri=${ifDefined(endpoint ? undefined : `${location.origin}/callback`)}
       resend-delay=${ifDefined(resendDelay)}
+      ?no-autofocus=${noAutofocus === true}
       @ov-step=${record}
       @ov-success=${record}
       @ov-terminal=${record}
