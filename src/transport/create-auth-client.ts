@@ -9,11 +9,11 @@ export interface OvClientConfig {
 }
 
 /**
- * Builds the `OktaAuth` for `<ov-signin issuer client-id redirect-uri>`. The `/idx` entry is the
- * lightest one with the IDX API; it is loaded on first use so a page that hands in its own
- * `authClient` never loads a second copy.
+ * Builds the `OktaAuth` for `<ov-signin issuer client-id redirect-uri>`: okta-auth-js's `/idx`
+ * pieces without the parts the widget never starts (lean-okta-auth.ts). It is loaded on first use
+ * so a page that hands in its own `authClient` never loads a second copy.
  */
 export async function createAuthClient(config: OvClientConfig): Promise<OvAuthClient> {
-  const { OktaAuth } = await import('@okta/okta-auth-js/idx');
-  return recordRetryAfter(new OktaAuth({ ...config }));
+  const { LeanOktaAuth } = await import('./lean-okta-auth.js');
+  return recordRetryAfter(new LeanOktaAuth({ ...config }));
 }
