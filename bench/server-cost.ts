@@ -2,9 +2,10 @@
  * What server mode (`ov-signin/server`) costs on top of okta-auth-js: the same push sign-in, call by
  * call, once through the handler (mounted with nodeSignIn on a loopback port, driven over HTTP as
  * `<ov-signin endpoint>` drives it) and once with okta-auth-js called directly in this process,
- * one long-lived OktaAuth per sign-in. Both talk to the simulator in its own process and take the
- * same steps with the same values (the widget's snapshot of each answer). Also: this process's CPU
- * per completed sign-in on each path, and the heap an in-progress session holds in the memory store.
+ * one long-lived OktaAuth per sign-in (its discovery cache shared by all, as server mode shares
+ * it). Both talk to the simulator in its own process and take the same steps with the same values
+ * (the widget's snapshot of each answer). Also: this process's CPU per completed sign-in on each
+ * path, and the heap an in-progress session holds in the memory store.
  */
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -24,7 +25,8 @@ import {
 } from '../src/server/index.ts';
 import { BrowserSession } from '../test/server/support/browser-session.ts';
 import { stepOf } from '../test/server/support/flows.ts';
-import { createAuthClient } from '../test/sim/support/sdk-client.ts';
+import { OktaAuth } from '@okta/okta-auth-js/idx';
+import { MapStorage } from '../test/sim/support/sdk-client.ts';
 import { oktaSettings } from '../test/server/support/servers.ts';
 import { startSimProcess, type SimAddress } from './lib/sim-process.ts';
 import { percentile } from './lib/stats.ts';
@@ -94,9 +96,21 @@ async function pushSignIn(
 
 const stepMode = () => ({ enableLegacyMode: false, useGenericRemediator: false }) as const;
 
+/** Discovery documents and keys, cached once for every direct client, as server mode caches them. */
+const directCache = new MapStorage();
+
 /** okta-auth-js called directly: what the handler calls, without the handler. */
 function directSender(sim: SimAddress) {
-  const auth = createAuthClient(sim);
+  const storage = new MapStorage();
+  const auth = new OktaAuth({
+    ...oktaSettings(sim),
+    storageManager: Object.fromEntries(
+      ['token', 'cache', 'transaction', 'shared-transaction', 'original-uri'].map((section) => [
+        section,
+        { storageProvider: section === 'cache' ? directCache : storage },
+      ]),
+    ),
+  });
   let current: OvStep | undefined;
   const snapshot = (tx: IdxTransaction) => (current = toSnapshot(tx));
   return async (step: string, values: Record<string, unknown> = {}): Promise<OvStep> => {
