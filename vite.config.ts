@@ -4,8 +4,17 @@ import { targetLocales } from './src/i18n/locale-codes.ts';
 /** `npm start` serves the demo (scripts/demo.ts starts the simulator beside it). */
 const demo: UserConfig = {
   root: 'demo',
-  // The phone panel's simulator client (ov-sim/client) from its TypeScript source, as in the tests.
-  resolve: { conditions: ['ov-sim-source', ...defaultClientConditions] },
+  resolve: {
+    conditions: [
+      // The phone panel's simulator client (ov-sim/client) from its TypeScript source, as in the tests.
+      'ov-sim-source',
+      // Lit's production build even under `vite` serve (whose default picks `development`, and Lit's
+      // dev build warns in the console): the demo shows the widget as a page that ships it runs.
+      ...defaultClientConditions.map((condition) =>
+        condition === 'development|production' ? 'production' : condition,
+      ),
+    ],
+  },
   define: {
     __OV_SIM_URL__: JSON.stringify(process.env.OV_SIM_URL ?? 'http://127.0.0.1:8787'),
   },
@@ -22,6 +31,22 @@ const BUNDLE_DIR = 'dist/bundle';
  * and the same files serve both builds.
  */
 const localeFilesAlias = { find: /^(.*)\/locale-loaders\.js$/, replacement: '$1/locale-files' };
+
+/**
+ * The one-file builds' stylesheets without their comments and indentation: the minifier leaves
+ * the text of css`` templates as written. Only *.styles.ts files, which hold nothing but
+ * stylesheets, so no string of code is touched.
+ */
+function compactStyles(): Plugin {
+  return {
+    name: 'ov-signin-compact-styles',
+    apply: 'build',
+    transform(code, id) {
+      if (!id.endsWith('.styles.ts')) return undefined;
+      return { code: code.replace(/^\s*\/\*(?:(?!\*\/)[\s\S])*\*\/[ \t]*$/gm, '').replace(/\n\s+/g, '\n'), map: null };
+    },
+  };
+}
 
 function localeFiles(): Plugin {
   let outDir = BUNDLE_DIR;
@@ -47,7 +72,7 @@ function localeFiles(): Plugin {
               formats: ['es'],
               fileName: () => `ov-signin.locale.${locale}.js`,
             },
-            rollupOptions: { output: { minify: true } },
+            rolldownOptions: { output: { minify: true } },
           },
         });
       }
@@ -64,7 +89,7 @@ const bundle: UserConfig = {
   resolve: {
     alias: [localeFilesAlias, { find: /^(.*)\/create-auth-client\.js$/, replacement: '$1/create-bundled-auth-client' }],
   },
-  plugins: [localeFiles()],
+  plugins: [compactStyles(), localeFiles()],
   build: {
     outDir: BUNDLE_DIR,
     // Not emptied: its files have fixed names, and emptying it left a server that serves them (the
@@ -74,8 +99,10 @@ const bundle: UserConfig = {
     minify: true,
     sourcemap: true,
     lib: { entry: 'src/define.ts', formats: ['es'], fileName: () => 'ov-signin.js' },
-    // Library mode keeps whitespace in ES output unless the output itself is minified.
-    rollupOptions: { output: { codeSplitting: false, minify: true } },
+    // One file: okta-auth-js inside (`codeSplitting: false`, which replaced rollup's
+    // `inlineDynamicImports`); the locales are files of their own (localeFiles). Library mode keeps
+    // whitespace in ES output unless the output itself is minified.
+    rolldownOptions: { output: { codeSplitting: false, minify: true } },
   },
 };
 

@@ -145,6 +145,10 @@ class WeighableStore implements SessionStore {
     this.keys.add(key);
     this.inner.set(key, record, ttlMs);
   }
+  delete(key: string) {
+    this.keys.delete(key);
+    this.inner.delete(key);
+  }
 }
 
 function gcHeap(): number {

@@ -23,3 +23,11 @@ export class BodyTooLargeError extends Error {
     this.name = 'BodyTooLargeError';
   }
 }
+
+/** A request body that did not arrive within the adapter's body timeout (node.ts). */
+export class BodyTimeoutError extends Error {
+  constructor() {
+    super('The request body did not arrive in time');
+    this.name = 'BodyTimeoutError';
+  }
+}

@@ -21,6 +21,8 @@ export interface SessionStore {
   get(key: string): Promise<SessionRecord | undefined> | SessionRecord | undefined;
   /** Saves `record`, to be forgotten `ttlMs` after this write unless written again. */
   set(key: string, record: SessionRecord, ttlMs: number): Promise<void> | void;
+  /** Forgets session `key` now (rotation, success, cancel). */
+  delete(key: string): Promise<void> | void;
   /**
    * Runs `task` while no other request of session `key` runs. Optional: without it the handler
    * serializes the requests of a session within its own process, which is enough for one process
@@ -72,10 +74,21 @@ export class MemorySessionStore implements SessionStore {
     this.#entries.set(key, { record, expiresAt: this.#now() + ttlMs });
   }
 
-  /** Bounds the memory a flood of new sessions can take. */
+  delete(key: string): void {
+    this.#entries.delete(key);
+  }
+
+  /**
+   * Bounds the memory a flood of new sessions can take. Sessions without a transaction go before
+   * any sign-in in progress, so a flood of them cannot push a user's sign-in out.
+   */
   #makeRoom(): void {
     const now = this.#now();
     for (const [key, entry] of this.#entries) if (entry.expiresAt <= now) this.#entries.delete(key);
+    for (const [key, entry] of this.#entries) {
+      if (this.#entries.size < this.#maxSessions) return;
+      if (entry.record.transactionId === undefined) this.#entries.delete(key);
+    }
     for (const key of this.#entries.keys()) {
       if (this.#entries.size < this.#maxSessions) break;
       this.#entries.delete(key);

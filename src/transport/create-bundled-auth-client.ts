@@ -8,9 +8,10 @@ import type { OvClientConfig } from './create-auth-client.js';
 import type { OvAuthClient } from '../controller/types.js';
 import { LeanOktaAuth } from './lean-okta-auth.js';
 import { recordRetryAfter } from './retry-after.js';
+import { authClientOptions } from './auth-client-options.js';
 
 export type { OvClientConfig };
 
 export function createAuthClient(config: OvClientConfig): Promise<OvAuthClient> {
-  return Promise.resolve(recordRetryAfter(new LeanOktaAuth({ ...config })));
+  return Promise.resolve(recordRetryAfter(new LeanOktaAuth(authClientOptions(config))));
 }

@@ -23,6 +23,9 @@ class RecordingStore implements SessionStore {
   set(key: string, record: SessionRecord) {
     this.records.set(key, record);
   }
+  delete(key: string) {
+    this.records.delete(key);
+  }
 }
 
 test('a session waiting on a push keeps no discovery cache and stays under 8 KiB of JSON', async () => {
