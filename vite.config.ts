@@ -1,4 +1,5 @@
-import { defaultClientConditions, defineConfig, type UserConfig } from 'vite';
+import { build, defaultClientConditions, defineConfig, type Plugin, type UserConfig } from 'vite';
+import { targetLocales } from './src/i18n/locale-codes.ts';
 
 /** `npm start` serves the demo (scripts/demo.ts starts the simulator beside it). */
 const demo: UserConfig = {
@@ -21,13 +22,76 @@ const demo: UserConfig = {
   build: { outDir: '../dist/demo', emptyOutDir: true, target: 'es2022' },
 };
 
+const BUNDLE_DIR = 'dist/bundle';
+
+/**
+ * The one-file builds load a locale other than English from `ov-signin.locale.<locale>.js` beside
+ * them (src/i18n/locale-files.ts replaces locale-loaders.ts). Each locale file is built on its own,
+ * so it imports nothing (its copy of @lit/localize's `str` is a few bytes): one request per locale,
+ * and the same files serve both builds.
+ */
+const localeFilesAlias = { find: /^(.*)\/locale-loaders\.js$/, replacement: '$1/locale-files' };
+
+/**
+ * The one-file builds' stylesheets without their comments and indentation: the minifier leaves
+ * the text of css`` templates as written. Only *.styles.ts files, which hold nothing but
+ * stylesheets, so no string of code is touched.
+ */
+function compactStyles(): Plugin {
+  return {
+    name: 'ov-signin-compact-styles',
+    apply: 'build',
+    transform(code, id) {
+      if (!id.endsWith('.styles.ts')) return undefined;
+      return { code: code.replace(/^\s*\/\*(?:(?!\*\/)[\s\S])*\*\/[ \t]*$/gm, '').replace(/\n\s+/g, '\n'), map: null };
+    },
+  };
+}
+
+function localeFiles(): Plugin {
+  let outDir = BUNDLE_DIR;
+  return {
+    name: 'ov-signin-locale-files',
+    apply: 'build',
+    configResolved(config) {
+      outDir = config.build.outDir;
+    },
+    async closeBundle() {
+      for (const locale of targetLocales) {
+        await build({
+          configFile: false,
+          logLevel: 'warn',
+          build: {
+            outDir,
+            emptyOutDir: false,
+            target: 'es2022',
+            minify: true,
+            sourcemap: true,
+            lib: {
+              entry: `src/i18n/locales/${locale}.ts`,
+              formats: ['es'],
+              fileName: () => `ov-signin.locale.${locale}.js`,
+            },
+            rolldownOptions: { output: { minify: true } },
+          },
+        });
+      }
+    },
+  };
+}
+
 /**
  * `vite build --mode bundle`: one ES module with Lit and okta-auth-js inside, for a page that adds
- * `<script type="module" src="ov-signin.js">` and loads nothing else at run time.
+ * `<script type="module" src="ov-signin.js">` and loads nothing else at run time but the locale
+ * files of languages other than English.
  */
 const bundle: UserConfig = {
+  resolve: {
+    alias: [localeFilesAlias, { find: /^(.*)\/create-auth-client\.js$/, replacement: '$1/create-bundled-auth-client' }],
+  },
+  plugins: [compactStyles(), localeFiles()],
   build: {
-    outDir: 'dist/bundle',
+    outDir: BUNDLE_DIR,
     // Not emptied: its files have fixed names, and emptying it left a server that serves them (the
     // Node tests, a test run beside a build) a moment with none, answered 404.
     emptyOutDir: false,
@@ -35,9 +99,9 @@ const bundle: UserConfig = {
     minify: true,
     sourcemap: true,
     lib: { entry: 'src/define.ts', formats: ['es'], fileName: () => 'ov-signin.js' },
-    // One file: the lazily loaded locales and okta-auth-js inlined (`codeSplitting: false`, which
-    // replaced rollup's `inlineDynamicImports`). Library mode keeps whitespace in ES output unless
-    // the output itself is minified.
+    // One file: okta-auth-js inside (`codeSplitting: false`, which replaced rollup's
+    // `inlineDynamicImports`); the locales are files of their own (localeFiles). Library mode keeps
+    // whitespace in ES output unless the output itself is minified.
     rolldownOptions: { output: { codeSplitting: false, minify: true } },
   },
 };
@@ -50,7 +114,7 @@ const bundle: UserConfig = {
 const serverModeBundle: UserConfig = {
   ...bundle,
   resolve: {
-    alias: [{ find: /^(.*)\/create-auth-client\.js$/, replacement: '$1/no-sdk-client.ts' }],
+    alias: [localeFilesAlias, { find: /^(.*)\/create-auth-client\.js$/, replacement: '$1/no-sdk-client.ts' }],
   },
   build: {
     ...bundle.build,

@@ -61,8 +61,9 @@ export interface PushView {
 export function pendingPushes(store: SimStore, deviceId: string): PushView[] {
   const { login } = device(store, deviceId);
   const now = Date.now();
-  return [...store.pushes.values()]
-    .filter((p) => p.status === 'pending' && p.expiresAt > now && p.deviceIds.includes(deviceId))
+  return store.pushes
+    .toDevice(deviceId)
+    .filter((p) => p.status === 'pending' && p.expiresAt > now)
     .map((p) => ({
       id: p.id,
       login,

@@ -51,7 +51,7 @@ export function sendPush(store: SimStore, settings: SimSettings, tx: Transaction
 
 /** A new push, a cancel or a method switch makes the earlier push unanswerable. */
 export function withdrawPushes(store: SimStore, tx: Transaction): void {
-  for (const [id, push] of store.pushes) if (push.interactionHandle === tx.interactionHandle) store.pushes.delete(id);
+  for (const push of store.pushes.ofInteraction(tx.interactionHandle)) store.pushes.delete(push.id);
 }
 
 /** Two-digit numbers, as Okta Verify shows: the right one and two others, shuffled. */

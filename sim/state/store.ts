@@ -6,11 +6,11 @@ import { FaultPlan } from '../faults/rules.ts';
 import { generateTotpSecret } from '../crypto/totp.ts';
 import { oktaId, randomToken } from '../crypto/ids.ts';
 import { createSigningKey, exportSigningKey, importSigningKey, type SigningKey } from '../crypto/jwt.ts';
+import { DeviceMap, PushMap } from './indexed-maps.ts';
 import type {
   Device,
   FastPassChallenge,
   OutboxMessage,
-  Push,
   RefreshGrant,
   RequestRecord,
   Transaction,
@@ -25,12 +25,16 @@ interface PersistedData {
 }
 
 const REQUEST_LOG_LIMIT = 10_000;
+/** The log is cut back to its limit once this many more have come: cutting at every request moved 10,000 entries each time. */
+const REQUEST_LOG_SLACK = 1_000;
+/** Expired transactions and pushes are swept at most this often (each sweep visits them all). */
+const SWEEP_INTERVAL_MS = 1_000;
 
 /** All simulator state, in memory; users, devices and the signing key optionally in a data file. */
 export class SimStore {
   readonly users = new Map<string, UserState>();
-  readonly devices = new Map<string, Device>();
-  readonly pushes = new Map<string, Push>();
+  readonly devices = new DeviceMap();
+  readonly pushes = new PushMap();
   readonly fastPass = new Map<string, FastPassChallenge>();
   /** Okta Verify's desktop app on each FastPass device: its loopback server, on or off. */
   readonly desktopApps = new DesktopApps(this);
@@ -46,6 +50,7 @@ export class SimStore {
   private readonly byStateHandle = new Map<string, Transaction>();
   private readonly byInteractionHandle = new Map<string, Transaction>();
   private requestSeq = 0;
+  private lastSweep = 0;
 
   /** The data file's users, devices and signing key if it has them; else the configured users and a new key. */
   static async open(config: SimConfig, dataFile?: string): Promise<SimStore> {
@@ -134,7 +139,7 @@ export class SimStore {
   }
 
   devicesOf(login: string): Device[] {
-    return [...this.devices.values()].filter((d) => d.login === login);
+    return this.devices.of(login);
   }
 
   addDevice(login: string, name: string, desktop = false): Device {
@@ -183,6 +188,8 @@ export class SimStore {
 
   private sweepExpired(): void {
     const now = Date.now();
+    if (now - this.lastSweep < SWEEP_INTERVAL_MS) return;
+    this.lastSweep = now;
     for (const [handle, tx] of this.byStateHandle) {
       if (tx.expiresAt > now) continue;
       this.byStateHandle.delete(handle);
@@ -193,7 +200,8 @@ export class SimStore {
 
   recordRequest(record: Omit<RequestRecord, 'seq'>): void {
     this.requests.push({ seq: ++this.requestSeq, ...record });
-    if (this.requests.length > REQUEST_LOG_LIMIT) this.requests.splice(0, this.requests.length - REQUEST_LOG_LIMIT);
+    if (this.requests.length > REQUEST_LOG_LIMIT + REQUEST_LOG_SLACK)
+      this.requests.splice(0, this.requests.length - REQUEST_LOG_LIMIT);
   }
 }
 

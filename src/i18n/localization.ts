@@ -1,22 +1,8 @@
 import type { LocaleModule } from '@lit/localize';
 import { sourceLocale, targetLocales } from './locale-codes.js';
+import { loaders, type TargetLocale } from './locale-loaders.js';
 
-type TargetLocale = (typeof targetLocales)[number];
 type Templates = LocaleModule['templates'];
-
-/**
- * One module per locale, fetched the first time a widget needs it. Written out (not a template
- * string) so that tsc, Vite and esbuild all see every locale module.
- */
-const loaders: Record<TargetLocale, () => Promise<LocaleModule>> = {
-  ar: () => import('./locales/ar.js'),
-  de: () => import('./locales/de.js'),
-  es: () => import('./locales/es.js'),
-  fr: () => import('./locales/fr.js'),
-  ja: () => import('./locales/ja.js'),
-  nl: () => import('./locales/nl.js'),
-  'pt-BR': () => import('./locales/pt-BR.js'),
-};
 
 const supported: readonly string[] = [sourceLocale, ...targetLocales];
 const loaded = new Map<string, Templates | undefined>([[sourceLocale, undefined]]);

@@ -1,5 +1,6 @@
 import type { OvAuthClient } from '../controller/types.js';
 import { recordRetryAfter } from './retry-after.js';
+import { authClientOptions } from './auth-client-options.js';
 
 /**
  * Where okta-auth-js keeps the tokens once signed in: the tab's `sessionStorage` (the default: gone
@@ -18,29 +19,12 @@ export interface OvClientConfig {
 }
 
 /**
- * Builds the `OktaAuth` for `<ov-signin issuer client-id redirect-uri>`. The `/idx` entry is the
- * lightest one with the IDX API; it is loaded on first use so a page that hands in its own
- * `authClient` never loads a second copy.
- *
- * Nothing of the sign-in goes to `localStorage` unless `tokenStorage` asks: okta-auth-js would keep
- * the tokens there, and a copy of the transaction (the PKCE verifier, the interaction handle) in its
- * "shared" transaction storage, for an email magic link opened in another tab, which this widget
- * does not handle. The transaction stays in the tab's `sessionStorage`, which a reload keeps, so a
- * reloaded page resumes. Its discovery and key cache goes there too. A page that needs other
- * storage passes its own `authClient`.
+ * Builds the `OktaAuth` for `<ov-signin issuer client-id redirect-uri>`: okta-auth-js's `/idx`
+ * pieces without the parts the widget never starts (lean-okta-auth.ts), with the storage of
+ * auth-client-options.ts. It is loaded on first use so a page that hands in its own `authClient`
+ * never loads a second copy.
  */
-export async function createAuthClient({
-  tokenStorage = 'sessionStorage',
-  ...config
-}: OvClientConfig): Promise<OvAuthClient> {
-  const { OktaAuth } = await import('@okta/okta-auth-js/idx');
-  const inTab = { storageTypes: ['sessionStorage' as const] };
-  return recordRetryAfter(
-    new OktaAuth({
-      ...config,
-      tokenManager: { storage: tokenStorage },
-      storageManager: { token: { storageTypes: [tokenStorage] }, transaction: inTab, cache: inTab },
-      transactionManager: { enableSharedStorage: false },
-    }),
-  );
+export async function createAuthClient(config: OvClientConfig): Promise<OvAuthClient> {
+  const { LeanOktaAuth } = await import('./lean-okta-auth.js');
+  return recordRetryAfter(new LeanOktaAuth(authClientOptions(config)));
 }
