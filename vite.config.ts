@@ -1,4 +1,5 @@
 import { build, defaultClientConditions, defineConfig, type Plugin, type UserConfig } from 'vite';
+import { minify } from 'terser';
 import { targetLocales } from './src/i18n/locale-codes.ts';
 
 /** `npm start` serves the demo (scripts/demo.ts starts the simulator beside it). */
@@ -37,6 +38,32 @@ const localeFilesAlias = { find: /^(.*)\/locale-loaders\.js$/, replacement: '$1/
  * the text of css`` templates as written. Only *.styles.ts files, which hold nothing but
  * stylesheets, so no string of code is touched.
  */
+/**
+ * Terser over the finished file, after rolldown's own minifier: it finds what one pass left (1.3 KiB
+ * gzip of the drop-in file, 65.0 → 63.7 KiB measured), which keeps the file inside its 64 KiB budget.
+ */
+function terserAfterMinify(): Plugin {
+  return {
+    name: 'ov-signin-terser-after-minify',
+    apply: 'build',
+    async generateBundle(_options, bundle) {
+      for (const chunk of Object.values(bundle)) {
+        if (chunk.type !== 'chunk') continue;
+        const result = await minify(chunk.code, {
+          module: true,
+          ecma: 2020,
+          compress: { passes: 2 },
+          sourceMap: chunk.map ? { content: JSON.stringify(chunk.map), asObject: true } : false,
+        });
+        if (result.code === undefined) continue;
+        const mapComment = /\n\/\/# sourceMappingURL=\S+\s*$/.exec(chunk.code)?.[0] ?? '';
+        chunk.code = result.code + mapComment;
+        if (chunk.map && result.map) Object.assign(chunk.map, result.map);
+      }
+    },
+  };
+}
+
 function compactStyles(): Plugin {
   return {
     name: 'ov-signin-compact-styles',
@@ -89,7 +116,7 @@ const bundle: UserConfig = {
   resolve: {
     alias: [localeFilesAlias, { find: /^(.*)\/create-auth-client\.js$/, replacement: '$1/create-bundled-auth-client' }],
   },
-  plugins: [compactStyles(), localeFiles()],
+  plugins: [compactStyles(), localeFiles(), terserAfterMinify()],
   build: {
     outDir: BUNDLE_DIR,
     // Not emptied: its files have fixed names, and emptying it left a server that serves them (the
