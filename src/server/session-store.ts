@@ -21,6 +21,8 @@ export interface SessionStore {
   get(key: string): Promise<SessionRecord | undefined> | SessionRecord | undefined;
   /** Saves `record`, to be forgotten `ttlMs` after this write unless written again. */
   set(key: string, record: SessionRecord, ttlMs: number): Promise<void> | void;
+  /** Forgets session `key` now (rotation, success, cancel). */
+  delete(key: string): Promise<void> | void;
   /**
    * Runs `task` while no other request of session `key` runs. Optional: without it the handler
    * serializes the requests of a session within its own process, which is enough for one process
@@ -70,6 +72,10 @@ export class MemorySessionStore implements SessionStore {
     this.#entries.delete(key);
     if (this.#entries.size >= this.#maxSessions) this.#makeRoom();
     this.#entries.set(key, { record, expiresAt: this.#now() + ttlMs });
+  }
+
+  delete(key: string): void {
+    this.#entries.delete(key);
   }
 
   /** Bounds the memory a flood of new sessions can take. */

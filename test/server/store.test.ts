@@ -33,6 +33,10 @@ class JsonStore implements SessionStore {
     this.values.set(key, JSON.stringify(record));
   }
 
+  async delete(key: string): Promise<void> {
+    this.values.delete(key);
+  }
+
   async withLock<T>(key: string, task: () => Promise<T>): Promise<T> {
     assert.ok(!this.#held.has(key), 'the handler never nests a lock');
     this.#held.add(key);
