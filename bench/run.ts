@@ -16,6 +16,7 @@ import { markdownTable, type Row } from './lib/report.ts';
 import { median } from './lib/stats.ts';
 import { measureSizes, type Size } from './size.ts';
 import { measureSimulatorLoad } from './simulator-load.ts';
+import { measureServerScale, serverScaleRows } from './server-scale.ts';
 import { oktaWidgetDriver, ovSigninDriver } from './lib/widget-drivers.ts';
 
 const FIRST_RENDER_RUNS = 7;
@@ -216,6 +217,8 @@ sizeRows(await measureSizes(join(okta.dir, 'dist')));
 await browserRows(['okta-sign-in', 'okta-sign-in.oie']);
 await memoryRows(['okta-sign-in.oie']);
 await simulatorRows();
+log('server mode at scale');
+rows.push(...serverScaleRows(await measureServerScale()));
 
 const table = markdownTable(rows);
 console.log(table);

@@ -38,7 +38,7 @@ after(async () => {
 async function freshRun(during?: () => Promise<void>): Promise<RunResult> {
   await new ControlApi(sim).reset();
   stack.successes.length = 0;
-  return runSignIns(stack, SIGN_INS, during);
+  return runSignIns(stack, SIGN_INS, { during });
 }
 
 function summary(result: RunResult): string {

@@ -78,9 +78,14 @@ function stepOrUndefined(answer: Answer): OvStep | undefined {
 }
 
 async function approvePendingPush(control: ControlApi, deviceId: string): Promise<void> {
-  const [push] = await control.pushes(deviceId);
-  // A push withdrawn or expired meanwhile: the next poll shows what became of the sign-in.
-  if (push) await control.answer(deviceId, push.id, 'approve').catch(() => undefined);
+  // A push withdrawn or expired meanwhile, or a control call that failed under load: the next
+  // poll shows what became of the sign-in, and the phone looks again before it.
+  try {
+    const [push] = await control.pushes(deviceId);
+    if (push) await control.answer(deviceId, push.id, 'approve');
+  } catch {
+    return;
+  }
 }
 
 /** The next request for `step`, as the widget's screens send it. */

@@ -82,13 +82,19 @@ export interface RunResult {
 
 /**
  * `count` sign-ins at once through nginx, user n as `loginOf(n)`, their starts spread over the
- * first second (arrivals, not one burst of connects). `during` runs alongside (a kill, a restart).
+ * first second (arrivals, not one burst of connects).
  */
+export interface RunOptions {
+  /** Runs alongside the sign-ins: a kill, a restart. */
+  readonly during?: () => Promise<void>;
+  /** How long each sign-in may take before it counts as lost. Default 2 minutes. */
+  readonly timeoutMs?: number;
+}
+
 export async function runSignIns(
   stack: Stack,
   count: number,
-  during?: () => Promise<void>,
-  maxRecoveries?: number,
+  { during, timeoutMs }: RunOptions = {},
 ): Promise<RunResult> {
   const control = new ControlApi(stack.sim);
   const devices = await Promise.all(
@@ -106,7 +112,7 @@ export async function runSignIns(
           login: loginOf(n),
           deviceId,
           timings,
-          ...(maxRecoveries !== undefined && { maxRecoveries }),
+          ...(timeoutMs !== undefined && { deadline: Date.now() + timeoutMs }),
         });
       }),
     ),
