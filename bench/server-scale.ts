@@ -33,9 +33,15 @@ export interface ScaleLevel {
   lost: number;
   mixed: number;
   notOnce: number;
-  /** Answers other than 200. */
-  failures: number;
+  /** Answers other than 200, by status (0: no answer). */
+  failures: Record<string, number>;
   served: number[];
+}
+
+function countBy(keys: readonly string[]): Record<string, number> {
+  const counts: Record<string, number> = {};
+  for (const key of keys) counts[key] = (counts[key] ?? 0) + 1;
+  return counts;
 }
 
 const log = (text: string) => process.stderr.write(`bench: ${text}\n`);
@@ -76,7 +82,7 @@ export async function measureServerScale(signIns = SCALE_SIGN_INS): Promise<Scal
           lost: checks.lost.length,
           mixed: checks.mixed.length,
           notOnce: checks.notOnce.length,
-          failures: result.timings.filter((t) => t.status !== 200).length,
+          failures: countBy(result.timings.filter((t) => t.status !== 200).map((t) => `${t.route} ${t.status}`)),
           served: served.map((count, i) => count - (servedBefore[i] ?? 0)),
         });
       } finally {
@@ -98,7 +104,7 @@ export function serverScaleRows(levels: readonly ScaleLevel[]): Row[] {
       const [p50, p99, count] = level.calls[route] ?? [Number.NaN, Number.NaN, 0];
       return `${route} p50 ${ms(p50)} p99 ${ms(p99)} (${count})`;
     }).join('; ')}`,
-    against: `${one && level !== one ? `${ratio(level.signInsPerSecond, one.signInsPerSecond)} the throughput of 1 process; ` : ''}lost ${level.lost}, mixed ${level.mixed}, not exactly one onSuccess ${level.notOnce}, non-200 answers ${level.failures}; requests per process ${level.served.join(', ')}`,
+    against: `${one && level !== one ? `${ratio(level.signInsPerSecond, one.signInsPerSecond)} the throughput of 1 process; ` : ''}lost ${level.lost}, mixed ${level.mixed}, not exactly one onSuccess ${level.notOnce}, non-200 answers ${JSON.stringify(level.failures)}; requests per process ${level.served.join(', ')}`,
     method:
       'bench/server-scale.ts: Node driver, cookie jar per sign-in, username+password, Okta Verify push approved through the control API, polls at the simulator’s testing refresh (300 ms); simulator, each app process, redis-server and nginx in their own processes on loopback; after 50 warm-up sign-ins',
   }));
