@@ -18,7 +18,8 @@ const send = (message: AppMessage) => process.send?.(message);
 let store: RedisSessionStore | undefined;
 if (env.OV_REDIS_URL) {
   // A bounded command time: while Redis is away, requests fail with "try again" rather than hang.
-  const client = createClient({ url: env.OV_REDIS_URL, commandOptions: { timeout: 2000 } });
+  // Generous: a saturated event loop reads replies late, and a restart is over well before.
+  const client = createClient({ url: env.OV_REDIS_URL, commandOptions: { timeout: 10_000 } });
   // The client reconnects on its own; without a listener its errors would end the process.
   client.on('error', () => undefined);
   await client.connect();
@@ -53,7 +54,10 @@ const server = http.createServer((req, res) => {
   served++;
   void listener(req, res);
 });
-server.listen(0, '127.0.0.1', () => send({ type: 'listening', port: (server.address() as AddressInfo).port }));
+// A deep accept queue: 1,000 sign-ins at once open more connections than Node's default 511.
+server.listen({ port: 0, host: '127.0.0.1', backlog: 4096 }, () =>
+  send({ type: 'listening', port: (server.address() as AddressInfo).port }),
+);
 process.on('message', (message) => {
   if (message === 'stats') send({ type: 'stats', served });
 });

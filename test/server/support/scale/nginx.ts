@@ -46,8 +46,9 @@ ${upstreams.map((p) => `    server 127.0.0.1:${p} max_fails=1 fail_timeout=30s;`
       # A process that refuses the connection (it died) is skipped, and the request goes to the next.
       # A POST it had already received is not sent again (nginx's default for non-idempotent requests).
       proxy_next_upstream error timeout;
-      proxy_connect_timeout 5s;
-      # A saturated app (the 1,000 sign-in benchmark) answers late rather than never: no 504s.
+      # A saturated app (the 1,000 sign-in benchmark) accepts and answers late rather than never:
+      # no 504s. A dead one refuses at once, whatever these say.
+      proxy_connect_timeout 60s;
       proxy_read_timeout 600s;
     }
   }
