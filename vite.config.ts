@@ -3,8 +3,17 @@ import { defaultClientConditions, defineConfig, type UserConfig } from 'vite';
 /** `npm start` serves the demo (scripts/demo.ts starts the simulator beside it). */
 const demo: UserConfig = {
   root: 'demo',
-  // The phone panel's simulator client (ov-sim/client) from its TypeScript source, as in the tests.
-  resolve: { conditions: ['ov-sim-source', ...defaultClientConditions] },
+  resolve: {
+    conditions: [
+      // The phone panel's simulator client (ov-sim/client) from its TypeScript source, as in the tests.
+      'ov-sim-source',
+      // Lit's production build even under `vite` serve (whose default picks `development`, and Lit's
+      // dev build warns in the console): the demo shows the widget as a page that ships it runs.
+      ...defaultClientConditions.map((condition) =>
+        condition === 'development|production' ? 'production' : condition,
+      ),
+    ],
+  },
   define: {
     __OV_SIM_URL__: JSON.stringify(process.env.OV_SIM_URL ?? 'http://127.0.0.1:8787'),
   },
@@ -26,8 +35,10 @@ const bundle: UserConfig = {
     minify: true,
     sourcemap: true,
     lib: { entry: 'src/define.ts', formats: ['es'], fileName: () => 'ov-signin.js' },
-    // Library mode keeps whitespace in ES output unless the output itself is minified.
-    rollupOptions: { output: { inlineDynamicImports: true, minify: true } },
+    // One file: the lazily loaded locales and okta-auth-js inlined (`codeSplitting: false`, which
+    // replaced rollup's `inlineDynamicImports`). Library mode keeps whitespace in ES output unless
+    // the output itself is minified.
+    rolldownOptions: { output: { codeSplitting: false, minify: true } },
   },
 };
 

@@ -18,8 +18,8 @@ const commonjs = fromRollup(rollupCommonjs);
 const simulator = simulatorPlugin();
 // Server mode's API (ov-signin/server) at /auth on this same origin (test/browser/server-mode/).
 // WebKitGTK keeps no Secure cookie from plain http://localhost (Chromium and Firefox treat loopback as
-// secure): there the session cookie is a plain one, as the handler's `secure: false` documents.
-const serverMode = serverModePlugin(simulator, engineNamesFromEnv().includes('webkit') ? { cookie: { secure: false } } : {});
+// secure): there the session cookie is a plain one, by the handler's `insecureCookiesOnHttp` opt-out.
+const serverMode = serverModePlugin(simulator, { insecureCookiesOnHttp: engineNamesFromEnv().includes('webkit') });
 
 export default {
   files: ['test/browser/**/*.test.ts'],

@@ -8,7 +8,7 @@
  * alone and writes its section of BENCHMARKS.md.
  */
 import { readFileSync, writeFileSync } from 'node:fs';
-import { cpus } from 'node:os';
+import { cpus, loadavg } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { ControlApi } from 'ov-sim/client';
@@ -36,6 +36,8 @@ export interface ScaleLevel {
   /** Answers other than 200, by status (0: no answer). */
   failures: Record<string, number>;
   served: number[];
+  /** The machine's 1-minute load average before and after the run: other work skews the figures. */
+  load: [number, number];
 }
 
 function countBy(keys: readonly string[]): Record<string, number> {
@@ -64,6 +66,7 @@ export async function measureServerScale(signIns = SCALE_SIGN_INS): Promise<Scal
         await new ControlApi(sim).reset();
         stack.successes.length = 0;
         log(`server scale: ${processes} process(es), ${signIns} sign-ins`);
+        const loadBefore = loadavg()[0] ?? Number.NaN;
         const result = await runSignIns(stack, signIns, { timeoutMs: 15 * 60_000 });
         const checks = audit(result, stack.successes);
         const served = await Promise.all(stack.apps.map((app) => app.served()));
@@ -84,6 +87,7 @@ export async function measureServerScale(signIns = SCALE_SIGN_INS): Promise<Scal
           notOnce: checks.notOnce.length,
           failures: countBy(result.timings.filter((t) => t.status !== 200).map((t) => `${t.route} ${t.status}`)),
           served: served.map((count, i) => count - (servedBefore[i] ?? 0)),
+          load: [loadBefore, loadavg()[0] ?? Number.NaN],
         });
       } finally {
         await stack.close();
@@ -104,7 +108,7 @@ export function serverScaleRows(levels: readonly ScaleLevel[]): Row[] {
       const [p50, p99, count] = level.calls[route] ?? [Number.NaN, Number.NaN, 0];
       return `${route} p50 ${ms(p50)} p99 ${ms(p99)} (${count})`;
     }).join('; ')}`,
-    against: `${one && level !== one ? `${ratio(level.signInsPerSecond, one.signInsPerSecond)} the throughput of 1 process; ` : ''}lost ${level.lost}, mixed ${level.mixed}, not exactly one onSuccess ${level.notOnce}, non-200 answers ${JSON.stringify(level.failures)}; requests per process ${level.served.join(', ')}`,
+    against: `${one && level !== one ? `${ratio(level.signInsPerSecond, one.signInsPerSecond)} the throughput of 1 process; ` : ''}lost ${level.lost}, mixed ${level.mixed}, not exactly one onSuccess ${level.notOnce}, non-200 answers ${JSON.stringify(level.failures)}; requests per process ${level.served.join(', ')}; machine load average ${level.load.map((l) => l.toFixed(1)).join(' → ')}`,
     method:
       'bench/server-scale.ts: Node driver, cookie jar per sign-in, username+password, Okta Verify push approved through the control API, polls at the simulator’s testing refresh (300 ms); simulator, each app process, redis-server and nginx in their own processes on loopback; after 50 warm-up sign-ins',
   }));

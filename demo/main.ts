@@ -23,7 +23,9 @@ signin.clientId = params.get('client-id') ?? 'ov-demo';
 signin.redirectUri = `${location.origin}/login/callback`;
 bindThemeControls(document.querySelector<HTMLFormElement>('#appearance')!, signin);
 
-document.querySelector('#org')!.textContent = params.has('issuer') ? signin.issuer : `a local Okta org simulator (${simUrl})`;
+document.querySelector('#org')!.textContent = params.has('issuer')
+  ? signin.issuer
+  : `a local Okta org simulator (${simUrl})`;
 document.querySelector('#password')!.textContent = 'Ov-Demo-2026!';
 document.querySelector('#users')!.replaceChildren(
   ...DEMO_USERS.map(([login, shows]) => {
@@ -85,4 +87,15 @@ document.querySelector('#appearance')!.addEventListener('change', () => (inspect
 
 const simPage = document.querySelector<HTMLAnchorElement>('#sim-page')!;
 simPage.href = `${simUrl}/sim/`;
-document.querySelector('#reset')!.addEventListener('click', () => void sim.reset().then(() => log('simulator reset')));
+// A reset forgets every transaction, the widget's too: against the simulator, start a fresh sign-in
+// rather than leave a screen whose next click can only say "This sign-in has expired".
+document.querySelector('#reset')!.addEventListener(
+  'click',
+  () =>
+    void sim.reset().then(() => {
+      log('simulator reset');
+      if (params.has('issuer')) return;
+      again.hidden = true;
+      signin.controller.restart();
+    }),
+);

@@ -1,14 +1,33 @@
 // `npm start`: the Okta org simulator with its virtual device, and vite serving the demo page.
+// Ports: `npm start -- --port 5174 --sim-port 8788`, or OV_DEMO_PORT and OV_SIM_PORT.
+import { parseArgs } from 'node:util';
 import { createServer } from 'vite';
 import { startSimulator } from 'ov-sim';
 import { ControlApi } from 'ov-sim/client';
+import { portOption, exitIfPortTaken } from './ports.ts';
 
-const sim = await startSimulator({ port: Number(process.env.OV_SIM_PORT ?? 8787) });
+const { values } = parseArgs({
+  args: process.argv.slice(2),
+  options: { port: { type: 'string' }, 'sim-port': { type: 'string' } },
+});
+const demoPort = portOption({ flag: '--port', given: values.port, env: 'OV_DEMO_PORT', fallback: 5173 });
+const simPort = portOption({ flag: '--sim-port', given: values['sim-port'], env: 'OV_SIM_PORT', fallback: 8787 });
+
+const sim = await startSimulator({ port: simPort.port }).catch((error: unknown) =>
+  exitIfPortTaken(error, simPort, 'the Okta org simulator', 'npm start'),
+);
 process.env.OV_SIM_URL = sim.url;
-const vite = await createServer({ configFile: new URL('../vite.config.ts', import.meta.url).pathname });
-await vite.listen();
+// A port asked for is kept to (or refused, saying so); the default moves on to the next free one.
+const vite = await createServer({
+  configFile: new URL('../vite.config.ts', import.meta.url).pathname,
+  server: { port: demoPort.port, strictPort: demoPort.chosen },
+});
+await vite.listen().catch(async (error: unknown) => {
+  await sim.close();
+  return exitIfPortTaken(error, demoPort, 'the demo page', 'npm start');
+});
 
-const demoUrl = vite.resolvedUrls?.local[0] ?? 'http://127.0.0.1:5173/';
+const demoUrl = vite.resolvedUrls?.local[0] ?? `http://127.0.0.1:${demoPort.port}/`;
 // The seeded client registers 5173's callback; if vite took another port, register that one.
 await new ControlApi(sim).registerRedirectUris(sim.clientId, [new URL('/login/callback', demoUrl).href]);
 console.log(`

@@ -15,6 +15,8 @@ interface EngineRun {
   code: number;
   seconds: number;
   counts: string;
+  /** How the runner ended when it failed: its exit code, or the signal that killed it. */
+  ending: string;
 }
 
 function runEngine(engine: string, args: string[]): Promise<EngineRun> {
@@ -33,7 +35,13 @@ function runEngine(engine: string, args: string[]): Promise<EngineRun> {
     child.on('close', (code, signal) => {
       // The last progress line: "WebKit: |███| 45/45 test files | 240 passed, 0 failed, 6 skipped".
       const counts = [...tail.matchAll(/(\d+) passed, (\d+) failed(, \d+ skipped)?/g)].at(-1)?.[0] ?? 'no count';
-      resolve({ engine, code: code ?? (signal ? 1 : 0), seconds: Math.round((Date.now() - started) / 1000), counts });
+      resolve({
+        engine,
+        code: code ?? (signal ? 1 : 0),
+        seconds: Math.round((Date.now() - started) / 1000),
+        counts,
+        ending: signal ? `killed by ${signal}` : `exit code ${code ?? 0}`,
+      });
     });
   });
 }
@@ -49,5 +57,8 @@ for (const engine of engines) {
 }
 console.log('\nBrowser tests by engine:');
 for (const run of runs)
-  console.log(`  ${run.engine.padEnd(9)} ${run.code === 0 ? 'ok    ' : 'FAILED'} ${run.counts} in ${run.seconds} s`);
+  console.log(
+    `  ${run.engine.padEnd(9)} ${run.code === 0 ? 'ok    ' : 'FAILED'} ${run.counts} in ${run.seconds} s` +
+      (run.code === 0 ? '' : ` (${run.ending})`),
+  );
 process.exitCode = runs.some((run) => run.code !== 0) ? 1 : 0;

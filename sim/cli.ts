@@ -2,10 +2,12 @@ import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { ControlApi } from './client.ts';
 import { startSimulator } from './index.ts';
+import { isLoopbackHost } from './http/request-guard.ts';
 
 const USAGE = `ov-sim: a local Okta org with a virtual Okta Verify device
 
-  ov-sim [--port 8787] [--host 127.0.0.1] [--config FILE] [--data FILE]
+  ov-sim [--port 8787] [--host 127.0.0.1] [--allowed-host NAME]... [--config FILE] [--data FILE]
+  (--port defaults to $OV_SIM_PORT, else 8787; --port 0 picks a free port)
 
 The virtual device, against a running simulator (--url, default http://127.0.0.1:8787):
   ov-sim device list <login>                      device ids of a user
@@ -14,27 +16,57 @@ The virtual device, against a running simulator (--url, default http://127.0.0.1
   ov-sim device pushes <deviceId>                 pending pushes
   ov-sim device approve <deviceId> [pushId] [--number N]
   ov-sim device reject <deviceId> [pushId]
+  ov-sim device expire <deviceId> [pushId]        let the push time out now
   ov-sim device totp <deviceId>                   the current code
   ov-sim outbox                                   emails and SMS sent
   ov-sim clients                                  the OIDC apps and their redirect URIs
   ov-sim clients register <clientId> <uri>...     registers sign-in redirect URIs (exact)
   ov-sim reset                                    back to the configured state`;
 
+/** A mistake of the person running the command: said in one sentence, no stack trace. */
+class UsageError extends Error {}
+
+/** `--port`, else OV_SIM_PORT, else 8787; anything but a port number is refused here, not by listen(). */
+function portOf(given: string | undefined): number {
+  const raw = given ?? process.env.OV_SIM_PORT ?? '8787';
+  const port = Number(raw);
+  if (!/^\d+$/.test(raw) || port > 65535)
+    throw new UsageError(`--port must be a port number from 0 to 65535, not "${raw}".`);
+  return port;
+}
+
 async function serve(argv: string[]): Promise<void> {
   const { values } = parseArgs({
     args: argv,
     options: {
-      port: { type: 'string', default: '8787' },
+      port: { type: 'string' },
       host: { type: 'string', default: '127.0.0.1' },
+      'allowed-host': { type: 'string', multiple: true, default: [] },
       config: { type: 'string' },
       data: { type: 'string' },
     },
   });
+  const port = portOf(values.port);
+  if (!isLoopbackHost(values.host)) {
+    // Users' passwords are public and the control API answers pushes: other machines can now sign in as anyone.
+    console.warn(
+      `ov-sim warning: --host ${values.host} is not a loopback address: other machines on the network can reach this simulator, sign in as its users (their passwords are in its config) and use its control API. It answers only Host names localhost, 127.0.0.1, [::1], ${values.host} and those given with --allowed-host NAME.`,
+    );
+  }
   const sim = await startSimulator({
-    port: Number(values.port),
+    port,
     host: values.host,
+    allowedHosts: values['allowed-host'],
     configFile: values.config,
     dataFile: values.data,
+  }).catch((error: unknown) => {
+    if ((error as { code?: unknown }).code !== 'EADDRINUSE') throw error;
+    const other = port + 1;
+    throw new UsageError(
+      `Port ${port} is taken by another program (on ${values.host}), so the simulator cannot start there.\n` +
+        `Stop that program, or choose another port: npm run sim -- --port ${other}` +
+        `   (or ov-sim --port ${other}, or OV_SIM_PORT=${other}; --port 0 picks a free one).`,
+    );
   });
   console.log(
     `ov-sim listening on ${sim.url}\n  issuer     ${sim.issuer}\n  client id  ${sim.clientId}\n  page       ${sim.url}/sim/\n` +
@@ -87,6 +119,7 @@ async function control(argv: string[]): Promise<unknown> {
       return api.call('GET', `/devices/${id}/pushes`);
     case 'approve':
     case 'reject':
+    case 'expire':
       return api.call('POST', `/devices/${id}/pushes/${pushId ?? (await firstPendingPush(api, id))}`, {
         action: command,
         ...(values.number ? { number: values.number } : {}),
@@ -110,5 +143,12 @@ if (argv.includes('--help') || argv.includes('-h')) {
     },
   );
 } else {
-  await serve(argv);
+  await serve(argv).catch((error: unknown) => {
+    // parseArgs's own errors (an unknown option, a missing value) are usage mistakes too.
+    const code = String((error as { code?: unknown }).code);
+    if (!(error instanceof UsageError) && !code.startsWith('ERR_PARSE_ARGS_')) throw error;
+    console.error((error as Error).message);
+    // exit, not exitCode: the seeded devices' loopback servers (FastPass) may already listen.
+    process.exit(1);
+  });
 }

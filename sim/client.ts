@@ -28,7 +28,7 @@ export interface PendingPush extends PushView {
   deviceId: string;
 }
 
-export type PushResult = 'approved' | 'rejected';
+export type PushResult = 'approved' | 'rejected' | 'expired';
 
 /** An OIDC app of the org as `GET /sim/api/clients` shows it. */
 export interface ClientView {
@@ -76,10 +76,13 @@ export class ControlApi {
   }
 
   async call<T>(method: string, path: string, body?: object): Promise<T> {
+    // The control API takes changes only as JSON (a defence against cross-site form posts); a
+    // GET stays a simple request, with no CORS preflight.
+    const change = method !== 'GET' && method !== 'HEAD';
     const response = await fetch(`${this.url}/sim/api${path}`, {
       method,
-      headers: body ? { 'Content-Type': 'application/json' } : {},
-      ...(body ? { body: JSON.stringify(body) } : {}),
+      headers: change ? { 'Content-Type': 'application/json' } : {},
+      ...(change ? { body: JSON.stringify(body ?? {}) } : {}),
     });
     const parsed = (await response.json()) as T & { error?: string };
     if (!response.ok) throw new ControlApiError(response.status, parsed, `${method} ${path}`);
@@ -163,8 +166,13 @@ export class ControlApi {
     return pushes.map((push) => ({ ...push, deviceId }));
   }
 
-  /** Approves (with the number tapped, for a number challenge) or rejects a push. */
-  async answer(deviceId: string, pushId: string, action: 'approve' | 'reject', number?: string): Promise<PushResult> {
+  /** Approves (with the number tapped, for a number challenge) or rejects a push, or lets it time out now. */
+  async answer(
+    deviceId: string,
+    pushId: string,
+    action: 'approve' | 'reject' | 'expire',
+    number?: string,
+  ): Promise<PushResult> {
     const body = { action, ...(number === undefined ? {} : { number }) };
     return (await this.call<{ result: PushResult }>('POST', `/devices/${deviceId}/pushes/${pushId}`, body)).result;
   }
@@ -250,7 +258,7 @@ export class VirtualDevice {
    * ms. The default `timeout` leaves room for a busy machine; a push that comes returns at once.
    */
   async nextPush({
-    timeout = 15_000,
+    timeout = 60_000,
     interval = 50,
   }: { timeout?: number; interval?: number } = {}): Promise<PendingPush> {
     const deadline = Date.now() + timeout;
@@ -268,6 +276,11 @@ export class VirtualDevice {
 
   reject(push: Pick<PendingPush, 'id'>): Promise<PushResult> {
     return this.control.answer(this.id, push.id, 'reject');
+  }
+
+  /** Leaves the push unanswered until it times out, at once: the sign-in's next poll ends it. */
+  expire(push: Pick<PendingPush, 'id'>): Promise<PushResult> {
+    return this.control.answer(this.id, push.id, 'expire');
   }
 
   /** Switches this device's Okta Verify desktop app off (FastPass probes fail) or on, or has its user deny. */

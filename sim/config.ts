@@ -193,11 +193,14 @@ export function defaultConfig(): SimConfig {
   };
 }
 
-/** Short lifetimes and fast polls, so tests of timeouts take seconds. */
+/**
+ * Fast polls, so tests take seconds. Pushes live long enough for any loaded machine to answer them;
+ * a test of a timed-out push ends it on purpose (the control API's `expire`).
+ */
 export const TESTING_SETTINGS: Partial<SimSettings> = {
   enrollPollRefreshMs: 300,
   challengePollRefreshMs: 300,
-  pushLifetimeMs: 3000,
+  pushLifetimeMs: 10 * 60_000,
   enrollmentLifetimeMs: 60_000,
   transactionLifetimeMs: 60_000,
 };

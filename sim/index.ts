@@ -1,5 +1,6 @@
 import type { AddressInfo } from 'node:net';
 import { readConfigFile, resolveConfig, DEMO_CLIENT_ID, type ConfigInput } from './config.ts';
+import { allowedHostNames } from './http/request-guard.ts';
 import { createSimServer } from './http/server.ts';
 import { SimStore } from './state/store.ts';
 
@@ -8,6 +9,11 @@ export interface SimulatorOptions {
   port?: number;
   /** Default 127.0.0.1: the simulator is for this machine. */
   host?: string;
+  /**
+   * Host names it answers besides localhost, 127.0.0.1, [::1] and `host` (e.g. a LAN name, when
+   * `host` is 0.0.0.0). Any other `Host` is refused, against DNS rebinding.
+   */
+  allowedHosts?: string[];
   /** Users, clients, origins and settings; merged over the defaults. */
   config?: ConfigInput;
   /** A JSON file in the shape of ConfigInput; `config` wins where both say something. */
@@ -36,8 +42,12 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Ru
   };
   const store = await SimStore.open(resolveConfig(input), options.dataFile);
   let url = '';
-  const server = createSimServer({ store, settings: store.config.settings }, () => url);
   const host = options.host ?? '127.0.0.1';
+  const server = createSimServer(
+    { store, settings: store.config.settings },
+    () => url,
+    allowedHostNames(host, options.allowedHosts),
+  );
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
     server.listen(options.port ?? 8787, host, () => resolve());

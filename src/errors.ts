@@ -21,6 +21,19 @@ export class ConfigurationError extends Error {
   }
 }
 
+/**
+ * `endpoint` points at another origin than the page's, and the page did not opt in with
+ * `allow-cross-origin-endpoint`: the password would go there, so nothing is sent.
+ */
+export class CrossOriginEndpointError extends ConfigurationError {
+  constructor(endpoint: string, pageOrigin: string) {
+    super(
+      `ov-signin: the endpoint ${JSON.stringify(endpoint.slice(0, 200))} is not on this page's origin (${pageOrigin}), so the password would go to another site; nothing was sent. Use a path on this origin (e.g. "/auth"), or set allow-cross-origin-endpoint if the other origin is yours.`,
+    );
+    this.name = 'CrossOriginEndpointError';
+  }
+}
+
 /** The server answered, but with an error that is not a sign-in step (a 5xx, Okta's API error body). */
 export class ServerFailureError extends Error {
   constructor() {

@@ -1,6 +1,6 @@
 // Classes and types only; importing this module registers nothing (see define.ts).
 export { OvSignin } from './components/ov-signin/ov-signin.js';
-export type { OvTheme } from './components/ov-signin/ov-signin.js';
+export type { OvAppearance, OvTheme } from './components/ov-signin/ov-signin.js';
 export { OvIdentify } from './components/ov-identify/ov-identify.js';
 export { OvTotpEntry } from './components/ov-totp-entry/ov-totp-entry.js';
 export { OvAuthenticatorPicker } from './components/ov-authenticator-picker/ov-authenticator-picker.js';
@@ -10,7 +10,7 @@ export { OvFastPass } from './components/ov-fastpass/ov-fastpass.js';
 export { OvFlowController } from './controller/flow-controller.js';
 export type { OvFlowControllerOptions } from './controller/flow-controller.js';
 export type { OvRequestObserver, OvTracedRequest, OvTracedResponse } from './transport/request-trace.js';
-export { createAuthClient } from './transport/create-auth-client.js';
+export { createAuthClient, type OvTokenStorage } from './transport/create-auth-client.js';
 export { toSnapshot, DEFAULT_POLL_REFRESH } from './controller/snapshot.js';
 export { NoticeCode, OutcomeStep, ProblemCode } from './controller/types.js';
 export type {

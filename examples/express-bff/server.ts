@@ -5,6 +5,7 @@
  * session; the page only learns the user's name and email.
  */
 import { randomBytes } from 'node:crypto';
+import { basename, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import express from 'express';
 import type { Request, Response } from 'express';
@@ -20,6 +21,11 @@ export interface ExampleOptions {
   clientSecret?: string;
   /** Registered with the Okta app; in server mode nothing is ever redirected there. */
   redirectUri: string;
+  /**
+   * Express's `trust proxy`: which proxies' `X-Forwarded-Proto` to believe, so that `req.protocol`
+   * is https behind a TLS-terminating proxy. Default `loopback` (a proxy on the same machine).
+   */
+  trustProxy?: boolean | string;
 }
 
 /** The app's own session: who signed in, and their tokens (kept here, never sent to the browser). */
@@ -31,7 +37,13 @@ interface AppSession {
 
 const APP_COOKIE = 'example-app-session';
 
-export function createApp({ issuer, clientId, clientSecret, redirectUri }: ExampleOptions): express.Express {
+export function createApp({
+  issuer,
+  clientId,
+  clientSecret,
+  redirectUri,
+  trustProxy = 'loopback',
+}: ExampleOptions): express.Express {
   const sessions = new Map<string, AppSession>();
 
   const signIn = createSignInHandler<ExpressContext<Request, Response>>({
@@ -43,19 +55,22 @@ export function createApp({ issuer, clientId, clientSecret, redirectUri }: Examp
       redirectUri,
       scopes: ['openid', 'profile', 'email'],
     },
-    onSuccess(tokens, { headers }) {
+    onSuccess(tokens, { headers, context }) {
       const claims = tokens.idToken?.claims;
       const user = { name: String(claims?.name ?? ''), email: String(claims?.email ?? '') };
       // The app signs the user in its own way: here, a session of its own behind an HttpOnly cookie.
       const id = randomBytes(32).toString('base64url');
       sessions.set(id, { ...user, tokens });
-      headers.append('set-cookie', `${APP_COOKIE}=${id}; Path=/; HttpOnly; SameSite=Lax`);
+      // Secure over https, so the browser never sends it over plain http.
+      const secure = context?.req.protocol === 'https' ? '; Secure' : '';
+      headers.append('set-cookie', `${APP_COOKIE}=${id}; Path=/; HttpOnly; SameSite=Lax${secure}`);
       // What the page may know: it arrives as ov-success's `detail.shared`.
       return user;
     },
   });
 
   const app = express();
+  app.set('trust proxy', trustProxy);
   app.use(expressSignIn(signIn));
 
   app.get('/api/me', (req, res) => {
@@ -74,8 +89,11 @@ export function createApp({ issuer, clientId, clientSecret, redirectUri }: Examp
     });
   });
 
+  const bundle = fileURLToPath(import.meta.resolve('ov-signin/bundle/server-mode'));
   app.get('/ov-signin-server-mode.js', (_req, res) => {
-    res.sendFile(fileURLToPath(import.meta.resolve('ov-signin/bundle/server-mode')));
+    // Given as a root and a name: with an absolute path alone, Express refuses (404) any path with a
+    // dot-directory in it, such as a clone under ~/.cache; with a root it checks only the name.
+    res.sendFile(basename(bundle), { root: dirname(bundle) });
   });
   app.use(
     express.static(fileURLToPath(new URL('./public/', import.meta.url)), {

@@ -28,10 +28,23 @@ function guarded(route: Route): Route {
   };
 }
 
+/** Keys that would reach an object's prototype when merged (`Object.assign`): dropped at any depth. */
+const PROTOTYPE_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
+
 function body(raw: string): Record<string, unknown> {
   const parsed = parseJsonObject(raw || '{}');
   if (!parsed) throw new DeviceError(400, 'The body must be a JSON object.');
-  return parsed;
+  return withoutPrototypeKeys(parsed) as Record<string, unknown>;
+}
+
+function withoutPrototypeKeys(value: unknown): unknown {
+  if (Array.isArray(value)) return value.map(withoutPrototypeKeys);
+  if (!value || typeof value !== 'object') return value;
+  return Object.fromEntries(
+    Object.entries(value)
+      .filter(([key]) => !PROTOTYPE_KEYS.has(key))
+      .map(([key, v]) => [key, withoutPrototypeKeys(v)]),
+  );
 }
 
 const reset: Route = (ctx) => {
@@ -58,8 +71,8 @@ const pushes: Route = (ctx, _req, [deviceId = '']) => json(200, { pushes: pendin
 
 const answer: Route = (ctx, req, [deviceId = '', pushId = '']) => {
   const { action, number } = body(req.body);
-  if (action !== 'approve' && action !== 'reject')
-    throw new DeviceError(400, '"action" must be "approve" or "reject".');
+  if (action !== 'approve' && action !== 'reject' && action !== 'expire')
+    throw new DeviceError(400, '"action" must be "approve", "reject" or "expire".');
   const given = typeof number === 'string' || typeof number === 'number' ? number : undefined;
   const pushAnswer: PushAnswer = action === 'approve' ? { action, number: given } : { action };
   return json(200, answerPush(ctx.store, deviceId, pushId, pushAnswer));
@@ -125,7 +138,7 @@ const patchSettings: Route = (ctx, req) => {
   const changes = body(req.body);
   const settings = ctx.settings as unknown as Record<string, unknown>;
   for (const [key, value] of Object.entries(changes)) {
-    if (!(key in settings) || typeof value !== typeof settings[key])
+    if (!Object.hasOwn(settings, key) || typeof value !== typeof settings[key])
       throw new DeviceError(400, `Unknown or mistyped setting: ${key}.`);
   }
   Object.assign(ctx.settings, changes as Partial<SimSettings>);

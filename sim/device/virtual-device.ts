@@ -72,15 +72,19 @@ export function pendingPushes(store: SimStore, deviceId: string): PushView[] {
     }));
 }
 
-export type PushAnswer = { action: 'approve'; number?: string | number } | { action: 'reject' };
+export type PushAnswer = { action: 'approve'; number?: string | number } | { action: 'reject' } | { action: 'expire' };
 
-/** Approving with the wrong number counts as a rejection, as it does in Okta Verify. */
+/**
+ * Approving with the wrong number counts as a rejection, as it does in Okta Verify. `expire` leaves
+ * the push unanswered and ends its lifetime now: the sign-in's next poll times out, as it would after
+ * Okta's five minutes, without anyone waiting for them.
+ */
 export function answerPush(
   store: SimStore,
   deviceId: string,
   pushId: string,
   answer: PushAnswer,
-): { result: 'approved' | 'rejected' } {
+): { result: 'approved' | 'rejected' | 'expired' } {
   device(store, deviceId);
   const push = store.pushes.get(pushId);
   if (!push || !push.deviceIds.includes(deviceId)) throw new DeviceError(404, `No push ${pushId} on this device.`);
@@ -89,6 +93,10 @@ export function answerPush(
   const tx = store.transactionByInteractionHandle(push.interactionHandle);
   if (!tx || tx.step.name !== 'challenge-poll' || tx.step.pushId !== push.id) {
     throw new DeviceError(410, 'The sign-in this push belongs to is no longer waiting for it.');
+  }
+  if (answer.action === 'expire') {
+    push.expiresAt = Date.now();
+    return { result: 'expired' };
   }
   const approved = answer.action === 'approve' && numberMatches(push, answer.number);
   push.status = approved ? 'approved' : 'rejected';

@@ -2,6 +2,7 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import { originMatches } from '../config.ts';
 import { deliver, type Delivery } from '../faults/deliver.ts';
 import { match } from './router.ts';
+import { controlRefusal, hostRefusal } from './request-guard.ts';
 import { json, type SimContext, type SimRequest, type SimResponse } from './types.ts';
 
 /** Okta refuses bodies far smaller than this; it keeps a hostile client from filling memory. */
@@ -65,10 +66,19 @@ function internalError(): SimResponse {
 }
 
 /** CORS headers go on every answer, faults included, so a browser sees the status rather than a CORS error. */
-async function handle(ctx: SimContext, req: IncomingMessage, fallbackOrigin: string): Promise<Delivery> {
+async function handle(
+  ctx: SimContext,
+  req: IncomingMessage,
+  fallbackOrigin: string,
+  allowedHosts: ReadonlySet<string>,
+): Promise<Delivery> {
   const path = pathOf(req);
   const method = req.method ?? 'GET';
   const cors = corsHeaders(ctx, req);
+  const refusal =
+    hostRefusal(req.headers.host, allowedHosts) ??
+    controlRefusal({ method, path, headers: req.headers }, ctx.store.config.corsOrigins);
+  if (refusal) return { response: { ...refusal, headers: { ...cors, ...refusal.headers } } };
   const fault = path.startsWith('/sim/') ? undefined : ctx.store.faults.take(method, path);
   const delivery = await deliver(fault, path, () => answer(ctx, req, cors, fallbackOrigin));
   return 'drop' in delivery
@@ -135,11 +145,18 @@ function send(res: ServerResponse, delivery: Delivery): void {
   res.end(payload);
 }
 
-/** The simulator's HTTP server: every answer JSON (or a page), never a stack trace. */
-export function createSimServer(ctx: SimContext, fallbackOrigin: () => string): Server {
+/**
+ * The simulator's HTTP server: every answer JSON (or a page), never a stack trace. It answers only
+ * requests whose `Host` is one of `allowedHosts` (request-guard.ts).
+ */
+export function createSimServer(
+  ctx: SimContext,
+  fallbackOrigin: () => string,
+  allowedHosts: ReadonlySet<string>,
+): Server {
   return createServer((req, res) => {
     const started = performance.now();
-    handle(ctx, req, fallbackOrigin())
+    handle(ctx, req, fallbackOrigin(), allowedHosts)
       .catch((error: unknown): Delivery => {
         console.error(`ov-sim: ${req.method} ${pathOf(req)} failed: ${(error as Error)?.message ?? String(error)}`);
         return { response: internalError() };

@@ -5,7 +5,7 @@
  * Revoking a refresh token revokes the access tokens issued with it, as Okta does.
  */
 import type { JWTPayload } from 'jose';
-import { json, oauthError, type Route, type SimContext } from '../http/types.ts';
+import { json, oauthError, type Route, type SimContext, type SimRequest, type SimResponse } from '../http/types.ts';
 import { authenticateClient } from './client-auth.ts';
 import { form, serverFor } from './servers.ts';
 import { accessAudience, liveAccessToken, liveRefreshToken, verifiedJwt } from './tokens.ts';
@@ -88,34 +88,39 @@ async function describe(
   return undefined;
 }
 
-export const introspect: Route = async (ctx, req) => {
+/** What introspect and revoke both read first: an authenticated client, the token, its hint. */
+function tokenRequest(
+  ctx: SimContext,
+  req: SimRequest,
+): { refused: SimResponse } | { token: string; hint: string | null; clientId: string } {
   const params = form(req);
-  if (!params) return oauthError(400, 'invalid_request', NOT_FORM);
+  if (!params) return { refused: oauthError(400, 'invalid_request', NOT_FORM) };
   const auth = authenticateClient(ctx, req, params);
-  if ('refused' in auth) return auth.refused;
+  if ('refused' in auth) return { refused: auth.refused };
   const token = params.get('token');
-  if (!token) return oauthError(400, 'invalid_request', TOKEN_REQUIRED);
-  const hint = params.get('token_type_hint');
+  if (!token) return { refused: oauthError(400, 'invalid_request', TOKEN_REQUIRED) };
+  return { token, hint: params.get('token_type_hint'), clientId: auth.client.clientId };
+}
+
+export const introspect: Route = async (ctx, req) => {
+  const request = tokenRequest(ctx, req);
+  if ('refused' in request) return request.refused;
+  const { token, hint, clientId } = request;
   if (hint !== null && !HINTS.includes(hint)) {
     return oauthError(400, 'invalid_request', "The 'token_type_hint' parameter is invalid.");
   }
-  const description = await describe(ctx, token, serverFor(req).issuer, auth.client.clientId);
+  const description = await describe(ctx, token, serverFor(req).issuer, clientId);
   return json(200, description ?? { active: false }, NO_STORE);
 };
 
 export const revoke: Route = async (ctx, req) => {
-  const params = form(req);
-  if (!params) return oauthError(400, 'invalid_request', NOT_FORM);
-  const auth = authenticateClient(ctx, req, params);
-  if ('refused' in auth) return auth.refused;
-  const token = params.get('token');
-  if (!token) return oauthError(400, 'invalid_request', TOKEN_REQUIRED);
-  const hint = params.get('token_type_hint');
+  const request = tokenRequest(ctx, req);
+  if ('refused' in request) return request.refused;
+  const { token, hint, clientId } = request;
   if (hint !== null && hint !== 'access_token' && hint !== 'refresh_token') {
     return oauthError(400, 'unsupported_token_type', `The token type hint '${hint}' is not supported.`);
   }
   const { issuer } = serverFor(req);
-  const clientId = auth.client.clientId;
   const refresh = liveRefreshToken(ctx, token, issuer);
   if (refresh?.clientId === clientId) {
     refresh.revoked = true;

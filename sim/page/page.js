@@ -1,4 +1,5 @@
-// The /sim/ page: renders /sim/api/state every second and lets a person play the virtual device.
+// The /sim/ page: renders /sim/api/state every second and lets a person play the virtual device:
+// answer pushes, read each account's code, scan the QR code the widget shows, open activation links.
 // Built with DOM calls and textContent only, so nothing the server holds is ever parsed as HTML.
 
 const $ = (id) => document.getElementById(id);
@@ -27,18 +28,31 @@ function table(headings, rows) {
 }
 
 async function call(method, path, body) {
+  // The control API takes changes only as JSON (sim/http/request-guard.ts).
+  const change = method !== 'GET';
   const response = await fetch(path, {
     method,
-    headers: body ? { 'Content-Type': 'application/json' } : {},
-    body: body ? JSON.stringify(body) : undefined,
+    headers: change ? { 'Content-Type': 'application/json' } : {},
+    body: change ? JSON.stringify(body ?? {}) : undefined,
   });
   return response.json();
 }
 
-function button(label, onClick) {
-  const b = el('button', label, { type: 'button' });
+/** `key` names the button across refreshes, so keyboard focus stays on it when its table is redrawn. */
+function button(label, key, onClick) {
+  const b = el('button', label, { type: 'button', 'data-key': key });
   b.addEventListener('click', () => onClick().then(refresh));
   return b;
+}
+
+/** Replaces a section's content, keeping focus on the same button or link if it is still there. */
+function render(id, content) {
+  const focused = document.activeElement?.closest(`#${id}`) ? document.activeElement.dataset.key : undefined;
+  $(id).replaceChildren(content);
+  if (focused)
+    $(id)
+      .querySelector(`[data-key="${CSS.escape(focused)}"]`)
+      ?.focus();
 }
 
 function pushActions(push) {
@@ -46,20 +60,22 @@ function pushActions(push) {
   if (push.numberChallenge) {
     for (const n of push.choices ?? []) {
       cell.append(
-        button(`Tap ${n}`, () =>
+        button(`Tap ${n}`, `tap:${push.id}:${n}`, () =>
           call('POST', `/sim/api/devices/${push.deviceId}/pushes/${push.id}`, { action: 'approve', number: n }),
         ),
       );
     }
   } else {
     cell.append(
-      button('Approve', () =>
+      button('Approve', `approve:${push.id}`, () =>
         call('POST', `/sim/api/devices/${push.deviceId}/pushes/${push.id}`, { action: 'approve' }),
       ),
     );
   }
   cell.append(
-    button('Deny', () => call('POST', `/sim/api/devices/${push.deviceId}/pushes/${push.id}`, { action: 'reject' })),
+    button('Deny', `deny:${push.id}`, () =>
+      call('POST', `/sim/api/devices/${push.deviceId}/pushes/${push.id}`, { action: 'reject' }),
+    ),
   );
   return cell;
 }
@@ -80,39 +96,107 @@ async function pendingPushes(state) {
   return rows;
 }
 
+/** Each device's current Okta Verify code, as the app shows it: "123 456 · 17 s". */
+async function codesOf(devices) {
+  const codes = await Promise.all(
+    devices.map(async (d) => {
+      const { code, expiresIn } = await call('GET', `/sim/api/devices/${d.id}/totp`);
+      return [d.id, code ? `${code.slice(0, 3)} ${code.slice(3)} · ${expiresIn} s` : ''];
+    }),
+  );
+  return new Map(codes);
+}
+
+function outboxActions(message, index) {
+  const cell = document.createElement('div');
+  cell.append(
+    button('Open on the virtual phone', `open:${index}`, () =>
+      call('POST', '/sim/api/devices/enroll', { link: message.link }).then((answer) =>
+        say(answer.deviceId ? `Okta Verify is set up (device ${answer.deviceId}).` : `Not set up: ${answer.error}`),
+      ),
+    ),
+    el('a', 'Activation link', { href: message.link, 'data-key': `link:${index}` }),
+  );
+  return cell;
+}
+
 async function refresh() {
   const state = await call('GET', '/sim/api/state');
-  $('users').replaceChildren(
+  const codes = await codesOf(state.users.flatMap((u) => u.devices));
+  render(
+    'users',
     table(
-      ['Login', 'Methods', 'Number challenge', 'Okta Verify devices', 'Locked out'],
+      ['Login', 'Methods', 'Number challenge', 'Okta Verify devices', 'Current code', 'Locked out'],
       state.users.map((u) => [
         u.login,
         u.methods.join(', '),
         u.numberChallenge ? 'yes' : 'no',
         u.devices.map((d) => d.id).join(', ') || 'not enrolled',
+        u.devices.map((d) => codes.get(d.id)).join(', '),
         u.lockedOut ? 'yes' : 'no',
       ]),
     ),
   );
-  $('pushes').replaceChildren(table(['Push', 'User', 'Expires in', 'On the phone'], await pendingPushes(state)));
-  $('transactions').replaceChildren(
+  render('pushes', table(['Push', 'User', 'Expires in', 'On the phone'], await pendingPushes(state)));
+  render(
+    'transactions',
     table(
       ['User', 'Step', 'Started', 'Expires in'],
       state.transactions.map((t) => [t.login ?? '(not identified)', t.step, t.createdAt, `${t.expiresInSeconds} s`]),
     ),
   );
-  $('outbox').replaceChildren(
+  render(
+    'outbox',
     table(
       ['Channel', 'To', 'Sent', 'Link'],
-      state.outbox.map((m) => [
+      state.outbox.map((m, index) => [
         m.channel,
         m.to,
         new Date(m.sentAt).toLocaleTimeString(),
-        el('a', 'Activation link', { href: m.link }),
+        outboxActions(m, index),
       ]),
     ),
   );
 }
+
+/** The result of the last action, in the page's status line. */
+function say(text) {
+  $('result').textContent = text;
+}
+
+/** Okta Verify's camera: the QR image (a PNG data: URI) goes to the virtual device, which decodes it. */
+async function scan(dataUri) {
+  const answer = await call('POST', '/sim/api/devices/enroll', { qr: dataUri });
+  say(answer.deviceId ? `Scanned: Okta Verify is set up (device ${answer.deviceId}).` : `Not scanned: ${answer.error}`);
+  await refresh();
+}
+
+function readAsDataUri(file) {
+  return new Promise((resolve, reject) => {
+    const reader = new FileReader();
+    reader.addEventListener('load', () => resolve(String(reader.result)));
+    reader.addEventListener('error', () => reject(reader.error));
+    reader.readAsDataURL(file);
+  });
+}
+
+/** A pasted image (Copy image on the sign-in page's QR code) is scanned at once; pasted text waits for Scan. */
+$('qr-text').addEventListener('paste', (event) => {
+  const image = [...(event.clipboardData?.files ?? [])].find((f) => f.type.startsWith('image/'));
+  if (!image) return;
+  event.preventDefault();
+  void readAsDataUri(image).then(scan);
+});
+$('qr-file').addEventListener('change', () => {
+  const [file] = $('qr-file').files;
+  if (file) void readAsDataUri(file).then(scan);
+});
+$('qr-form').addEventListener('submit', (event) => {
+  event.preventDefault();
+  const text = $('qr-text').value.trim();
+  if (text) void scan(text);
+  else say('Paste the QR image, or its data: URI, first.');
+});
 
 $('issuer').textContent = `${location.origin}/oauth2/default`;
 $('reset').addEventListener('click', () => call('POST', '/sim/api/reset').then(refresh));

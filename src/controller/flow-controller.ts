@@ -51,6 +51,8 @@ interface FlowRequest {
   readonly call: (client: OvAuthClient) => Promise<IdxTransaction>;
   /** For a user's request: the step it answered (stale-answer and double-submit checks). */
   readonly step?: OvStep;
+  /** Sent by the widget itself, not by a person: it does not re-arm the automatic moves. */
+  readonly automatic?: boolean;
 }
 
 interface Outcome {
@@ -123,6 +125,12 @@ export class OvFlowController implements ReactiveController {
   #loopback?: { readonly challengeRequest: string; readonly abort: AbortController };
   /** The next answer is Okta's fallback after Okta Verify did not answer by loopback. */
   #loopbackFellBack = false;
+  /**
+   * The widget told Okta by itself that Okta Verify did not answer by loopback since the user last
+   * acted: a server answering with yet another loopback challenge must not start a loop of probes
+   * and cancels, so the next failure only says so on screen.
+   */
+  #fellBackByItself = false;
 
   constructor(host: Host, options: OvFlowControllerOptions) {
     (this.host = host).addController(this);
@@ -296,7 +304,7 @@ export class OvFlowController implements ReactiveController {
   }
 
   /** Answers a remediation (`step`, with `values`) or runs an action of the current response. */
-  #send({ step: remediation, actions, values }: OvSend): void {
+  #send({ step: remediation, actions, values }: OvSend, automatic = false): void {
     const step = this.#state.step;
     if (!step || this.#state.busy) return;
     const target = {
@@ -306,7 +314,12 @@ export class OvFlowController implements ReactiveController {
       }),
     };
     this.#run(
-      { kind: 'proceed', step, call: (client) => client.idx.proceed({ ...STEP_MODE, ...values, ...target }) },
+      {
+        kind: 'proceed',
+        step,
+        automatic,
+        call: (client) => client.idx.proceed({ ...STEP_MODE, ...values, ...target }),
+      },
       true,
     );
   }
@@ -323,7 +336,10 @@ export class OvFlowController implements ReactiveController {
 
   #run(request: FlowRequest, byUser: boolean): void {
     this.#failed = undefined;
-    if (byUser && request.kind !== 'start') this.#restartedByItself = false;
+    if (byUser && request.kind !== 'start' && !request.automatic) {
+      this.#restartedByItself = false;
+      this.#fellBackByItself = false;
+    }
     if (byUser) this.#poll.stop();
     // A retrying poll keeps the "connection unstable" line, so the live region does not flip back and forth.
     const stillTransient = request.kind === 'poll' && this.#state.problem?.transient ? this.#state.problem : undefined;
@@ -553,13 +569,14 @@ export class OvFlowController implements ReactiveController {
     answerByLoopback(challenge, abort.signal).then((outcome) => {
       if (outcome.answered || abort.signal.aborted || this.#state.step !== step || this.#state.busy) return;
       const cancel = routeOf(step).fastPassCancel;
-      if (!cancel) {
+      if (!cancel || this.#fellBackByItself) {
         this.#setState({ notice: NoticeCode.FASTPASS_UNREACHABLE });
         return;
       }
       const params = { reason: outcome.reason, ...(outcome.statusCode && { statusCode: String(outcome.statusCode) }) };
       this.#loopbackFellBack = true;
-      this.#send({ actions: [{ name: cancel, params }] });
+      this.#send({ actions: [{ name: cancel, params }] }, true);
+      this.#fellBackByItself = true;
     }, noop);
   }
 

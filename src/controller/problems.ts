@@ -1,4 +1,10 @@
-import { ConfigurationError, MalformedResponseError, RateLimitedError, ServerFailureError } from '../errors.js';
+import {
+  ConfigurationError,
+  CrossOriginEndpointError,
+  MalformedResponseError,
+  RateLimitedError,
+  ServerFailureError,
+} from '../errors.js';
 import { ProblemCode } from './types.js';
 import type { OvMessage, OvProblem } from './types.js';
 
@@ -29,6 +35,8 @@ const EXPLANATIONS: Readonly<Record<ProblemCode, string>> = {
   [ProblemCode.CONFIG]: 'The widget cannot sign in as configured; the error says what is missing.',
   [ProblemCode.TOKENS]: 'Signed in, but the tokens could not be saved in the token manager.',
   [ProblemCode.QR_REFUSED]: 'The QR code was not a PNG or GIF data URI, so it was not shown.',
+  [ProblemCode.CROSS_ORIGIN_ENDPOINT]:
+    "The endpoint is on another origin than the page's; nothing was sent (see allow-cross-origin-endpoint).",
 };
 
 export function problem(code: ProblemCode, canRetry: boolean, messages?: readonly OvMessage[]): OvProblem {
@@ -43,6 +51,7 @@ export function toProblem(error: unknown): OvProblem {
   const e = (error ?? {}) as SdkErrorLike;
   const status = typeof e.xhr?.status === 'number' ? e.xhr.status : undefined;
   // Nothing to retry: the page has to change. The error itself (in ov-error) tells the developer what.
+  if (error instanceof CrossOriginEndpointError) return problem(ProblemCode.CROSS_ORIGIN_ENDPOINT, false);
   if (error instanceof ConfigurationError) return problem(ProblemCode.CONFIG, false);
   if (error instanceof MalformedResponseError || error instanceof SyntaxError)
     return problem(ProblemCode.UNEXPECTED, true);

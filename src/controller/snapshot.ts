@@ -210,7 +210,8 @@ function screenOf(remediation: string, authenticator: OvAuthenticator | undefine
         case 'devicebootstrap':
           return 'enroll-bootstrap';
         default:
-          return isLinkChannel(authenticator?.selectedChannel) ? 'link-sent' : 'enroll-qr';
+          if (isLinkChannel(authenticator?.selectedChannel)) return 'link-sent';
+          return !authenticator?.qrcode && authenticator?.setupHref ? 'enroll-on-device' : 'enroll-qr';
       }
     case 'challenge-poll':
       // Okta Verify's signed_nonce (FastPass) polls too, but nothing was pushed.
@@ -336,6 +337,7 @@ function readAuthenticator(remediation: IdxRemediation, tx: OvTransaction): OvAu
     challenge?: { value?: unknown };
     samedevice?: { orgUrl?: unknown; downloadHref?: unknown; platform?: unknown };
     devicebootstrap?: { enrolledDevices?: unknown };
+    setupNfcUrl?: unknown;
   };
   const qr = data.qrcode;
   const challenge = readChallenge(data.challenge?.value);
@@ -363,6 +365,7 @@ function readAuthenticator(remediation: IdxRemediation, tx: OvTransaction): OvAu
         },
       }),
     ...(enrolledDevices && { enrolledDevices }),
+    ...(text(data.setupNfcUrl) !== undefined && { setupHref: text(data.setupNfcUrl) }),
   };
 }
 
@@ -468,6 +471,9 @@ function readOptions(remediation: IdxRemediation, authenticator?: OvAuthenticato
             value: `${id}:${method.value}`,
             ...(text(related?.key) && { authenticatorKey: related?.key }),
             detail: detail ? `${label} · ${detail}` : label,
+            method: method.value,
+            authenticatorLabel: label,
+            ...(detail && { profile: detail }),
             values: pick(method.value),
           }));
         }
@@ -476,7 +482,8 @@ function readOptions(remediation: IdxRemediation, authenticator?: OvAuthenticato
             label,
             value: id + (fixedMethod ? `:${fixedMethod}` : ''),
             ...(text(related?.key) && { authenticatorKey: related?.key }),
-            ...(detail && { detail }),
+            ...(detail && { detail, profile: detail }),
+            ...(fixedMethod && { method: fixedMethod }),
             values: pick(fixedMethod),
           },
         ];
@@ -484,6 +491,8 @@ function readOptions(remediation: IdxRemediation, authenticator?: OvAuthenticato
     case 'authenticator-verification-data':
       return choices(field, 'methodType').map((c) => ({
         ...c,
+        method: c.value,
+        ...(authenticator?.displayName && { authenticatorLabel: authenticator.displayName }),
         ...(authenticator?.key && { authenticatorKey: authenticator.key }),
         values: { methodType: c.value },
       }));

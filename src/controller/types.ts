@@ -61,6 +61,12 @@ export interface OvOption {
   readonly authenticatorKey?: string;
   /** e.g. the device name or masked phone number of an enrolment. */
   readonly detail?: string;
+  /** The method this choice picks (`push`, `totp`, `signed_nonce`, `sms`…), where it picks one. */
+  readonly method?: string;
+  /** Where `label` names a method of an authenticator: the authenticator's own name ("Okta Verify"). */
+  readonly authenticatorLabel?: string;
+  /** The enrolment's device name, masked phone number or email, where Okta gives one. */
+  readonly profile?: string;
   readonly values: Readonly<Record<string, unknown>>;
 }
 
@@ -100,6 +106,8 @@ export interface OvAuthenticator {
   readonly sameDevice?: { readonly orgUrl?: string; readonly downloadHref?: string; readonly platform?: string };
   /** Device-bootstrap enrolment: the user's devices that already have Okta Verify. */
   readonly enrolledDevices?: readonly string[];
+  /** Enrolment completed by an app on this device (an NFC PIN's `setupNfcUrl`), not by a QR code. */
+  readonly setupHref?: string;
 }
 
 /** Names the snapshot uses besides Okta's remediation names (as `name` and as `screen`). */
@@ -143,6 +151,8 @@ export type OvScreen =
   | 'enroll-same-device'
   /** Add the account from a device that already has Okta Verify (enroll-poll, `devicebootstrap`). */
   | 'enroll-bootstrap'
+  /** Set another authenticator up in an app on this device (enroll-poll with a setup link, no QR). */
+  | 'enroll-on-device'
   | (typeof OutcomeStep)[keyof typeof OutcomeStep];
 
 /**
@@ -201,6 +211,8 @@ export const ProblemCode = {
   CONFIG: 'config',
   TOKENS: 'tokens',
   QR_REFUSED: 'qr-refused',
+  /** `endpoint` is on another origin than the page's, and the page did not allow it: nothing was sent. */
+  CROSS_ORIGIN_ENDPOINT: 'cross-origin-endpoint',
 } as const;
 export type ProblemCode = (typeof ProblemCode)[keyof typeof ProblemCode];
 

@@ -11,6 +11,7 @@ const problemWords: Readonly<Record<ProblemCode, () => string>> = {
   config: () => strings.configNeedsEndpoint,
   tokens: () => strings.tokenSaveFailed,
   'qr-refused': () => strings.qrRefused,
+  'cross-origin-endpoint': () => strings.crossOriginEndpoint,
 };
 
 /** A problem as the user reads it; a poll that failed and is tried again says just that. */

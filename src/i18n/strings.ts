@@ -51,6 +51,7 @@ export const strings = {
   get tokenSaveFailed() { return msg('You were signed in, but the session could not be saved in this browser.', { id: 'tokenSaveFailed' }); },
   get invalidInput() { return msg('Check what you entered and try again.', { id: 'invalidInput' }); },
   get qrRefused() { return msg('The QR code could not be shown safely. Use “Can’t scan?” to get an activation link instead.', { id: 'qrRefused' }); },
+  get crossOriginEndpoint() { return msg('This sign-in form is set up to send your password to another site, so it will not sign you in. Contact the site’s owner.', { id: 'crossOriginEndpoint' }); },
   get pollTrouble() { return msg('Still waiting. The connection is unstable, retrying…', { id: 'pollTrouble' }); },
 
   // ov-authenticator-picker
@@ -131,6 +132,15 @@ export const strings = {
   get bootstrapStep2() { return msg('Choose to add an account for this organization and follow the steps.', { id: 'bootstrapStep2' }); },
   get waitingForSetup() { return msg('Waiting for Okta Verify to add your account…', { id: 'waitingForSetup' }); },
   get enrolledDevicesLabel() { return msg('Devices with Okta Verify', { id: 'enrolledDevicesLabel' }); },
+
+  // An authenticator other than Okta Verify that an app on this device sets up or answers (NFC PIN)
+  onDeviceSetup: (authenticator: string) => msg(str`Continue on this device to set up ${authenticator}.`, { id: 'onDeviceSetup' }),
+  onDeviceVerify: (authenticator: string) => msg(str`Continue on this device to verify with ${authenticator}.`, { id: 'onDeviceVerify' }),
+  verifyWithHeading: (authenticator: string) => msg(str`Verify with ${authenticator}`, { id: 'verifyWithHeading' }),
+  get onDeviceSetupUnnamed() { return msg('Continue on this device to finish setting it up.', { id: 'onDeviceSetupUnnamed' }); },
+  get onDeviceVerifyUnnamed() { return msg('Continue on this device to verify it’s you.', { id: 'onDeviceVerifyUnnamed' }); },
+  get continueOnDevice() { return msg('Continue on this device', { id: 'continueOnDevice' }); },
+  get waitingForDevice() { return msg('Waiting for this device to finish…', { id: 'waitingForDevice' }); },
 
   // ov-totp-entry
   get totpHeading() { return msg('Enter a code', { id: 'totpHeading' }); },

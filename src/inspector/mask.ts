@@ -1,35 +1,127 @@
 /**
- * Masking of what the flow inspector records, so a timeline can be pasted into a bug report: every
- * password, one-time code, token, state handle, PKCE value and OAuth code is replaced by MASK,
- * wherever it sits (a JSON body, a form-encoded body, a URL's query, an IDX form field's `value`).
+ * Masking of what the flow inspector records, so a timeline can be pasted into a bug report.
+ *
+ * It masks by an allow-list: a value is shown only under a key known to hold no secret (IDX's form
+ * structure, remediation and authenticator names, statuses, Okta's messages and error codes);
+ * every other string or number becomes MASK, whatever its key is called (`pin`, `pwd`,
+ * `secretAnswer`, a field Okta adds tomorrow). On top of that, a string that looks like a random
+ * secret (long, token characters, mixed classes) is masked even under a known key, in JSON and form
+ * bodies, in URL path segments and query values, and inside text.
  */
 
 export const MASK = '[masked]';
 
-/** Field names, compared lowercase without `_` or `-`, whose value is secret. */
-const SECRET_NAMES = new Set([
-  'password',
-  'passcode',
-  'code',
-  'verificationcode',
-  'interactioncode',
-  'codeverifier',
-  'codechallenge',
-  'state',
-  'nonce',
-  'otp',
-  'totp',
-  'answer',
-  'authorization',
-  'cookie',
+/**
+ * Keys, compared lowercase without `_` or `-`, whose string and number values hold no secret.
+ * `stateHandle`, `interaction_handle`, tokens, codes, PKCE values, `state`, `nonce` are not here.
+ */
+const SAFE_NAMES = new Set([
+  // IDX forms and their structure
+  'version',
+  'expiresat',
+  'intent',
+  'type',
+  'name',
+  'label',
+  'rel',
+  'href',
+  'method',
+  'accepts',
+  'produces',
+  'refresh',
+  'relatesto',
+  'required',
+  'visible',
+  'mutable',
+  'secret',
+  'maxlength',
+  'minlength',
+  'actions',
+  'remediations',
+  // authenticators and their methods
+  'key',
+  'id',
+  'authenticatorid',
+  'displayname',
+  'authenticatorname',
+  'catalogkey',
+  'methodtype',
+  'channel',
+  'selectedchannel',
+  'challengemethod',
+  'securitylevel',
+  'probetimeoutmillis',
+  'ports',
+  'domain',
+  'platform',
+  'os',
+  'browser',
+  'devicename',
+  'enrolleddevices',
+  'correctanswer',
+  // who signs in (not a secret; a bug report needs it)
+  'identifier',
+  // messages and errors
+  'class',
+  'message',
+  'errorcode',
+  'errorsummary',
+  'errorlink',
+  'error',
+  'errordescription',
+  'status',
+  'step',
+  'action',
+  // OAuth parameters that are not secrets
+  'clientid',
+  'redirecturi',
+  'scope',
+  'granttype',
+  'responsetype',
+  'responsemode',
+  'codechallengemethod',
+  'tokentype',
+  'expiresin',
+  'lang',
+  'locale',
 ]);
 
-/** Endings that make a name secret: `stateHandle`, `interaction_handle`, `access_token`, `clientSecret`… */
-const SECRET_ENDINGS = ['token', 'handle', 'secret', 'password', 'passcode'];
+/** Keys whose value may be an Okta object id (`aut2h3fft4y9pDPCS1d7`), shown although it looks random. */
+const ID_NAMES = new Set(['id', 'authenticatorid']);
 
+function normalized(name: string): string {
+  return name.toLowerCase().replace(/[-_]/g, '');
+}
+
+/** Whether the inspector masks a value found under this key (every key it does not know). */
 export function isSecretName(name: string): boolean {
-  const key = name.toLowerCase().replace(/[-_]/g, '');
-  return SECRET_NAMES.has(key) || SECRET_ENDINGS.some((ending) => key.endsWith(ending));
+  return !SAFE_NAMES.has(normalized(name));
+}
+
+/** Tokens, handles, codes and keys (base64, base64url, hex): no space, `@` or `:`; `=` only as padding. */
+const TOKEN_CHARACTERS = /^[\w~+/.-]+={0,2}$/;
+const TOKEN_RUN = /[\w~+/.-]{16,}={0,2}/g;
+const OKTA_ID = /^[a-z0-9]{3}[A-Za-z0-9]{17}$/;
+
+/** How often a text switches between lower case, upper case and digits (punctuation aside). */
+function classSwitches(text: string): number {
+  const runs = text.replace(/[^A-Za-z0-9]/g, '').match(/\d+|[a-z]+|[A-Z]+/g) ?? [];
+  return Math.max(0, runs.length - 1);
+}
+
+/**
+ * A random-looking string: 16 characters or more of token characters that switch between lower
+ * case, upper case and digits at least three times. Words and names (`select-authenticator-enroll`,
+ * `testuser1`), content types and dates are not; state handles, activation tokens, session ids and
+ * hex digests are.
+ */
+export function looksSecret(text: string): boolean {
+  return text.length >= 16 && TOKEN_CHARACTERS.test(text) && classSwitches(text) >= 3;
+}
+
+/** Masks every random-looking run inside a text (an error message quoting a token). */
+function maskSecretRuns(text: string): string {
+  return text.replace(TOKEN_RUN, (run) => (looksSecret(run) ? MASK : run));
 }
 
 /** Longest text kept of a body that is neither JSON nor a form. */
@@ -48,25 +140,39 @@ export function mask(value: unknown): unknown {
 }
 
 function maskObject(object: Record<string, unknown>): Record<string, unknown> {
-  // An IDX form field, `{ name: 'stateHandle', value: '02…' }`: the secret is named by its sibling.
-  const secretField = typeof object.name === 'string' && isSecretName(object.name);
-  return Object.fromEntries(
-    Object.entries(object).map(([key, v]) => [
-      key,
-      isSecretName(key) || (secretField && key === 'value') ? masked(v) : mask(v),
-    ]),
-  );
+  return Object.fromEntries(Object.entries(object).map(([key, v]) => [key, maskEntry(object, key, v)]));
+}
+
+/** A value under `key`: objects are walked (their own keys decide), leaves are shown only under a safe key. */
+function maskEntry(object: Record<string, unknown>, key: string, value: unknown): unknown {
+  if (Array.isArray(value)) return value.map((item) => maskEntry(object, key, item));
+  if (value && typeof value === 'object') return maskObject(value as Record<string, unknown>);
+  if (value === undefined || value === null || value === '' || typeof value === 'boolean') return value;
+  // A link is worth seeing under any key: its path and query are masked on their own.
+  if (typeof value === 'string' && isWebUrl(value)) return maskText(value);
+  const name = key === 'value' && typeof object.name === 'string' ? object.name : key;
+  return shownUnder(object, key) ? maskLeaf(value, name) : MASK;
 }
 
 /**
- * Objects keep their shape (which fields were sent), every leaf masked. A boolean holds no secret
- * (IDX marks its password fields `secret: true`), so it stays.
+ * An IDX form field or option carries its value beside its name (`{ name: 'stateHandle', value }`)
+ * or label (`{ label: 'Okta Verify', value: 'aut…' }`): the value is as safe as the field's name.
  */
-function masked(value: unknown): unknown {
-  if (value === undefined || value === null || value === '' || typeof value === 'boolean') return value;
-  if (Array.isArray(value)) return value.map(() => MASK);
-  if (typeof value === 'object') return Object.fromEntries(Object.keys(value).map((key) => [key, MASK]));
-  return MASK;
+function shownUnder(object: Record<string, unknown>, key: string): boolean {
+  if (key !== 'value') return !isSecretName(key);
+  if (typeof object.name === 'string') return !isSecretName(object.name);
+  return typeof object.label === 'string';
+}
+
+/** A string or number under a safe name (the key, or the field's name for its `value`). */
+function maskLeaf(value: unknown, name: string): unknown {
+  if (typeof value !== 'string') return value;
+  if (ID_NAMES.has(normalized(name)) && OKTA_ID.test(value)) return value;
+  return maskText(value);
+}
+
+function isWebUrl(text: string): boolean {
+  return /^https?:\/\//.test(text) && URL.canParse(text);
 }
 
 /** A JSON Web Token, whatever field it is in (`eyJ…` header and payload). */
@@ -75,13 +181,14 @@ const JWT = /^eyJ[\w-]+\.eyJ[\w-]+\./;
 function maskText(text: string): unknown {
   if (text.startsWith('data:')) return `[data URI, ${text.length} characters]`;
   if (JWT.test(text)) return MASK;
-  if (/^https?:\/\//.test(text) && URL.canParse(text)) return `${new URL(text).origin}${maskedPath(text)}`;
+  if (isWebUrl(text)) return `${new URL(text).origin}${maskedPath(text)}`;
   const json = parseJson(text);
   if (json !== undefined) return mask(json);
   if (/^[\w.%-]+=[^&\s]*(&[\w.%-]+=[^&\s]*)*$/.test(text)) {
     return maskObject(Object.fromEntries(new URLSearchParams(text)));
   }
-  return text.length > TEXT_LIMIT ? `${text.slice(0, TEXT_LIMIT)}… [${text.length} characters]` : text;
+  const shown = maskSecretRuns(text);
+  return shown.length > TEXT_LIMIT ? `${shown.slice(0, TEXT_LIMIT)}… [${text.length} characters]` : shown;
 }
 
 /**
@@ -101,14 +208,28 @@ function parseJson(text: string): unknown {
   }
 }
 
+function decoded(segment: string): string {
+  try {
+    return decodeURIComponent(segment);
+  } catch {
+    return segment;
+  }
+}
+
 /**
- * The URL's path and query with secret parameters masked (`/v1/authorize?state=[masked]`); the
- * origin and the fragment (where implicit flows put tokens) are left out.
+ * The URL's path and query, masked (`/v1/authorize?client_id=ov&state=[masked]`): a path segment
+ * that looks random (an activation token in the path) is masked, a query value is shown only
+ * under a safe name and when it does not look random. The origin and the fragment (where implicit
+ * flows put tokens) are left out.
  */
 export function maskedPath(url: string): string {
   const { pathname, searchParams } = new URL(url, 'http://relative.invalid');
+  const path = pathname
+    .split('/')
+    .map((segment) => (looksSecret(decoded(segment)) ? MASK : segment))
+    .join('/');
   const query = [...searchParams].map(
-    ([key, value]) => `${key}=${isSecretName(key) ? MASK : encodeURIComponent(value)}`,
+    ([key, value]) => `${key}=${isSecretName(key) || looksSecret(value) ? MASK : encodeURIComponent(value)}`,
   );
-  return query.length ? `${pathname}?${query.join('&')}` : pathname;
+  return query.length ? `${path}?${query.join('&')}` : path;
 }

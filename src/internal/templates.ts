@@ -138,10 +138,16 @@ export function stepActions(flow: OvFlowContext): TemplateResult | typeof nothin
   </div>`;
 }
 
-/** The polite live region of a polling step: what is happening now, changed only when that changes. */
+/**
+ * The polite live region of a polling step: what is happening now, changed only when that changes;
+ * beside it an activity indicator, hidden from assistive technology, which the line already informs.
+ */
 export function pollProgress(flow: OvFlowContext, waiting: string): TemplateResult {
   const problem = flow.state.problem;
-  return html`<p class="progress" role="status" aria-live="polite" aria-atomic="true" part="status">
-    ${problem?.transient ? problemText(problem) : waiting}
-  </p>`;
+  return html`<div class="waiting">
+    <span class="activity" part="activity" aria-hidden="true" data-activity></span>
+    <p class="progress" role="status" aria-live="polite" aria-atomic="true" part="status">
+      ${problem?.transient ? problemText(problem) : waiting}
+    </p>
+  </div>`;
 }

@@ -42,3 +42,11 @@ export class SessionStoreUnavailableError extends Error {
     this.name = 'SessionStoreUnavailableError';
   }
 }
+
+/** A request body that did not arrive within the adapter's body timeout (node.ts). */
+export class BodyTimeoutError extends Error {
+  constructor() {
+    super('The request body did not arrive in time');
+    this.name = 'BodyTimeoutError';
+  }
+}

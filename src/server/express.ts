@@ -6,7 +6,7 @@
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { SignInHandler } from './handler.js';
-import { bodyOrRefusal, requestUrl, toFetchRequest, writeResponse } from './node.js';
+import { badHost, bodyOrRefusal, requestUrl, toFetchRequest, writeResponse } from './node.js';
 
 export interface ExpressRequestLike extends IncomingMessage {
   readonly originalUrl?: string;
@@ -42,14 +42,14 @@ export function expressSignIn<Req extends ExpressRequestLike, Res extends Server
         next();
         return;
       }
+      const url = requestUrl(req, req.protocol ?? 'http', path);
+      if (url === undefined) {
+        await writeResponse(badHost(), res);
+        return;
+      }
       const body = req.method === 'GET' || req.method === 'HEAD' ? undefined : await rawBody(req);
       const response =
-        body instanceof Response
-          ? body
-          : await handler.handle(toFetchRequest(req, requestUrl(req, req.protocol ?? 'http', path), body), {
-              req,
-              res,
-            });
+        body instanceof Response ? body : await handler.handle(toFetchRequest(req, url, body), { req, res });
       await writeResponse(response, res);
     } catch (error) {
       next(error);

@@ -7,7 +7,7 @@
  */
 import type { IncomingMessage } from 'node:http';
 import type { SignInHandler } from './handler.js';
-import { MAX_BODY_BYTES, toFetchRequest } from './node.js';
+import { badHost, MAX_BODY_BYTES, requestUrl, toFetchRequest } from './node.js';
 
 export interface FastifyRequestLike {
   readonly raw: IncomingMessage;
@@ -63,12 +63,15 @@ export function fastifySignIn<Req extends FastifyRequestLike, Reply extends Fast
       url: `${handler.basePath}/*`,
       handler: async (request, reply) => {
         const body = request.body instanceof Uint8Array ? request.body : undefined;
-        const url = `${request.protocol}://${request.raw.headers.host ?? 'localhost'}${request.url}`;
+        const url = requestUrl(request.raw, request.protocol, request.url);
         // Fastify hands the route its own request and reply objects: the ones the app's types describe.
-        const response = await handler.handle(toFetchRequest(request.raw, url, body), {
-          request: request as Req,
-          reply: reply as Reply,
-        });
+        const response =
+          url === undefined
+            ? badHost()
+            : await handler.handle(toFetchRequest(request.raw, url, body), {
+                request: request as Req,
+                reply: reply as Reply,
+              });
         reply.code(response.status);
         for (const [name, value] of response.headers) if (name !== 'set-cookie') reply.header(name, value);
         const cookies = response.headers.getSetCookie();

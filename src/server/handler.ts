@@ -5,18 +5,18 @@
  */
 import { IdxStatus } from '@okta/okta-auth-js';
 import type { IdxTransaction, Tokens } from '@okta/okta-auth-js';
-import { SessionCookie } from './cookies.js';
-import type { SessionCookieOptions } from './cookies.js';
-import { carriesToken, isFromElsewhere, isJson } from './csrf.js';
+import { DUPLICATE, SessionCookie } from './cookies.js';
+import type { SessionCookieOptions, SessionCookieValue } from './cookies.js';
+import { CsrfTokens, isFromElsewhere, isJson } from './csrf.js';
 import { operations } from './operations.js';
 import { InvalidRequestError, NoTransactionError, SessionStoreUnavailableError, StaleSessionError } from './errors.js';
 import type { OperationResult } from './operations.js';
 import { ApiRoute, WireError } from '../transport/protocol.js';
 import type { WireResponse, WireSession } from '../transport/protocol.js';
-import { randomToken, sha256 } from './random.js';
+import { constantTimeEqual, randomToken, sha256 } from './random.js';
 import { isPlainObject } from './requests.js';
 import { failure, json } from './responses.js';
-import { SdkSession } from './sdk-session.js';
+import { RecordStorage, SdkSession } from './sdk-session.js';
 import type { OktaSettings } from './sdk-session.js';
 import { SessionLocks } from './session-locks.js';
 import { MemorySessionStore } from './session-store.js';
@@ -52,6 +52,19 @@ export interface SignInHandlerOptions<C> {
   /** Default: a MemorySessionStore (this process's memory). */
   store?: SessionStore;
   cookie?: SessionCookieOptions;
+  /**
+   * The secret of the CSRF tokens (at least 32 characters). Default: random to this process, which
+   * is enough for one process; several processes answering the same browsers (a load balancer
+   * without sticky sessions) must all be given the same secret.
+   */
+  csrfSecret?: string;
+  /**
+   * Sends the session cookie without Secure (and without `__Host-`) on plain http. Off by default:
+   * the cookie is always Secure, which browsers accept from https and from http://localhost. For
+   * development on another host, or a browser that keeps no Secure cookie from http://localhost
+   * (WebKitGTK). Refused when `NODE_ENV=production`.
+   */
+  insecureCookiesOnHttp?: boolean;
   /** Idle lifetime of a session, from its last state change. Default 30 minutes. */
   sessionTtlMs?: number;
   /** Unexpected failures (the app's `onSuccess` threw, an SDK error). Default: `console.error`. */
@@ -66,6 +79,20 @@ export interface SignInHandler<C = unknown> {
 }
 
 const DEFAULT_TTL_MS = 30 * 60 * 1000;
+
+const REMOVED_SECURE_OPTION =
+  'ov-signin/server: cookie.secure is gone: the session cookie is always Secure (and __Host-). ' +
+  'For plain http in development, set insecureCookiesOnHttp: true.';
+const INSECURE_IN_PRODUCTION =
+  'ov-signin/server: insecureCookiesOnHttp is set while NODE_ENV=production: the session cookie could go ' +
+  'without Secure. Serve the app over https (behind a TLS proxy the cookie is Secure by default) and ' +
+  'remove insecureCookiesOnHttp.';
+
+function isProduction(): boolean {
+  // `process` is Node's; the fetch-style core also runs where there is none.
+  const { process } = globalThis as { process?: { env?: Record<string, string | undefined> } };
+  return process?.env?.NODE_ENV === 'production';
+}
 const MAX_BODY_BYTES = 16 * 1024;
 
 type OperationRoute = keyof typeof operations;
@@ -81,12 +108,20 @@ class Handler<C> implements SignInHandler<C> {
   readonly #cookie: SessionCookie;
   readonly #ttl: number;
   readonly #locks = new SessionLocks();
+  readonly #csrf: CsrfTokens;
+  /** okta-auth-js's HTTP cache (discovery, signing keys) of this handler's issuer, for all its sessions. */
+  readonly #sharedCache = new RecordStorage();
+  /** Starts waiting for the first one to fill #sharedCache: a burst of them makes one discovery call. */
+  #coldStarts: Promise<unknown> = Promise.resolve();
 
   constructor(options: SignInHandlerOptions<C>) {
+    if (options.cookie && 'secure' in options.cookie) throw new Error(REMOVED_SECURE_OPTION);
+    if (options.insecureCookiesOnHttp && isProduction()) throw new Error(INSECURE_IN_PRODUCTION);
     this.#options = options;
     this.basePath = `/${(options.basePath ?? '/auth').replace(/^\/+|\/+$/g, '')}`;
     this.#store = options.store ?? new MemorySessionStore();
-    this.#cookie = new SessionCookie(options.cookie);
+    this.#cookie = new SessionCookie(options.cookie ?? {}, options.insecureCookiesOnHttp ?? false);
+    this.#csrf = new CsrfTokens(options.csrfSecret);
     this.#ttl = options.sessionTtlMs ?? DEFAULT_TTL_MS;
   }
 
@@ -117,67 +152,76 @@ class Handler<C> implements SignInHandler<C> {
     return this.#post(route as OperationRoute, request, context);
   }
 
-  /** The CSRF token of the session, opening one (and setting its cookie) when the request has none. */
+  /**
+   * The CSRF token of the session, opening one (setting its cookie) when the request has none.
+   * Stores nothing: the token is an HMAC of the cookie's anchor, so anonymous calls cost no memory.
+   */
   async #session(request: Request): Promise<Response> {
     if (isFromElsewhere(request)) return failure(WireError.FORBIDDEN);
-    const open = await this.#open(request);
-    if (open) return json(200, { csrfToken: open.record.csrfToken } satisfies WireSession);
-    const id = randomToken();
-    const record: SessionRecord = { csrfToken: randomToken(), sdkStorage: {} };
-    await this.#store.set(await sha256(id), record, this.#ttl);
-    return json(200, { csrfToken: record.csrfToken } satisfies WireSession, {
-      'set-cookie': this.#cookie.serialize(new URL(request.url), id),
+    const cookie = this.#cookie.read(request);
+    if (cookie === DUPLICATE) return failure(WireError.DUPLICATE_COOKIE);
+    if (cookie) return json(200, { csrfToken: await this.#csrf.tokenFor(cookie.anchor) } satisfies WireSession);
+    const fresh: SessionCookieValue = { sessionId: randomToken(), anchor: randomToken() };
+    return json(200, { csrfToken: await this.#csrf.tokenFor(fresh.anchor) } satisfies WireSession, {
+      'set-cookie': this.#cookie.serialize(new URL(request.url), fresh),
     });
-  }
-
-  async #open(request: Request): Promise<{ key: string; record: SessionRecord } | undefined> {
-    const id = this.#cookie.read(request);
-    if (!id) return undefined;
-    const key = await sha256(id);
-    const record = await this.#store.get(key);
-    return record && { key, record };
   }
 
   async #post(route: OperationRoute, request: Request, context: C | undefined): Promise<Response> {
     if (isFromElsewhere(request)) return failure(WireError.FORBIDDEN);
     if (!isJson(request)) return failure(WireError.UNSUPPORTED_MEDIA_TYPE);
-    const open = await this.#open(request);
-    if (!open || !carriesToken(request, open.record)) return failure(WireError.FORBIDDEN);
+    const cookie = this.#cookie.read(request);
+    if (cookie === DUPLICATE) return failure(WireError.DUPLICATE_COOKIE);
+    if (!cookie || !(await this.#csrf.carried(request, cookie.anchor))) return failure(WireError.FORBIDDEN);
     const body = await readJsonBody(request);
     if (body instanceof Response) return body;
-    const task = () => this.#perform(route, open.key, body, request, context);
-    return this.#store.withLock ? this.#store.withLock(open.key, task) : this.#locks.run(open.key, task);
+    const key = await sha256(cookie.sessionId);
+    const task = () => this.#perform(route, key, cookie, body, request, context);
+    return this.#store.withLock ? this.#store.withLock(key, task) : this.#locks.run(key, task);
   }
 
   async #perform(
     route: OperationRoute,
     key: string,
+    cookie: SessionCookieValue,
     body: Record<string, unknown>,
     request: Request,
     context: C | undefined,
   ): Promise<Response> {
-    // Read again under the lock: the request before this one may have changed the session.
+    // Read under the lock: the request before this one may have changed (or ended) the session.
     const record = await this.#store.get(key);
-    if (!record) return failure(WireError.FORBIDDEN);
-    const sdk = new SdkSession(this.#options.okta, record.sdkStorage);
+    if (!record && route !== ApiRoute.START) return failure(WireError.EXPIRED);
+    const csrfToken = await this.#csrf.tokenFor(cookie.anchor);
+    if (record && !constantTimeEqual(record.csrfToken, csrfToken)) return failure(WireError.FORBIDDEN);
+    const sdk = new SdkSession(this.#options.okta, record?.sdkStorage ?? {}, this.#sharedCache);
     let result: OperationResult;
     try {
-      result = await operations[route](sdk, body);
+      const operation = () => operations[route](sdk, body);
+      result = await (route === ApiRoute.START ? this.#whenDiscovered(operation) : operation());
     } catch (error) {
       // The session keeps the state it had before this request.
       return this.#failed(error, sdk);
     }
     const { transaction, started } = result;
-    const transactionId = started || !record.transactionId ? randomToken(18) : record.transactionId;
+    const transactionId = started || !record?.transactionId ? randomToken(18) : record.transactionId;
     const ended = transaction.status === IdxStatus.SUCCESS || transaction.status === IdxStatus.CANCELED;
-    // Saved before onSuccess runs: a finished sign-in cannot be continued, whatever the app does.
-    await this.#store.set(
-      key,
-      { csrfToken: record.csrfToken, sdkStorage: sdk.items, ...(!ended && { transactionId }) },
-      this.#ttl,
-    );
-
     const headers = new Headers();
+    // Saved before onSuccess runs: a finished sign-in cannot be continued, whatever the app does.
+    if (ended) {
+      if (record) await this.#store.delete(key);
+    } else {
+      const next: SessionRecord = { csrfToken, sdkStorage: sdk.items, transactionId };
+      // Against session fixation: whoever knew the id before (or planted it) is left with nothing.
+      if (started || (route === ApiRoute.PROCEED && body.step === 'identify')) {
+        const rotated: SessionCookieValue = { sessionId: randomToken(), anchor: cookie.anchor };
+        await this.#store.set(await sha256(rotated.sessionId), next, this.#ttl);
+        if (record) await this.#store.delete(key);
+        headers.append('set-cookie', this.#cookie.serialize(new URL(request.url), rotated));
+      } else {
+        await this.#store.set(key, next, this.#ttl);
+      }
+    }
+
     let shared: SharedData | undefined;
     if (transaction.status === IdxStatus.SUCCESS) {
       try {
@@ -197,6 +241,17 @@ class Handler<C> implements SignInHandler<C> {
       ...(shared && { shared }),
     };
     return json(refusal?.status ?? 200, answer, headers);
+  }
+
+  /**
+   * Runs a start; while okta-auth-js has not cached discovery yet, after the starts before it, so a
+   * burst of first starts asks Okta for the discovery document once.
+   */
+  #whenDiscovered<T>(operation: () => Promise<T>): Promise<T> {
+    if (this.#sharedCache.items.size > 0) return operation();
+    const run = this.#coldStarts.then(operation, operation);
+    this.#coldStarts = run.catch(() => undefined);
+    return run;
   }
 
   /** What the browser learns of a failed call: a code, never the SDK's message. */

@@ -9,7 +9,7 @@ export { MemorySessionStore } from './session-store.js';
 export type { MemorySessionStoreOptions, SessionRecord, SessionStore } from './session-store.js';
 export type { SessionCookieOptions } from './cookies.js';
 export { SessionStoreUnavailableError, StaleSessionError } from './errors.js';
-export { nodeSignIn, toFetchRequest, writeResponse } from './node.js';
+export { createSignInServer, nodeSignIn, SERVER_TIMEOUTS, toFetchRequest, writeResponse } from './node.js';
 export type { NodeAdapterOptions, NodeContext } from './node.js';
 export { expressSignIn } from './express.js';
 export type { ExpressContext, ExpressRequestLike } from './express.js';

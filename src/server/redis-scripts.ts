@@ -48,10 +48,12 @@ return current + 1`;
 
 /**
  * Drops the record but keeps a bumped version until the session's lifetime ends (a tombstone
- * holding no data), so a request that read it before cannot write it back. Returns the new version.
+ * holding no data), so a request that read it before cannot write it back. ARGV[1] the version the
+ * deleter read ('any': no check). Returns the new version, or -1 when the session changed since.
  */
 export const DELETE = `
 local current = tonumber(redis.call('HGET', KEYS[1], 'v')) or 0
+if ARGV[1] ~= 'any' and current ~= tonumber(ARGV[1]) then return -1 end
 if current == 0 then return 0 end
 redis.call('HDEL', KEYS[1], 'r')
 redis.call('HSET', KEYS[1], 'v', current + 1)

@@ -66,9 +66,18 @@ export class RedisSessionStore implements SessionStore {
     versions?.set(key, version);
   }
 
+  /**
+   * Under a lock, like a write: only the version this request read (a request that outlived its
+   * lock cannot end, and so answer for, a sign-in another request moved on).
+   */
   async delete(key: string): Promise<void> {
-    const version = Number(await run(this.#client, DELETE, this.#sessionKey(key), []));
-    this.#versions.getStore()?.set(key, version);
+    const versions = this.#versions.getStore();
+    const read = versions?.get(key);
+    const version = Number(
+      await run(this.#client, DELETE, this.#sessionKey(key), [read === undefined ? 'any' : String(read)]),
+    );
+    if (version < 0) throw new StaleSessionError();
+    versions?.set(key, version);
   }
 
   withLock<T>(key: string, task: () => Promise<T>): Promise<T> {

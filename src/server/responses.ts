@@ -23,6 +23,8 @@ const STATUS: Readonly<Record<WireError, number>> = {
   [WireError.NOT_FOUND]: 404,
   [WireError.METHOD_NOT_ALLOWED]: 405,
   [WireError.PAYLOAD_TOO_LARGE]: 413,
+  [WireError.DUPLICATE_COOKIE]: 400,
+  [WireError.REQUEST_TIMEOUT]: 408,
   [WireError.RATE_LIMITED]: 429,
   [WireError.UPSTREAM]: 502,
   [WireError.SERVER]: 500,

@@ -11,8 +11,12 @@ import { retryAfterHeader, tapHttpRequests } from '../transport/http-tap.js';
 export type OktaSettings = Omit<OktaAuthOptions, 'storageManager' | 'issuer' | 'clientId' | 'redirectUri'> &
   Required<Pick<OktaAuthOptions, 'issuer' | 'clientId' | 'redirectUri'>>;
 
-/** Every section the SDK stores; each given a provider, so the SDK does not warn about server-side memory storage. */
-const STORAGE_SECTIONS = ['token', 'cache', 'transaction', 'shared-transaction', 'original-uri'];
+/**
+ * Every section the SDK stores of a session; each given a provider, so the SDK does not warn about
+ * server-side memory storage. The `cache` section (discovery document, signing keys) is not the
+ * session's: it is shared by the handler's sessions (`SdkSession`'s `sharedCache`).
+ */
+const SESSION_SECTIONS = ['token', 'transaction', 'shared-transaction', 'original-uri'];
 
 /** An Okta answer that asked to wait (`Retry-After`, on a 429 or a 503). */
 export interface UpstreamRefusal {
@@ -46,13 +50,19 @@ export class SdkSession {
   readonly #storage: RecordStorage;
   #refusal?: UpstreamRefusal;
 
-  constructor(settings: OktaSettings, items: Readonly<Record<string, string>>) {
+  /**
+   * `sharedCache`: okta-auth-js's HTTP cache for all sessions of one issuer in this process, so
+   * discovery and the signing keys are fetched once, not once per session (anonymous starts
+   * cannot multiply calls to Okta).
+   */
+  constructor(settings: OktaSettings, items: Readonly<Record<string, string>>, sharedCache: RecordStorage) {
     this.#storage = new RecordStorage(items);
     this.auth = new OktaAuth({
       ...settings,
-      storageManager: Object.fromEntries(
-        STORAGE_SECTIONS.map((section) => [section, { storageProvider: this.#storage }]),
-      ),
+      storageManager: {
+        ...Object.fromEntries(SESSION_SECTIONS.map((section) => [section, { storageProvider: this.#storage }])),
+        cache: { storageProvider: sharedCache },
+      },
     });
     this.#watchRefusals();
   }

@@ -78,10 +78,17 @@ export class MemorySessionStore implements SessionStore {
     this.#entries.delete(key);
   }
 
-  /** Bounds the memory a flood of new sessions can take. */
+  /**
+   * Bounds the memory a flood of new sessions can take. Sessions without a transaction go before
+   * any sign-in in progress, so a flood of them cannot push a user's sign-in out.
+   */
   #makeRoom(): void {
     const now = this.#now();
     for (const [key, entry] of this.#entries) if (entry.expiresAt <= now) this.#entries.delete(key);
+    for (const [key, entry] of this.#entries) {
+      if (this.#entries.size < this.#maxSessions) return;
+      if (entry.record.transactionId === undefined) this.#entries.delete(key);
+    }
     for (const key of this.#entries.keys()) {
       if (this.#entries.size < this.#maxSessions) break;
       this.#entries.delete(key);

@@ -34,6 +34,7 @@ export const sharedStyles = css`
     --_focus-ring: var(--ov-focus-ring, var(--_accent));
     --_radius: var(--ov-radius, 6px);
     --_space: var(--ov-space, 1em);
+    --_activity-track: color-mix(in srgb, var(--_accent) 25%, transparent);
     display: block;
     /* A page's global rules (on *, on body) reach the host and the screens inherit from it: reset
        what text inherits. !important because, from inside a shadow root, it beats the page's rules
@@ -169,12 +170,50 @@ export const sharedStyles = css`
     font-weight: 400;
     margin: 0;
   }
+  /* One action a row, on every screen: filled buttons span the width (the main one first), links
+     sit under them at the start, as in Okta's widget. */
   .actions {
     display: flex;
-    flex-wrap: wrap;
-    gap: calc(0.5 * var(--_space)) var(--_space);
-    align-items: center;
+    flex-direction: column;
+    align-items: stretch;
+    gap: calc(0.5 * var(--_space));
     margin-top: var(--_space);
+  }
+  /* Rows of links in a row (verify with something else, then cancel) keep the gap of one row. */
+  .actions + .actions {
+    margin-top: calc(0.5 * var(--_space));
+  }
+  .actions > .link,
+  .actions > a:not(.button) {
+    align-self: flex-start;
+  }
+  .actions > a.button {
+    text-align: center;
+  }
+  /* While Okta waits for the user: an indicator beside the polite progress line. It says nothing to
+     assistive technology (aria-hidden); the line does. */
+  .waiting {
+    display: flex;
+    align-items: center;
+    gap: calc(0.5 * var(--_space));
+    margin: 0 0 calc(0.75 * var(--_space));
+  }
+  .waiting > p {
+    margin: 0;
+  }
+  .activity {
+    flex: none;
+    inline-size: 1.25em;
+    block-size: 1.25em;
+    border: 0.1875em solid var(--_activity-track);
+    border-block-start-color: var(--_accent);
+    border-radius: 50%;
+    animation: ov-activity 0.9s linear infinite;
+  }
+  @keyframes ov-activity {
+    to {
+      transform: rotate(1turn);
+    }
   }
   .problem {
     border-inline-start: 4px solid var(--_error);
@@ -195,6 +234,10 @@ export const sharedStyles = css`
   /* The user's system colours replace ours, and a faded (opacity) button means nothing in them: a
      busy button takes the system's disabled colours, which only forced-color-adjust: none keeps. */
   @media (forced-colors: active) {
+    .activity {
+      border-color: GrayText;
+      border-block-start-color: Highlight;
+    }
     button[aria-disabled='true'] {
       forced-color-adjust: none;
       color: GrayText;
@@ -203,7 +246,8 @@ export const sharedStyles = css`
       opacity: 1;
     }
   }
-  /* !important: also stops transitions a page adds to the parts. */
+  /* !important: also stops transitions a page adds to the parts. The activity indicator then
+     stands still; the progress line beside it still says what is happening. */
   @media (prefers-reduced-motion: reduce) {
     :host,
     *,

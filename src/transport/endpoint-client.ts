@@ -9,30 +9,57 @@ import type { IdxTransaction, ProceedOptions } from '@okta/okta-auth-js';
 import { ApiRoute, CSRF_HEADER, POLL_REMEDIATIONS } from './protocol.js';
 import type { WireResponse, WireSession, WireTransaction } from './protocol.js';
 import { recordRetryAfter } from './retry-after.js';
-import { EndpointError, MalformedResponseError } from '../errors.js';
+import { ConfigurationError, CrossOriginEndpointError, EndpointError, MalformedResponseError } from '../errors.js';
 import type { HttpAnswer, HttpArgs, HttpRequestClient } from './http-tap.js';
 import type { OvAuthClient } from '../controller/types.js';
 
 /** okta-auth-js options the controller passes that are not values of a step. */
 const SDK_OPTIONS = new Set(['enableLegacyMode', 'useGenericRemediator', 'autoRemediate', 'step', 'actions']);
 
-/** Builds the client for `<ov-signin endpoint>`: `endpoint` is the API's base path or URL, same origin. */
-export function createEndpointClient(endpoint: string): OvAuthClient {
+export interface EndpointClientOptions {
+  /** `allow-cross-origin-endpoint`: the page accepts an endpoint on another origin (its cookie is then sent there). */
+  readonly allowCrossOrigin?: boolean;
+}
+
+/**
+ * Builds the client for `<ov-signin endpoint>`: `endpoint` is the API's base path or URL, on the
+ * page's origin unless the page allows another. It throws CrossOriginEndpointError (the widget
+ * shows it and sends `ov-error`) before any request, since the password would go there.
+ */
+export function createEndpointClient(endpoint: string, options: EndpointClientOptions = {}): OvAuthClient {
+  const base = pinnedBase(endpoint, options.allowCrossOrigin ?? false);
   // Refused requests keep their Retry-After for the poll's back-off, as with the SDK's own client.
-  return recordRetryAfter(new EndpointClient(endpoint));
+  return recordRetryAfter(new EndpointClient(base));
+}
+
+/**
+ * The endpoint as an absolute URL, resolved against the page's own address, not `document.baseURI`:
+ * a `<base href>` injected into the page (markup injection without script) must not move it.
+ */
+function pinnedBase(endpoint: string, allowCrossOrigin: boolean): URL {
+  const page = window.location;
+  if (!URL.canParse(endpoint, page.href))
+    throw new ConfigurationError(`ov-signin: the endpoint ${JSON.stringify(endpoint)} is not a URL.`);
+  const base = new URL(endpoint.replace(/\/+$/, ''), page.href);
+  const web = base.protocol === 'https:' || base.protocol === 'http:';
+  if (!web || (base.origin !== page.origin && !allowCrossOrigin))
+    throw new CrossOriginEndpointError(endpoint, page.origin);
+  return base;
 }
 
 class EndpointClient implements OvAuthClient {
   /** Named as okta-auth-js names its transport, so retry-after.ts and request-trace.ts tap this client too. */
-  readonly options: { httpRequestClient: HttpRequestClient } = { httpRequestClient: send };
+  readonly options: { httpRequestClient: HttpRequestClient };
   readonly idx: OvAuthClient['idx'];
   /** Tokens stay on the server: a transaction of this client never carries any. */
   readonly tokenManager = { setTokens: (): void => undefined };
   readonly #endpoint: string;
   #csrfToken?: Promise<string>;
 
-  constructor(endpoint: string) {
-    this.#endpoint = endpoint.replace(/\/+$/, '');
+  constructor(base: URL) {
+    this.#endpoint = base.href.replace(/\/+$/, '');
+    // Cookies go only to the page's origin, unless the page allowed another (whose CORS must allow them).
+    this.options = { httpRequestClient: sender(base.origin === window.location.origin ? 'same-origin' : 'include') };
     this.idx = {
       start: () => this.#call(ApiRoute.START, {}),
       // Only the server knows whether the session has a transaction: `proceed()` without a step asks it.
@@ -96,7 +123,7 @@ class EndpointClient implements OvAuthClient {
   }
 
   #url(route: ApiRoute): string {
-    return new URL(`${this.#endpoint}/${route}`, document.baseURI).href;
+    return `${this.#endpoint}/${route}`;
   }
 
   /**
@@ -121,11 +148,21 @@ class EndpointClient implements OvAuthClient {
 }
 
 /** okta-auth-js's transport contract over fetch: resolves with a 2xx answer, throws any other. */
-async function send(method: string, url: string, { headers, data }: HttpArgs = {}): Promise<HttpAnswer> {
+const sender =
+  (credentials: RequestCredentials): HttpRequestClient =>
+  (method, url, args) =>
+    send(method, url, credentials, args);
+
+async function send(
+  method: string,
+  url: string,
+  credentials: RequestCredentials,
+  { headers, data }: HttpArgs = {},
+): Promise<HttpAnswer> {
   const response = await fetch(url, {
     method,
     headers,
-    credentials: 'same-origin',
+    credentials,
     cache: 'no-store',
     ...(data !== undefined && { body: JSON.stringify(data) }),
   });

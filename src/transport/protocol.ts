@@ -118,6 +118,10 @@ export const WireError = {
   NOT_FOUND: 'not-found',
   METHOD_NOT_ALLOWED: 'method-not-allowed',
   PAYLOAD_TOO_LARGE: 'payload-too-large',
+  /** The request carried two session cookies (one planted by a sibling site, say): refused rather than guessed. */
+  DUPLICATE_COOKIE: 'duplicate-session-cookie',
+  /** The body did not arrive in time. */
+  REQUEST_TIMEOUT: 'request-timeout',
   /** Okta refused for rate; `Retry-After` says when to try again. */
   RATE_LIMITED: 'rate-limited',
   /** Okta could not be reached or failed. */

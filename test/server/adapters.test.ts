@@ -68,7 +68,7 @@ for (const [kind, flow] of Object.entries(flows) as Array<[AdapterKind, (typeof 
       assert.equal(opened.status, 200);
       const [cookie, ...more] = opened.headers.getSetCookie();
       assert.deepEqual(more, []);
-      assert.match(cookie!, /^__Host-ov-session=[A-Za-z0-9_-]{43}; Path=\/; HttpOnly; Secure; SameSite=Strict$/);
+      assert.match(cookie!, /^__Host-ov-session=[\w-]{43}\.[\w-]{43}; Path=\/; HttpOnly; Secure; SameSite=Strict$/);
       assert.match(opened.json.csrfToken ?? '', /^[A-Za-z0-9_-]{43}$/);
       // The same session again: the same token, no new cookie.
       const again = await browser.open();

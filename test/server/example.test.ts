@@ -11,8 +11,8 @@ import { fileURLToPath } from 'node:url';
 import { SERVER_CLIENT_ID, SERVER_CLIENT_SECRET, startSimulator } from 'ov-sim';
 import { createApp } from '../../examples/express-bff/server.ts';
 import { ControlApi } from 'ov-sim/client';
-import { BrowserSession } from './support/browser-session.ts';
-import { expectStep, totpEntered } from './support/flows.ts';
+import { BrowserSession, SAME_ORIGIN } from './support/browser-session.ts';
+import { expectStep, pushApproved, totpEntered } from './support/flows.ts';
 
 const REPO = fileURLToPath(new URL('../../', import.meta.url));
 const sim = await startSimulator({ port: 0, config: { testing: true } });
@@ -61,4 +61,13 @@ test('username and password, then an Okta Verify code: the page learns the name 
   assert.equal(me.email, 'totp@example.com');
   assert.ok(me.accessTokenExpiresAt > Date.now() / 1000);
   assert.deepEqual(await (await fetch(`${origin}/api/me`)).json(), { signedIn: false });
+});
+
+test('over https (a TLS proxy in front, trusted on loopback) the app’s own cookie is Secure too', async () => {
+  await new ControlApi(sim).reset();
+  const browser = new BrowserSession(`${origin}/auth`, { ...SAME_ORIGIN, 'x-forwarded-proto': 'https' });
+  const done = await pushApproved(browser, new ControlApi(sim), 'push@example.com');
+  await expectStep(done, 'success');
+  const appCookie = done.headers.getSetCookie().find((c) => c.startsWith('example-app-session='));
+  assert.match(appCookie ?? '', /; HttpOnly; SameSite=Lax; Secure$/);
 });

@@ -146,6 +146,23 @@ test(
     await assert.rejects(late, StaleSessionError);
     assert.equal(await fast.get('s'), undefined, 'the ended session stays ended');
 
+    // Nor can it end (and so answer for) a sign-in that another request moved on.
+    await fast.set('d', record('v1'), 60_000);
+    let resumeDelete!: () => void;
+    const pausedDelete = new Promise<void>((resolve) => (resumeDelete = resolve));
+    const lateDelete = slow.withLock('d', async () => {
+      await slow.get('d');
+      await pausedDelete;
+      await slow.delete('d');
+    });
+    await fast.withLock('d', async () => {
+      await fast.get('d');
+      await fast.set('d', record('v2'), 60_000);
+    });
+    resumeDelete();
+    await assert.rejects(lateDelete, StaleSessionError);
+    assert.equal((await fast.get('d'))?.csrfToken, 'v2');
+
     // A session the request did not read (a new id) is created only if it does not exist.
     await fast.set('taken', record('first'), 60_000);
     await assert.rejects(

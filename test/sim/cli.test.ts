@@ -23,9 +23,7 @@ let org: OrgAddress;
 /** Starts `ov-sim --port 0` and reads the address it prints. */
 before(async () => {
   const configFile = join(dir, 'config.json');
-  // The testing preset's 3 s push would expire while `ov-sim device approve` starts under tsx on a
-  // loaded machine; nothing here tests expiry, so the push lives as long as a real one.
-  writeFileSync(configFile, JSON.stringify({ testing: true, settings: { pushLifetimeMs: 5 * 60_000 } }));
+  writeFileSync(configFile, JSON.stringify({ testing: true }));
   server = spawn(CLI[0], [...CLI.slice(1), '--port', '0', '--config', configFile], {
     cwd: REPO,
     stdio: ['ignore', 'pipe', 'inherit'],

@@ -10,9 +10,11 @@ before(async () => {
   });
 });
 after(() => sim.close());
-beforeEach(() => fetch(`${sim.url}/sim/api/reset`, { method: 'POST' }));
+beforeEach(() => fetch(`${sim.url}/sim/api/reset`, { method: 'POST', headers: JSON_TYPE, body: '{}' }));
 
 const ORIGIN = 'http://localhost:8080';
+/** The control API takes changes only as JSON. */
+const JSON_TYPE = { 'Content-Type': 'application/json' };
 
 function addFault(rule: object): Promise<Response> {
   return fetch(`${sim.url}/sim/api/faults`, {
@@ -115,9 +117,9 @@ test('latency delays the real answer', async () => {
 test('faults from the config come back on reset; PUT replaces, DELETE clears; bad rules are refused', async () => {
   const orgKeys = () => fetch(`${sim.url}/oauth2/v1/keys`);
   assert.equal((await orgKeys()).status, 500);
-  await fetch(`${sim.url}/sim/api/faults`, { method: 'DELETE' });
+  await fetch(`${sim.url}/sim/api/faults`, { method: 'DELETE', headers: JSON_TYPE, body: '{}' });
   assert.equal((await orgKeys()).status, 200);
-  await fetch(`${sim.url}/sim/api/reset`, { method: 'POST' });
+  await fetch(`${sim.url}/sim/api/reset`, { method: 'POST', headers: JSON_TYPE, body: '{}' });
   assert.equal((await orgKeys()).status, 500);
   const put = await fetch(`${sim.url}/sim/api/faults`, {
     method: 'PUT',

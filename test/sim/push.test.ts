@@ -1,7 +1,6 @@
 /** Okta Verify push through the real okta-auth-js: approve, number challenge, reject, expiry. */
 import assert from 'node:assert/strict';
 import { after, beforeEach, test } from 'node:test';
-import { setTimeout as sleep } from 'node:timers/promises';
 import { startSimulator } from 'ov-sim';
 import { ControlApi, VirtualDevice } from 'ov-sim/client';
 import { identify, pollWhile, startPush } from './support/flows.ts';
@@ -16,8 +15,6 @@ beforeEach(() => control.reset());
 
 const REJECTED = 'api.authn.poll.error.push_rejected: You have chosen to reject this login.';
 const TIMED_OUT = 'core.system.transaction_resource_not_found: Verification timed out. Please try again';
-/** Short enough to wait out, long enough to read the push off the phone before it expires, even on a slow machine. */
-const SHORT_PUSH_MS = 800;
 
 test('push approved: the poll stays pending until the phone approves, then tokens', async () => {
   const auth = createAuthClient(sim);
@@ -101,12 +98,12 @@ test("push rejected: Okta's message, then the resend action sends a new push", a
 });
 
 test('push unanswered, pushExpiry "terminal": the poll ends TERMINAL with Okta\'s timeout message', async () => {
-  await control.withSettings({ pushLifetimeMs: SHORT_PUSH_MS, pushExpiry: 'terminal' }, async () => {
+  await control.withSettings({ pushExpiry: 'terminal' }, async () => {
     const auth = createAuthClient(sim);
     await startPush(auth, 'push@example.com');
     const device = await VirtualDevice.of(control, 'push@example.com');
     const push = await device.onlyPush();
-    await sleep(SHORT_PUSH_MS + 100);
+    assert.equal(await device.expire(push), 'expired');
 
     const ended = await pollWhile(auth, 'challenge-poll');
     assertTerminal(ended, [TIMED_OUT]);
@@ -116,17 +113,17 @@ test('push unanswered, pushExpiry "terminal": the poll ends TERMINAL with Okta\'
 });
 
 test('push unanswered, pushExpiry "resend": the poll offers resend without a message, and resend works', async () => {
-  await control.withSettings({ pushLifetimeMs: SHORT_PUSH_MS, pushExpiry: 'resend' }, async () => {
+  await control.withSettings({ pushExpiry: 'resend' }, async () => {
     const auth = createAuthClient(sim);
     await startPush(auth, 'push@example.com');
-    await sleep(SHORT_PUSH_MS + 100);
+    const device = await VirtualDevice.of(control, 'push@example.com');
+    assert.equal(await device.expire(await device.onlyPush()), 'expired');
 
     const expired = await pollWhile(auth, 'challenge-poll');
     assertStep(expired, 'resend');
     assert.equal(expired.requestDidSucceed, true);
 
     assertStep(await auth.idx.proceed({ step: 'resend' }), 'challenge-poll');
-    const device = await VirtualDevice.of(control, 'push@example.com');
     assert.equal(await device.approve(await device.onlyPush()), 'approved');
     const done = await pollWhile(auth, 'challenge-poll');
     assert.equal(done.status, 'SUCCESS');

@@ -102,6 +102,7 @@ async function waitForDriver(port, driver) {
  */
 class WebKitLauncher extends WebdriverLauncher {
   #children = [];
+  #stopping = false;
 
   constructor() {
     super({
@@ -125,12 +126,15 @@ class WebKitLauncher extends WebdriverLauncher {
     const env = { ...process.env };
     if (!env.DISPLAY) {
       const xvfb = await startXvfb();
-      this.#children.push(xvfb.process);
+      this.#watch('Xvfb', xvfb.process);
       env.DISPLAY = xvfb.display;
     }
     const port = await freePort();
-    const driver = spawn(WEBKIT_DRIVER_PATH, [`--port=${port}`, '--host=127.0.0.1'], { env, stdio: 'ignore' });
-    this.#children.push(driver);
+    const driver = spawn(WEBKIT_DRIVER_PATH, [`--port=${port}`, '--host=127.0.0.1'], {
+      env,
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    this.#watch('WebKitWebDriver', driver);
     await waitForDriver(port, driver);
     this.options.port = port;
   }
@@ -143,7 +147,25 @@ class WebKitLauncher extends WebdriverLauncher {
     for (const key of keys) await super.sendKeys(sessionId, [key]);
   }
 
+  /**
+   * Keeps the last output of a helper process and says, on the runner's stderr, when it ends before
+   * the run does: otherwise a driver or X server that dies stops the run with no word of why.
+   */
+  #watch(name, child) {
+    this.#children.push(child);
+    let tail = '';
+    const keep = (chunk) => (tail = (tail + chunk).slice(-4000));
+    child.stdout?.on('data', keep);
+    child.stderr?.on('data', keep);
+    child.once('exit', (code, signal) => {
+      if (this.#stopping) return;
+      const how = signal ? `killed by ${signal}` : `exit code ${code}`;
+      process.stderr.write(`\nWebKit: ${name} ended during the run (${how}). Its last output:\n${tail || '(none)'}\n`);
+    });
+  }
+
   async stop() {
+    this.#stopping = true;
     await super.stop();
     for (const child of this.#children.reverse()) child.kill();
     this.#children = [];

@@ -7,7 +7,7 @@ const REDIRECT_URI = 'http://localhost:8080/login/callback';
 /** The second browser of the two-users test: its own context, so its own cookie jar. */
 const SECOND_USER_PAGE = '/test/browser/server-mode/pages/second-user.html';
 
-/** `options.cookie`: the handler's cookie options (the default, `secure: 'auto'`, when absent). */
+/** `options.insecureCookiesOnHttp`: the handler's opt-out of Secure cookies on plain http (WebKitGTK). */
 export function serverModePlugin(simulator, options = {}) {
   let server; // src/server modules, loaded once the simulator runs
   let secrets; // test/server/support/secrets.ts
@@ -42,7 +42,7 @@ export function serverModePlugin(simulator, options = {}) {
         scopes: ['openid', 'profile', 'email'],
       },
       store,
-      ...(options.cookie && { cookie: options.cookie }),
+      ...(options.insecureCookiesOnHttp && { insecureCookiesOnHttp: true }),
       onSuccess(tokens, { request }) {
         const claims = tokens.idToken?.claims ?? {};
         signIns.push({
@@ -70,6 +70,7 @@ export function serverModePlugin(simulator, options = {}) {
       route: ctx.path.slice(BASE_PATH.length + 1),
       status: response.status,
       cookieSent: /(^|;\s*)(__Host-)?ov-session=/.test(ctx.get('cookie')),
+      sessionIdSent: /(?:^|;\s*)(?:__Host-)?ov-session=([\w-]{43})\./.exec(ctx.get('cookie'))?.[1],
       csrfSent: ctx.get('x-ov-csrf') !== '',
       site: ctx.get('sec-fetch-site'),
       origin: ctx.get('origin'),
@@ -157,7 +158,7 @@ export function serverModePlugin(simulator, options = {}) {
           case 'server-mode-log':
             return log;
           case 'server-mode-sign-ins':
-            return signIns.map(({ email, amr, cookie }) => ({ email, amr, cookie: cookie.replace(/=[\w-]+/g, '=…') }));
+            return signIns.map(({ email, amr, cookie }) => ({ email, amr, cookie: cookie.replace(/=[\w.-]+/g, '=…') }));
           case 'server-mode-leaks':
             return leaks();
           case 'server-mode-cookies':

@@ -8,10 +8,15 @@ export const pickerStyles = css`
     display: grid;
     gap: calc(0.5 * var(--_space));
   }
+  /* Icon on the start side, name above the line that says what the choice does. */
   button[data-option] {
     inline-size: 100%;
     display: grid;
-    gap: calc(0.125 * var(--_space));
+    grid-template-columns: auto 1fr;
+    column-gap: calc(0.75 * var(--_space));
+    row-gap: calc(0.125 * var(--_space));
+    align-items: center;
+    padding: calc(0.75 * var(--_space));
     text-align: start;
     background: var(--_surface);
     color: var(--_text);
@@ -19,6 +24,12 @@ export const pickerStyles = css`
   }
   button[data-option]:hover {
     border-color: var(--_accent);
+  }
+  .icon {
+    grid-row: span 2;
+    inline-size: 1.5em;
+    block-size: 1.5em;
+    color: var(--_accent);
   }
   .label {
     font-weight: 600;

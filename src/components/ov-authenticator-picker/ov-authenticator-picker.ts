@@ -6,6 +6,8 @@ import { sharedStyles } from '../../styles/shared.styles.js';
 import { strings } from '../../i18n/strings.js';
 import type { OvOption, OvScreen, OvStep } from '../../controller/types.js';
 import { pickerStyles } from './ov-authenticator-picker.styles.js';
+import { optionIcon } from './option-icon.js';
+import { optionDescription } from '../../i18n/option-text.js';
 
 /**
  * @tagname ov-authenticator-picker
@@ -13,7 +15,9 @@ import { pickerStyles } from './ov-authenticator-picker.styles.js';
  * or (Okta Verify) push or code. Tab or the arrow keys move between choices, Enter or Space picks.
  * @csspart option - Each choice.
  * @csspart option-label - The name of a choice.
- * @csspart option-detail - The description under a choice's name.
+ * @csspart option-detail - The description under a choice's name: what picking it does, and the
+ * enrolment's device, phone number or email.
+ * @csspart option-icon - The icon before a choice's name.
  */
 export class OvAuthenticatorPicker extends OvFlowElement {
   static override styles = [sharedStyles, pickerStyles];
@@ -63,14 +67,30 @@ export class OvAuthenticatorPicker extends OvFlowElement {
                 aria-disabled=${flow.state.busy ? 'true' : nothing}
                 @click=${() => this.handleChoose(option)}
               >
-                <span class="label" part="option-label">${option.label || strings.securityMethod}</span>
-                ${option.detail ? html`<span class="detail" part="option-detail">${option.detail}</span>` : nothing}
+                ${optionIcon(option.method, option.authenticatorKey)}
+                <span class="label" part="option-label">${optionTitle(option)}</span>
+                <span class="detail" part="option-detail">${optionDetail(option)}</span>
               </button>
             </li>`,
         )}
       </ul>
       ${stepActions(flow)}`;
   }
+}
+
+/** The authenticator's name, as Okta's picker titles a choice ("Okta Verify"), also for one of its methods. */
+function optionTitle(option: OvOption): string {
+  return option.authenticatorLabel || option.label || strings.securityMethod;
+}
+
+/** What the choice does ("Get a push notification"), then the enrolment it uses ("Pixel 8"). */
+function optionDetail(option: OvOption): string {
+  const description = optionDescription(
+    option.method,
+    option.authenticatorKey,
+    option.authenticatorLabel ? option.label : undefined,
+  );
+  return option.profile ? `${description} · ${option.profile}` : description;
 }
 
 declare global {

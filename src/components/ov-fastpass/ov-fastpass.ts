@@ -15,6 +15,7 @@ import { fastPassStyles } from './ov-fastpass.styles.js';
  * link or app link a button opens Okta Verify (and "Get Okta Verify" links to its download). Never
  * says a push was sent: none is.
  * @csspart status - The polite progress line while Okta waits for Okta Verify.
+ * @csspart activity - The activity indicator beside the progress line (aria-hidden; still under reduced motion).
  * @csspart button - The link that opens Okta Verify, shown as a button.
  * @csspart link - The download link.
  */
@@ -23,15 +24,39 @@ export class OvFastPass extends OvFlowElement {
 
   protected readonly screens: ReadonlySet<OvScreen> = new Set<OvScreen>(['fastpass']);
 
-  protected override renderHeading(): string {
-    return strings.fastPassHeading;
+  protected override renderHeading(step: OvStep): string {
+    const other = otherAuthenticator(step);
+    if (other === undefined) return strings.fastPassHeading;
+    return other ? strings.verifyWithHeading(other) : strings.pickAuthenticateHeading;
   }
 
   protected override renderBody(step: OvStep, flow: OvFlowContext) {
     const challenge = step.authenticator?.challenge;
-    return html`${problemNotice(flow)} ${formMessages(step.messages)}
-    ${challenge ? this.renderChallenge(challenge) : nothing} ${pollProgress(flow, strings.waitingForOktaVerify)}
-    ${chooseOtherAction(flow)} ${stepActions(flow)}`;
+    const other = otherAuthenticator(step);
+    const body =
+      other === undefined
+        ? html`${challenge ? this.renderChallenge(challenge) : nothing}
+          ${pollProgress(flow, strings.waitingForOktaVerify)}`
+        : this.renderOtherChallenge(other, challenge, flow);
+    return html`${problemNotice(flow)} ${formMessages(step.messages)} ${body} ${chooseOtherAction(flow)}
+    ${stepActions(flow)}`;
+  }
+
+  /**
+   * A device challenge of another authenticator (an NFC PIN, handed to an app on this device): named
+   * as Okta names it, and never called Okta Verify or FastPass.
+   */
+  private renderOtherChallenge(name: string, challenge: OvDeviceChallenge | undefined, flow: OvFlowContext) {
+    const open = safeHref(challenge?.href);
+    return html`<p>${name ? strings.onDeviceVerify(name) : strings.onDeviceVerifyUnnamed}</p>
+      ${
+        open
+          ? html`<div class="actions" part="actions">
+              <a class="button" part="button button-primary" href=${open} data-open>${strings.continueOnDevice}</a>
+            </div>`
+          : nothing
+      }
+      ${pollProgress(flow, strings.waitingForDevice)}`;
   }
 
   private renderChallenge(challenge: OvDeviceChallenge) {
@@ -58,6 +83,13 @@ export class OvFastPass extends OvFlowElement {
           : nothing
       }`;
   }
+}
+
+/** The name of the authenticator when it is not Okta Verify ('' when unnamed), else undefined. */
+function otherAuthenticator(step: OvStep): string | undefined {
+  const authenticator = step.authenticator;
+  if (!authenticator?.key || authenticator.key === 'okta_verify') return undefined;
+  return authenticator.displayName;
 }
 
 declare global {

@@ -15,6 +15,7 @@ import { pollStatusStyles } from './ov-poll-status.styles.js';
  * number shown (number challenge). Offers resend, "verify with something else" and cancel where
  * the step allows them.
  * @csspart status - The polite progress line.
+ * @csspart activity - The activity indicator beside the progress line (aria-hidden; still under reduced motion).
  * @csspart number - The number to tap.
  */
 export class OvPollStatus extends OvFlowElement {

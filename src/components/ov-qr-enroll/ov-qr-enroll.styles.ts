@@ -7,11 +7,14 @@ export const qrEnrollStyles = css`
     display: grid;
     gap: calc(0.25 * var(--_space));
   }
+  /* Centred in the card, as in Okta's widget; never wider than a small phone leaves it. */
   .qr {
     display: block;
     inline-size: 200px;
-    block-size: 200px;
-    margin: 0 0 calc(0.75 * var(--_space));
+    max-inline-size: 100%;
+    block-size: auto;
+    aspect-ratio: 1;
+    margin: 0 auto var(--_space);
     image-rendering: pixelated;
     border: 1px solid var(--_border);
   }
@@ -24,5 +27,8 @@ export const qrEnrollStyles = css`
     padding: 0;
     display: grid;
     gap: calc(0.5 * var(--_space));
+  }
+  ul.channels button {
+    inline-size: 100%;
   }
 `;

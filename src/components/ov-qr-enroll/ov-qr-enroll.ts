@@ -27,6 +27,7 @@ import { qrEnrollStyles } from './ov-qr-enroll.styles.js';
  * resend offered after `resend-delay`, and a way back to the QR.
  * @csspart qr - The QR image.
  * @csspart status - The polite progress line while Okta waits for the phone.
+ * @csspart activity - The activity indicator beside the progress line (aria-hidden; still under reduced motion).
  * @csspart form - The email or phone form.
  * @csspart label - The field's label, around its input.
  * @csspart input - The email or phone field.
@@ -42,6 +43,7 @@ export class OvQrEnroll extends OvFlowElement {
     'link-sent',
     'enroll-same-device',
     'enroll-bootstrap',
+    'enroll-on-device',
   ]);
 
   private readonly resendOffer = new ResendOffer(this, () => this.resendDelay);
@@ -110,13 +112,17 @@ export class OvQrEnroll extends OvFlowElement {
               ? this.renderSameDevice(step, flow)
               : step.screen === 'enroll-bootstrap'
                 ? this.renderBootstrap(step, flow)
-                : this.renderQr(step, flow);
+                : step.screen === 'enroll-on-device'
+                  ? this.renderOnDevice(step, flow)
+                  : this.renderQr(step, flow);
     return html`${problemNotice(flow)} ${formMessages(step.messages)} ${body}
     ${
       step.can.backToQr
-        ? html`<button type="button" class="link" part="link-button" data-back @click=${this.handleBackToQr}>
-            ${strings.backToQr}
-          </button>`
+        ? html`<div class="actions" part="actions">
+            <button type="button" class="link" part="link-button" data-back @click=${this.handleBackToQr}>
+              ${strings.backToQr}
+            </button>
+          </div>`
         : nothing
     }
     ${stepActions(flow)}`;
@@ -138,9 +144,11 @@ export class OvQrEnroll extends OvFlowElement {
       ${pollProgress(flow, strings.waitingForScan)}
       ${
         step.can.changeChannel
-          ? html`<button type="button" class="link" part="link-button" @click=${() => flow.controller.changeChannel()}>
-              ${strings.cantScan}
-            </button>`
+          ? html`<div class="actions" part="actions">
+              <button type="button" class="link" part="link-button" @click=${() => flow.controller.changeChannel()}>
+                ${strings.cantScan}
+              </button>
+            </div>`
           : nothing
       }`;
   }
@@ -188,6 +196,21 @@ export class OvQrEnroll extends OvFlowElement {
         <li>${strings.bootstrapStep2}</li>
       </ol>
       ${pollProgress(flow, strings.waitingForSetup)}`;
+  }
+
+  /** Another authenticator (an NFC PIN) set up by an app on this device that the link opens. */
+  private renderOnDevice(step: OvStep, flow: OvFlowContext) {
+    const open = safeHref(step.authenticator?.setupHref);
+    const name = step.authenticator?.displayName;
+    return html`<p>${name ? strings.onDeviceSetup(name) : strings.onDeviceSetupUnnamed}</p>
+      ${
+        open
+          ? html`<div class="actions" part="actions">
+              <a class="button" part="button button-primary" href=${open} data-open>${strings.continueOnDevice}</a>
+            </div>`
+          : nothing
+      }
+      ${pollProgress(flow, strings.waitingForDevice)}`;
   }
 
   private renderChannelChoice(step: OvStep, flow: OvFlowContext) {

@@ -1,9 +1,9 @@
 import { LitElement, html, nothing } from 'lit';
 import type { PropertyValues, TemplateResult } from 'lit';
-import { property } from 'lit/decorators.js';
+import { property, state } from 'lit/decorators.js';
 import type { OvFlowContext } from '../../context.js';
 import { OvFlowController } from '../../controller/flow-controller.js';
-import { createAuthClient } from '../../transport/create-auth-client.js';
+import { createAuthClient, type OvTokenStorage } from '../../transport/create-auth-client.js';
 import { createEndpointClient } from '../../transport/endpoint-client.js';
 import type { OvAuthClient, OvScreen, OvStep } from '../../controller/types.js';
 import { OvFlowElement } from '../../internal/flow-element.js';
@@ -44,10 +44,16 @@ import { themeStyles } from '../../styles/theme.styles.js';
  * @cssprop [--ov-radius=6px] - Corner radius of the frame, fields and buttons.
  * @cssprop [--ov-space=1em] - The spacing unit: gaps, margins and control padding scale with it.
  * @cssprop [--ov-padding=calc(1.5 * var(--ov-space))] - Padding inside the frame.
- * @cssprop [--ov-width=24em] - Largest inline size of the widget.
- * @cssprop [--ov-frame-border=transparent] - Colour of the frame's 1px border.
+ * @cssprop [--ov-width=25em] - Inline size of the widget on every screen (never wider than its container).
+ * @cssprop [--ov-frame-border=light-dark(#c4c7ce, #464a54)] - Colour of the frame's 1px border and of the line under the header (`transparent` with `appearance="plain"`).
+ * @cssprop [--ov-frame-shadow=0 1px 2px …, 0 4px 16px …] - The frame's `box-shadow` (`none` with `appearance="plain"`).
+ * @cssprop [--ov-logo-height=2.5em] - Height of the `logo` slot's image.
+ *
+ * @slot logo - The organisation's logo (an `<img>` or `<svg>`), in the header above every screen.
  *
  * @csspart base - The frame around every screen.
+ * @csspart header - The header above every screen: the logo and the brand name.
+ * @csspart brand-name - The `brand-name` text in the header.
  * @csspart screen - The screen inside the frame (the `base` of a step element).
  * @csspart heading - The heading of each screen.
  * @csspart form - Each form.
@@ -62,6 +68,8 @@ import { themeStyles } from '../../styles/theme.styles.js';
  * @csspart option - Each choice in a list of authenticators or methods.
  * @csspart option-label - The name of a choice.
  * @csspart option-detail - The description under a choice's name.
+ * @csspart option-icon - The icon of a choice.
+ * @csspart activity - The activity indicator while Okta waits for the user (still under `prefers-reduced-motion`).
  * @csspart qr - The QR code image.
  * @csspart number - The number to tap (number challenge).
  * @csspart status - A polite status line: progress while waiting, loading, signed in.
@@ -82,12 +90,13 @@ export class OvSignin extends LitElement {
     authClient: () =>
       this.authClient ??
       (this.endpoint
-        ? createEndpointClient(this.endpoint)
+        ? createEndpointClient(this.endpoint, { allowCrossOrigin: this.allowCrossOriginEndpoint })
         : createAuthClient({
             issuer: this.issuer,
             clientId: this.clientId,
             redirectUri: this.redirectUri,
             scopes: this.scopes.split(/\s+/).filter(Boolean),
+            tokenStorage: this.tokenStorage,
           })),
   });
 
@@ -100,13 +109,31 @@ export class OvSignin extends LitElement {
   @property({ attribute: 'redirect-uri' }) redirectUri = '';
   /** Space-separated scopes. */
   @property() scopes = 'openid profile email';
+  /**
+   * Where okta-auth-js keeps the tokens after an in-page sign-in: `sessionStorage` (the default: the
+   * tab only, gone with it), `localStorage` (every tab, kept after the browser closes, read by
+   * every script of the origin) or `memory` (a reload signs out). The transaction (PKCE verifier)
+   * is kept in `sessionStorage` whatever this says; nothing goes to `localStorage` unless asked
+   * here. Server mode keeps the tokens off the browser altogether.
+   */
+  @property({ attribute: 'token-storage' }) tokenStorage: OvTokenStorage = 'sessionStorage';
   /** An `OktaAuth` the page already has (used instead of the attributes). */
   @property({ attribute: false }) authClient?: OvAuthClient;
   /**
-   * Server mode: the base path (or same-origin URL) of `ov-signin/server`, e.g. `/auth`. The sign-in
-   * then runs on that server and no okta-auth-js runs in the page; `issuer` and the others are not needed.
+   * Server mode: the base path (or same-origin URL) of `ov-signin/server`, e.g. `/auth`, resolved
+   * against the page's address. The sign-in then runs on that server and no okta-auth-js runs in the
+   * page; `issuer` and the others are not needed. Another origin is refused unless
+   * `allow-cross-origin-endpoint` is set.
    */
   @property() endpoint = '';
+  /**
+   * Server mode: lets `endpoint` be on another origin than the page's. Without it, such an endpoint
+   * is refused before any request (the password would go there): the widget says so and sends
+   * `ov-error` with code `cross-origin-endpoint`. A relative endpoint is always resolved against the
+   * page's address, never a `<base href>`. With it, the session cookie is sent to that origin, whose
+   * server must answer CORS with credentials for this page. See docs/server-mode.md.
+   */
+  @property({ type: Boolean, attribute: 'allow-cross-origin-endpoint' }) allowCrossOriginEndpoint = false;
   /** Milliseconds before a resend is offered on push and activation-link screens. */
   @property({ type: Number, attribute: 'resend-delay' }) resendDelay = 30_000;
   /**
@@ -127,6 +154,16 @@ export class OvSignin extends LitElement {
    * `preventDefault()`; `manual` stays and shows a Continue link to it (shown in both).
    */
   @property() redirect: OvRedirect = 'auto';
+  /**
+   * `card` (the default) draws the frame as a card: a surface with an edge and a shadow. `plain`
+   * draws the surface alone, for pages that frame the widget themselves.
+   */
+  @property({ reflect: true }) appearance?: OvAppearance;
+  /** The organisation's name, shown in the header (under the `logo` slot's image, or alone). */
+  @property({ attribute: 'brand-name' }) brandName = '';
+
+  /** Whether the page gave a logo (the header shows only with a logo or a brand name). */
+  @state() private hasLogo = false;
 
   #started = false;
   #shownStep?: OvStep;
@@ -199,6 +236,10 @@ export class OvSignin extends LitElement {
     });
   };
 
+  private handleLogoChange(event: Event): void {
+    this.hasLogo = (event.target as HTMLSlotElement).assignedElements().length > 0;
+  }
+
   /** The light-DOM `<ov-identify>` of `credentials-in-light-dom`: a child only while its step is on screen. */
   #placeCredentialsForm(wanted: boolean): void {
     const form = this.querySelector(`:scope > ov-identify[slot="credentials"]`);
@@ -225,6 +266,7 @@ export class OvSignin extends LitElement {
     'enroll-address': () => this.renderEnroll(),
     'link-sent': () => this.renderEnroll(),
     'enroll-same-device': () => this.renderEnroll(),
+    'enroll-on-device': () => this.renderEnroll(),
     'enroll-bootstrap': () => this.renderEnroll(),
     push: () => this.renderPollStatus(),
     number: () => this.renderPollStatus(),
@@ -320,10 +362,19 @@ export class OvSignin extends LitElement {
     return html`<p class="status" role="status" part="status">${strings.loading}</p>`;
   }
 
+  /** The logo slot stays in the tree, so that a logo added later is seen (slotchange). */
+  private renderHeader() {
+    return html`<div class="header" part="header" ?hidden=${!this.hasLogo && !this.brandName}>
+      <slot name="logo" @slotchange=${this.handleLogoChange}></slot>
+      ${this.brandName ? html`<p class="brand-name" part="brand-name">${this.brandName}</p>` : nothing}
+    </div>`;
+  }
+
   override render() {
     const { step, busy, notice } = this.controller.state;
     // Always in the tree, so that a notice written into it is announced.
     return html`<div part="base" dir=${this.locale.dir} aria-busy=${busy ? 'true' : 'false'}>
+      ${this.renderHeader()}
       <p class="notice" role="status" part="notice">${notice ? noticeText(notice) : nothing}</p>
       ${step ? this.screens[step.screen](step) : this.renderWithoutStep()}
     </div>`;
@@ -331,6 +382,9 @@ export class OvSignin extends LitElement {
 }
 
 export type OvTheme = 'light' | 'dark' | 'auto';
+
+/** How `<ov-signin>` draws its frame: a card, or the surface alone. */
+export type OvAppearance = 'card' | 'plain';
 
 /** How `<ov-signin>` treats Okta's success page (`step.redirect`): follow it, or show a link. */
 export type OvRedirect = 'auto' | 'manual';
@@ -354,6 +408,8 @@ const SCREEN_PARTS = [
   'option',
   'option-label',
   'option-detail',
+  'option-icon',
+  'activity',
   'qr',
   'number',
   'status',

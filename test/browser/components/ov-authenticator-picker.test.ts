@@ -6,6 +6,7 @@ import { FakeClient } from '../fixtures/fake-client.js';
 import { $, $$, flowAt } from '../fixtures/host.js';
 import * as idx from '../fixtures/idx.js';
 import type { OvTransaction } from '../../../src/controller/types.js';
+import { optionDescription } from '../../../src/i18n/option-text.js';
 
 async function picker(tx: OvTransaction) {
   const client = new FakeClient();
@@ -22,11 +23,62 @@ describe('<ov-authenticator-picker>', () => {
     expect($(el, 'h2').textContent).to.contain('Verify it’s you');
     const options = $$(el, 'button[data-option]');
     expect(options.map((b) => b.textContent!.replace(/\s+/g, ' ').trim())).to.deep.equal([
-      'Enter a code Okta Verify · Pixel 8',
-      'Get a push notification Okta Verify · Pixel 8',
-      'Phone +1 XXX-XXX-2241',
+      'Okta Verify Enter a code · Pixel 8',
+      'Okta Verify Get a push notification · Pixel 8',
+      'Phone Get a code by text message (SMS) · +1 XXX-XXX-2241',
     ]);
     await expect(el).to.be.accessible();
+  });
+
+  it('titles each choice as Okta’s picker does, with an icon and a one-line description', async () => {
+    const { el } = await picker(idx.selectAuthenticatorAuthenticate);
+    const rows = $$(el, 'button[data-option]').map((button) => ({
+      title: button.querySelector('[part="option-label"]')!.textContent!.trim(),
+      description: button.querySelector('[part="option-detail"]')!.textContent!.trim(),
+      icon: button.querySelector('svg')!.dataset['icon'],
+    }));
+    expect(rows).to.deep.equal([
+      { title: 'Okta Verify', description: 'Enter a code · Pixel 8', icon: 'app' },
+      { title: 'Okta Verify', description: 'Get a push notification · Pixel 8', icon: 'app' },
+      { title: 'Phone', description: 'Get a code by text message (SMS) · +1 XXX-XXX-2241', icon: 'phone' },
+    ]);
+    for (const icon of $$(el, 'button[data-option] svg')) {
+      expect(icon.getAttribute('aria-hidden'), 'decoration').to.equal('true');
+      expect(icon.hasAttribute('style'), 'no style attribute (strict CSP)').to.equal(false);
+      expect(icon.querySelectorAll('image, use, foreignObject').length, 'nothing fetched').to.equal(0);
+      const box = icon.getBoundingClientRect();
+      expect(box.width > 0 && box.height > 0, 'drawn').to.equal(true);
+    }
+    const [first] = $$(el, 'button[data-option]');
+    const [icon, title, description] = [...first!.children].map((child) => child.getBoundingClientRect());
+    expect(icon!.right, 'icon before the words').to.be.at.most(title!.left);
+    expect(title!.bottom, 'description under the title').to.be.at.most(description!.top + 1);
+  });
+
+  it('describes FastPass, a method it has no words for, and an unknown authenticator sensibly', async () => {
+    expect(optionDescription('signed_nonce', 'okta_verify')).to.equal('Use Okta FastPass');
+    expect(optionDescription('hotp', 'custom_otp', 'Enter a one-time code')).to.equal('Enter a one-time code');
+    expect(optionDescription(undefined, 'acme_token')).to.equal('Use this security method');
+    const { el } = await picker(idx.selectAuthenticatorEnroll);
+    const details = $$(el, '[part="option-detail"]').map((d) => d.textContent!.trim());
+    expect(
+      details.every((d) => d.length > 0),
+      'every choice has a line',
+    ).to.equal(true);
+    expect(details[0]).to.equal('Use the Okta Verify app');
+  });
+
+  it('words the descriptions in the widget’s language', async () => {
+    const client = new FakeClient();
+    const { controller } = await flowAt(client, idx.selectAuthenticatorAuthenticate);
+    const el = await fixture<OvAuthenticatorPicker>(
+      html`<ov-authenticator-picker lang="de" .controller=${controller}></ov-authenticator-picker>`,
+    );
+    await waitUntil(
+      () => $$(el, '[part="option-detail"]')[1]?.textContent?.includes('Push-Benachrichtigung'),
+      'German descriptions',
+    );
+    expect($$(el, '[part="option-label"]')[1]!.textContent!.trim(), 'the brand stays').to.equal('Okta Verify');
   });
 
   it('sends the picked authenticator with its method, in one request', async () => {
@@ -42,9 +94,9 @@ describe('<ov-authenticator-picker>', () => {
 
   it('offers push or code for Okta Verify', async () => {
     const { el, client } = await picker(idx.verificationData);
-    expect($$(el, 'button[data-option]').map((b) => b.textContent!.trim())).to.deep.equal([
-      'Enter a code',
-      'Get a push notification',
+    expect($$(el, 'button[data-option]').map((b) => b.textContent!.replace(/\s+/g, ' ').trim())).to.deep.equal([
+      'Okta Verify Enter a code',
+      'Okta Verify Get a push notification',
     ]);
     await expect(el).to.be.accessible();
     client.answer(idx.pushPoll);

@@ -121,6 +121,30 @@ describe('Okta FastPass (defect 2: never shown as a push)', () => {
     });
   });
 
+  it('a new loopback challenge after the fallback is not cancelled again: one cancel per user action', async () => {
+    const probes: string[] = [];
+    const original = window.fetch;
+    // Every port is closed, at once: the probes fail without a timer, so what follows is microtasks.
+    window.fetch = (input) => {
+      probes.push(String(input));
+      return Promise.reject(new TypeError('connection refused'));
+    };
+    try {
+      const client = new FakeClient();
+      client.answer(idx.fastPassLoopback(['9'], 'http://localhost', 'second-challenge'));
+      client.answer(idx.fastPassCustomUri).answer(idx.fastPassCustomUri);
+      const { controller } = await flowAt(client, idx.fastPassLoopback(['9']));
+      await waitUntil(() => probes.length >= 2, 'the second challenge was never probed');
+      // One task later: a second automatic cancel would have been sent by now.
+      await new Promise((resolve) => setTimeout(resolve, 0));
+      expect(client.calls.filter((c) => 'actions' in c.options)).to.have.length(1);
+      expect(controller.state.step?.authenticator?.challenge?.challengeRequest).to.equal('second-challenge');
+      expect(controller.state.notice).to.equal('fastpass-unreachable');
+    } finally {
+      window.fetch = original;
+    }
+  });
+
   it('only loopback hosts are probed: another domain is never fetched', async () => {
     const fetched: string[] = [];
     const original = window.fetch;

@@ -1,5 +1,5 @@
 /** Enrolling Okta Verify during sign-in: by scanning the QR code, or by an activation link sent by email or SMS. */
-import { aTimeout, expect } from '@open-wc/testing';
+import { expect } from '@open-wc/testing';
 import { mountSignin, startFresh } from './support/widget.js';
 import type { MountedSignin } from './support/widget.js';
 import { scanTheQrCode, startEnrolment } from './support/steps.js';
@@ -7,7 +7,7 @@ import { appears, button, eventually, field, headingOf, screenTitled, textOf } f
 import { click, fillIn, press, type } from './support/user.js';
 import { VirtualDevice } from './support/virtual-device.js';
 import { expectAccessible, expectFocusOn, expectSignedIn } from './support/expectations.js';
-import { expectNoMorePolls, expectPollCadence, markRequests, pollsSince } from './support/polls.js';
+import { expectNoMorePolls, expectPollCadence, markRequests, pollsAtLeast, pollsSince } from './support/polls.js';
 import { outbox } from './support/control-api.js';
 
 const LOGIN = 'enroll@example.com';
@@ -17,7 +17,7 @@ async function tapLinkAndFinish(mounted: MountedSignin, channel: 'email' | 'sms'
   const waiting = await markRequests();
   const messages = await outbox();
   expect(messages.map((m) => [m.channel, m.to, m.login])).to.deep.equal(Array(sent).fill([channel, to, LOGIN]));
-  await aTimeout(1000);
+  await pollsAtLeast(waiting, 3);
   const device = await VirtualDevice.tap(messages.at(-1)!.link);
   await expectSignedIn(mounted, LOGIN);
   const end = await markRequests();

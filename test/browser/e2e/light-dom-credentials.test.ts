@@ -13,7 +13,6 @@ import { click, fillIn } from './support/user.js';
 import { VirtualDevice } from './support/virtual-device.js';
 import { issuer } from './support/control-api.js';
 import { expectFocusOn } from './support/expectations.js';
-import { engine } from '../support/engine.js';
 
 async function mountWithLightDomCredentials(): Promise<OvSignin> {
   const widget = await fixture<OvSignin>(
@@ -86,25 +85,19 @@ describe('e2e: credentials in the light DOM', () => {
     await expect(widget).to.be.accessible();
   });
 
-  // WebKitGTK 2.50 parses @scope (a CSSScopeRule) but applies none of the rules inside it, so there
-  // the fields in the page's DOM get the page's look: an engine gap the widget does not yet work around.
-  const itOutsideWebKit = engine === 'webkit' ? it.skip : it;
-  itOutsideWebKit(
-    'the fields keep the widget’s look against plain page rules of the same weight [not WebKit: no @scope]',
-    async () => {
-      const style = document.createElement('style');
-      style.textContent = 'input { border: 5px dashed red; border-radius: 0; } button { background: yellow; }';
-      document.head.append(style);
-      try {
-        await mountWithLightDomCredentials();
-        const input = getComputedStyle(pageField('username')!);
-        expect(`${input.borderTopWidth} ${input.borderTopStyle}`).to.equal('1px solid');
-        expect(input.borderTopLeftRadius).to.equal('6px');
-        const submit = getComputedStyle(pageField('username')!.form!.querySelector('button[type="submit"]')!);
-        expect(submit.backgroundColor).not.to.equal('rgb(255, 255, 0)');
-      } finally {
-        style.remove();
-      }
-    },
-  );
+  it('the fields keep the widget’s look against plain page rules', async () => {
+    const style = document.createElement('style');
+    style.textContent = 'input { border: 5px dashed red; border-radius: 0; } button { background: yellow; }';
+    document.head.append(style);
+    try {
+      await mountWithLightDomCredentials();
+      const input = getComputedStyle(pageField('username')!);
+      expect(`${input.borderTopWidth} ${input.borderTopStyle}`).to.equal('1px solid');
+      expect(input.borderTopLeftRadius).to.equal('6px');
+      const submit = getComputedStyle(pageField('username')!.form!.querySelector('button[type="submit"]')!);
+      expect(submit.backgroundColor).not.to.equal('rgb(255, 255, 0)');
+    } finally {
+      style.remove();
+    }
+  });
 });

@@ -1,12 +1,12 @@
 /** Signing in with an Okta Verify push: approved, number challenge, rejected then resent, timed out. */
-import { aTimeout, expect } from '@open-wc/testing';
+import { expect } from '@open-wc/testing';
 import { mountSignin, startFresh } from './support/widget.js';
 import { verifyWithOktaVerify } from './support/steps.js';
 import { button, eventually, field, queryDeep, screenTitled, textOf } from './support/screen.js';
 import { click } from './support/user.js';
 import { VirtualDevice } from './support/virtual-device.js';
 import { expectAccessible, expectFocusOn, expectSignedIn } from './support/expectations.js';
-import { expectNoMorePolls, expectPollCadence, markRequests, pollsSince } from './support/polls.js';
+import { expectNoMorePolls, expectPollCadence, markRequests, pollsAtLeast, pollsSince } from './support/polls.js';
 import { requestsSince } from './support/control-api.js';
 
 const PUSH_LOGIN = 'push@example.com';
@@ -27,7 +27,7 @@ describe('e2e: Okta Verify push', () => {
     const waiting = await markRequests();
     const device = await VirtualDevice.of(PUSH_LOGIN);
     const push = await device.nextPush();
-    await aTimeout(1500);
+    await pollsAtLeast(waiting, 4);
     expect(await device.approve(push)).to.equal('approved');
     await expectSignedIn(mounted, PUSH_LOGIN);
     const end = await markRequests();
@@ -137,8 +137,10 @@ describe('e2e: Okta Verify push', () => {
     await screenTitled(widget, 'Get a push notification');
     const waiting = await markRequests();
 
-    // TESTING settings: an unanswered push expires after 3 s.
-    const heading = await screenTitled(widget, 'Sign-in could not continue', 6000);
+    await pollsAtLeast(waiting, 6);
+    const device = await VirtualDevice.of(PUSH_LOGIN);
+    expect(await device.expire(await device.nextPush())).to.equal('expired');
+    const heading = await screenTitled(widget, 'Sign-in could not continue');
     await expectFocusOn(heading, 'focus on the terminal heading');
     expect(textOf(queryDeep(widget, '[role="alert"]'))).to.equal('Verification timed out. Please try again');
     const terminal = mounted.eventsOf('ov-terminal');

@@ -5,7 +5,14 @@ import { verifyWithOktaVerify } from './support/steps.js';
 import { screenTitled } from './support/screen.js';
 import { VirtualDevice } from './support/virtual-device.js';
 import { expectSignedIn } from './support/expectations.js';
-import { expectNoMorePolls, expectPollCadence, markRequests, POLL_REFRESH_MS, pollsSince } from './support/polls.js';
+import {
+  expectNoMorePolls,
+  expectPollCadence,
+  markRequests,
+  POLL_REFRESH_MS,
+  pollsAtLeast,
+  pollsSince,
+} from './support/polls.js';
 import { requestsSince } from './support/control-api.js';
 
 describe('e2e: resume', () => {
@@ -29,7 +36,7 @@ describe('e2e: resume', () => {
     const resumed = (await requestsSince(gone)).filter((r) => r.method === 'POST').map((r) => r.path);
     expect(resumed, 'no new transaction').not.to.include('/oauth2/default/v1/interact');
     // One stream of polls at the server's pace: the removed widget no longer polls.
-    await aTimeout(1000);
+    await pollsAtLeast(gone, 3);
     expectPollCadence(await pollsSince(gone), 2);
 
     expect(await device.approve(push)).to.equal('approved');

@@ -30,7 +30,7 @@ describe('inspector masking', () => {
   it('keeps a secret object’s shape (which fields were sent) and masks every leaf', () => {
     expect(mask({ credentials: { passcode: '123456' }, password: { value: 'x', extra: ['a'] } })).to.deep.equal({
       credentials: { passcode: MASK },
-      password: { value: MASK, extra: MASK },
+      password: { value: MASK, extra: [MASK] },
     });
     expect(mask({ code: ['1', '2'] })).to.deep.equal({ code: [MASK, MASK] });
     expect(mask({ passcode: 123456 }), 'a code sent as a number').to.deep.equal({ passcode: MASK });
@@ -104,5 +104,87 @@ describe('inspector masking', () => {
     ).to.equal(`/oauth2/default/v1/authorize?client_id=ov&state=${MASK}&code_challenge=${MASK}`);
     expect(maskedPath('https://org.example/idp/idx/introspect')).to.equal('/idp/idx/introspect');
     expect(maskedPath('/relative/path?code=1')).to.equal(`/relative/path?code=${MASK}`);
+  });
+
+  // Issue 16, finding 9: the deny-list let these through in clear.
+  describe('an allow-list, not a deny-list: hostile examples', () => {
+    const STATE_HANDLE = '02vWoN3BXxJ9oeJA05wdCO2sp1q-RimAkwgnN-6x';
+    const ACTIVATION = 'ftK8azJCfmMiintWS9IbnrrZUeHFBkJpnT';
+
+    it('masks values under any key it does not know: pin, pwd, secretAnswer, a new field', () => {
+      expect(
+        mask({
+          pin: '1234',
+          pwd: 'hunter2',
+          secretAnswer: 'Fluffy',
+          credentials: { pin: 4321, totallyNewField: 'abc' },
+          questionAnswer: 'Paris',
+        }),
+      ).to.deep.equal({
+        pin: MASK,
+        pwd: MASK,
+        secretAnswer: MASK,
+        credentials: { pin: MASK, totallyNewField: MASK },
+        questionAnswer: MASK,
+      });
+      for (const name of ['pin', 'pwd', 'secretAnswer', 'stateHandle', 't', 'activationToken', 'otp'])
+        expect(isSecretName(name), name).to.equal(true);
+    });
+
+    it('masks the value of an IDX field named pin, pwd or secretAnswer; keeps the identifier', () => {
+      expect(
+        mask([
+          { name: 'pin', value: '1234' },
+          { name: 'pwd', value: 'hunter2' },
+          { name: 'secretAnswer', value: 'Fluffy', label: 'Answer' },
+          { name: 'stateHandle', value: STATE_HANDLE },
+          { name: 'identifier', value: 'push@example.com' },
+        ]),
+      ).to.deep.equal([
+        { name: 'pin', value: MASK },
+        { name: 'pwd', value: MASK },
+        { name: 'secretAnswer', value: MASK, label: 'Answer' },
+        { name: 'stateHandle', value: MASK },
+        { name: 'identifier', value: 'push@example.com' },
+      ]);
+    });
+
+    it('masks activation tokens in URL paths and in ?t=, and every query value of an unknown name', () => {
+      expect(maskedPath(`https://org.example/idp/authenticators/okta-verify/activate/${ACTIVATION}/next`)).to.equal(
+        `/idp/authenticators/okta-verify/activate/${MASK}/next`,
+      );
+      expect(maskedPath(`https://org.example/activate?t=${ACTIVATION}&lang=en`)).to.equal(
+        `/activate?t=${MASK}&lang=en`,
+      );
+      expect(maskedPath('https://org.example/activate?t=short&pin=12')).to.equal(`/activate?t=${MASK}&pin=${MASK}`);
+      expect(mask({ href: `https://org.example/sso/${STATE_HANDLE}?client_id=ov-demo` })).to.deep.equal({
+        href: `https://org.example/sso/${MASK}?client_id=ov-demo`,
+      });
+      expect(mask(`t=${ACTIVATION}&lang=en`)).to.deep.equal({ t: MASK, lang: 'en' });
+    });
+
+    it('masks long random strings even under a safe key, and inside text', () => {
+      expect(mask({ name: STATE_HANDLE, label: ACTIVATION, message: `Handle ${STATE_HANDLE} expired` })).to.deep.equal({
+        name: MASK,
+        label: MASK,
+        message: `Handle ${MASK} expired`,
+      });
+      expect(mask(`plain text with ${ACTIVATION} inside`)).to.equal(`plain text with ${MASK} inside`);
+      expect(mask({ error: '9f86d081884c7d659a2feaa0c55ad015' }), 'a hex digest').to.deep.equal({ error: MASK });
+    });
+
+    it('keeps names, dates, content types and Okta ids, which only look long', () => {
+      const kept = {
+        name: 'select-authenticator-enroll',
+        expiresAt: '2024-12-20T21:42:53.000Z',
+        accepts: 'application/json; okta-version=1.0.0',
+        relatesTo: '$.authenticators.value[0]',
+        identifier: 'indira.thirumalaimuruan+testuser1@okta.com',
+        id: 'aut33q8VnsQX0hxcw0g4',
+        options: [{ label: 'Okta Verify', value: 'push' }],
+        value: [{ name: 'id', value: 'aut33q8VnsQX0hxcw0g4' }],
+      };
+      expect(mask(kept)).to.deep.equal(kept);
+    });
   });
 });

@@ -1,10 +1,4 @@
-/**
- * The replayed responses (files in responses/, listed in SOURCES.md) and the checks each is known
- * to fail today, with the reason. An entry here is an expectation: once the reason is fixed the
- * test fails until the entry is removed, so the list only shrinks.
- */
-import type { Check } from './replay.test.js';
-
+/** The replayed responses (files in responses/, listed in SOURCES.md); every check passes on each. */
 export const RESPONSES: readonly string[] = [
   'authenticator-enroll-custom-app-push.json',
   'authenticator-enroll-nfc-pin-device-challenge.json',
@@ -142,14 +136,3 @@ export const RESPONSES: readonly string[] = [
   'terminal-return-stale-email.json',
   'terminal-transfered-email.json',
 ];
-
-const ENROL_SCREEN = 'same-device / device-bootstrap enrolment screen (defect 3): branch verify';
-const NFC = 'an NFC PIN device challenge is shown as Okta FastPass (defect 4, not done)';
-
-export const EXPECTED_FAILURES: Readonly<Record<string, Partial<Record<Check, string>>>> = {
-  'authenticator-enroll-nfc-pin-device-challenge.json': {
-    'Okta Verify only for Okta Verify': NFC,
-    'no QR refusal without a QR code': ENROL_SCREEN,
-  },
-  'authenticator-verification-nfc-pin-device-challenge.json': { 'Okta Verify only for Okta Verify': NFC },
-};

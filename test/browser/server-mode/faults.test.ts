@@ -33,37 +33,30 @@ describe('server mode: faults', () => {
   afterEach(() => control('DELETE', '/faults'));
 
   it('Okta rate-limits a poll: the server passes on 429 and Retry-After, the widget waits that long, then signs in', async () => {
-    // The push must outlive the Retry-After wait on a loaded machine; the testing preset gives it 3 s.
-    const { pushLifetimeMs } = await control<{ pushLifetimeMs: number }>('GET', '/settings');
-    await control('PATCH', '/settings', { pushLifetimeMs: 30_000 });
-    try {
-      const mounted = await mountServerMode();
-      await verifyWithOktaVerify(mounted, LOGIN, 'Get a push notification');
-      await screenTitled(mounted.widget, 'Get a push notification');
-      const mark = await markRequests();
-      await control('POST', '/faults', {
-        kind: 'rate-limit',
-        path: POLL_PATH,
-        method: 'POST',
-        retryAfterSeconds: 2,
-        count: 1,
-      });
-      await eventually(
-        async () => (await pollsSince(mark)).some((p, i, all) => p.status === 429 && all[i + 1]),
-        'a 429 then another poll',
-        8000,
-      );
-      const polls = await pollsSince(mark);
-      const limited = polls.findIndex((p) => p.status === 429);
-      expect(polls[limited + 1]!.at - polls[limited]!.at, 'waited for Retry-After').to.be.at.least(1900);
-      const answered = (await serverLog()).find((e) => e.status === 429);
-      expect(answered?.route).to.equal('poll');
-      expect(problemCodes(mounted)[0]).to.equal('rate-limited');
-      await approve();
-      await expectSignedInOnServer(mounted, LOGIN);
-    } finally {
-      await control('PATCH', '/settings', { pushLifetimeMs });
-    }
+    const mounted = await mountServerMode();
+    await verifyWithOktaVerify(mounted, LOGIN, 'Get a push notification');
+    await screenTitled(mounted.widget, 'Get a push notification');
+    const mark = await markRequests();
+    await control('POST', '/faults', {
+      kind: 'rate-limit',
+      path: POLL_PATH,
+      method: 'POST',
+      retryAfterSeconds: 2,
+      count: 1,
+    });
+    await eventually(
+      async () => (await pollsSince(mark)).some((p, i, all) => p.status === 429 && all[i + 1]),
+      'a 429 then another poll',
+      8000,
+    );
+    const polls = await pollsSince(mark);
+    const limited = polls.findIndex((p) => p.status === 429);
+    expect(polls[limited + 1]!.at - polls[limited]!.at, 'waited for Retry-After').to.be.at.least(1900);
+    const answered = (await serverLog()).find((e) => e.status === 429);
+    expect(answered?.route).to.equal('poll');
+    expect(problemCodes(mounted)[0]).to.equal('rate-limited');
+    await approve();
+    await expectSignedInOnServer(mounted, LOGIN);
   });
 
   it('Okta drops poll connections: the unstable-connection line, polling carries on, then signs in', async () => {
@@ -117,10 +110,13 @@ describe('server mode: faults', () => {
     await expectAccessible(mounted);
     await click(button(mounted.widget, 'Start over'));
     await screenTitled(mounted.widget, 'Sign in');
-    const opened = (await serverLog()).filter((e) => e.route === 'session');
+    // A new token (GET session stores nothing; the restarted server signs it with its own secret),
+    // then a new transaction under a new session id.
+    const log = await serverLog();
+    expect(log.filter((e) => e.route === 'session').map((e) => e.status)).to.deep.equal([200]);
     expect(
-      opened.map((e) => [e.status, e.setCookie.length]),
-      'a new session',
+      log.filter((e) => e.route === 'start').map((e) => [e.status, e.setCookie.length]),
+      'a new session id',
     ).to.deep.equal([[200, 1]]);
     // The forgotten transaction's push may still be on the phone (nobody cancelled it at Okta), or
     // may have expired while a loaded machine typed: the new push is the one not there before.

@@ -8,7 +8,7 @@ import { appears, button, field, queryDeep, screenTitled, textOf } from '../e2e/
 import { click, fillIn, type } from '../e2e/support/user.js';
 import { VirtualDevice } from '../e2e/support/virtual-device.js';
 import { expectAccessible, expectFocusOn } from '../e2e/support/expectations.js';
-import { expectNoMorePolls, expectPollCadence, markRequests, pollsSince } from '../e2e/support/polls.js';
+import { expectNoMorePolls, expectPollCadence, markRequests, pollsAtLeast, pollsSince } from '../e2e/support/polls.js';
 import { requestsSince } from '../e2e/support/control-api.js';
 import {
   expectNoOktaAuthJsLoaded,
@@ -45,7 +45,7 @@ describe('server mode: flows', () => {
     const waiting = await markRequests();
     const device = await VirtualDevice.of('push@example.com');
     const push = await device.nextPush();
-    await aTimeout(1500);
+    await pollsAtLeast(waiting, 4);
     expect(await device.approve(push)).to.equal('approved');
     await expectSignedInOnServer(mounted, 'push@example.com');
     const end = await markRequests();
@@ -103,7 +103,9 @@ describe('server mode: flows', () => {
     const { widget } = mounted;
     await verifyWithOktaVerify(mounted, 'push@example.com', 'Get a push notification');
     await screenTitled(widget, 'Get a push notification');
-    const heading = await screenTitled(widget, 'Sign-in could not continue', 6000);
+    const device = await VirtualDevice.of('push@example.com');
+    expect(await device.expire(await device.nextPush())).to.equal('expired');
+    const heading = await screenTitled(widget, 'Sign-in could not continue');
     await expectFocusOn(heading, 'focus on the terminal heading');
     expect(textOf(queryDeep(widget, '[role="alert"]'))).to.equal('Verification timed out. Please try again');
     expect(mounted.eventsOf('ov-terminal')).to.have.length(1);

@@ -72,10 +72,28 @@ describe('server mode: security', () => {
       expect(document.cookie).not.to.contain('ov-session');
       const [opened] = (await serverLog()).filter((e) => e.setCookie.length > 0);
       expect(opened!.setCookie[0]).to.match(
-        /^__Host-ov-session=[\w-]{43}; Path=\/; HttpOnly; Secure; SameSite=Strict$/,
+        /^__Host-ov-session=[\w-]{43}\.[\w-]{43}; Path=\/; HttpOnly; Secure; SameSite=Strict$/,
       );
     },
   );
+
+  it('against session fixation: a new session id at start and after identify, the old ones refused, the sign-in goes on', async () => {
+    const mounted = await waitingForPush();
+    // GET session sets a cookie only when the browser has none (an earlier test may have left one).
+    const rotations = (await serverLog()).filter((e) => e.method === 'POST' && e.setCookie.length > 0);
+    expect(rotations.map((e) => `${e.route} ${e.status}`)).to.deep.equal(['start 200', 'proceed 200']);
+    const [first, ...rotated] = [
+      rotations[0]!.sessionIdSent,
+      ...rotations.map((e) => /^(?:__Host-)?ov-session=([\w-]{43})\./.exec(e.setCookie[0]!)?.[1]),
+    ];
+    expect(new Set([first, ...rotated]).size, 'three different session ids').to.equal(3);
+    await approvePush();
+    await expectSignedInOnServer(mounted, 'push@example.com');
+    // Each POST carried the id of the answer before it: the browser dropped the old ones.
+    const posts = (await serverLog()).filter((e) => e.method === 'POST');
+    expect(posts.map((e) => e.sessionIdSent).slice(0, 2)).to.deep.equal([first, rotated[0]]);
+    expect(new Set(posts.slice(2).map((e) => e.sessionIdSent))).to.deep.equal(new Set([rotated[1]]));
+  });
 
   it('a request without the CSRF token, or with a wrong one, is refused; the sign-in goes on', async () => {
     const mounted = await waitingForPush();
@@ -176,10 +194,13 @@ describe('server mode: security', () => {
       await expectSignedInOnServer(mounted, 'push@example.com');
       const signIns = await signInsOnServer();
       expect(signIns.map((s) => s.email)).to.deep.equal(['totp@example.com', 'push@example.com']);
-      const sessions = new Set(
-        (await serverLog()).filter((e) => e.setCookie.length).map((e) => e.setCookie[0]!.split(';')[0]),
+      // Each browser keeps its cookie's anchor while its session id changes (start, identify).
+      const anchors = new Set(
+        (await serverLog())
+          .filter((e) => e.setCookie.length)
+          .map((e) => /=[\w-]{43}\.([\w-]{43});/.exec(e.setCookie[0]!)?.[1]),
       );
-      expect(sessions.size, 'two sessions').to.equal(2);
+      expect(anchors.size, 'two browser sessions').to.equal(2);
       await eventually(() => mounted.eventsOf('ov-step').at(-1)?.detail.step.name === 'success', 'this page’s success');
     },
   );

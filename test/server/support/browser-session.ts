@@ -68,6 +68,13 @@ export class BrowserSession {
     });
   }
 
+  /** A browser keeps the new value when the server rotates the session id (at start, after identify). */
+  #adoptRotatedCookie(headers: Headers): void {
+    const name = this.cookie?.split('=')[0];
+    const rotated = headers.getSetCookie().find((c) => c.startsWith(`${name}=`));
+    if (name && rotated) this.cookie = rotated.split(';')[0];
+  }
+
   #cookieHeader(cookie: string | null | undefined): Record<string, string> {
     return cookie ? { cookie } : {};
   }
@@ -83,6 +90,7 @@ export class BrowserSession {
     }
     const answer = { route, status: response.status, headers: response.headers, text, json };
     this.answers.push(answer);
+    this.#adoptRotatedCookie(response.headers);
     return answer;
   }
 }

@@ -15,8 +15,10 @@ export async function expectSignedIn(mounted: MountedSignin, login: string): Pro
   expect(tokens?.idToken?.claims.email).to.equal(login);
   expect(tokens?.idToken?.claims.amr).to.include.members(['pwd', 'mfa']);
   expect(tokens?.accessToken?.accessToken).to.be.a('string');
-  // okta-auth-js's tokenManager keeps them in localStorage by default: a reload finds the user signed in.
-  const stored = JSON.parse(localStorage.getItem('okta-token-storage') ?? '{}') as Record<string, unknown>;
+  // okta-auth-js's tokenManager keeps them in the tab's sessionStorage (the widget's default, or
+  // localStorage if the page asked): a reload finds the user signed in.
+  const kept = sessionStorage.getItem('okta-token-storage') ?? localStorage.getItem('okta-token-storage');
+  const stored = JSON.parse(kept ?? '{}') as Record<string, unknown>;
   expect(Object.keys(stored)).to.include.members(['idToken', 'accessToken']);
   expect(mounted.eventsOf('ov-terminal'), 'no ov-terminal').to.have.length(0);
 }

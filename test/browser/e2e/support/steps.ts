@@ -1,11 +1,11 @@
 /** The screens every flow passes through, done with the mouse and keyboard; each is checked with axe on the way. */
 import type { MountedSignin } from './widget.js';
 import { PASSWORD } from './widget.js';
-import { aTimeout, expect } from '@open-wc/testing';
+import { expect } from '@open-wc/testing';
 import { button, field, queryDeep, screenTitled, textOf } from './screen.js';
 import { click, fillIn } from './user.js';
 import { expectAccessible } from './expectations.js';
-import { markRequests } from './polls.js';
+import { markRequests, pollsAtLeast } from './polls.js';
 import { VirtualDevice } from './virtual-device.js';
 
 export async function signInWithPassword(mounted: MountedSignin, login: string, password = PASSWORD): Promise<void> {
@@ -26,9 +26,9 @@ export async function verifyWithOktaVerify(mounted: MountedSignin, login: string
   await click(oktaVerifyMethod(widget, method));
 }
 
-/** A choice of the authenticator picker: the method's name, then "Okta Verify" (and the device) under it. */
+/** A choice of the authenticator picker: "Okta Verify", then the method (and the device) under it. */
 export function oktaVerifyMethod(widget: Element, method: string): HTMLButtonElement {
-  return button(widget, new RegExp(`^${method}\\s*Okta Verify`));
+  return button(widget, new RegExp(`^Okta Verify\\s*${method}`));
 }
 
 /** Password, then Okta Verify in the enrolment picker: the QR screen. */
@@ -54,6 +54,6 @@ export async function scanTheQrCode(mounted: MountedSignin): Promise<{ device: V
   expect(qr.naturalWidth, 'the image is drawn').to.be.greaterThan(0);
   await expectAccessible(mounted);
   const waiting = await markRequests();
-  await aTimeout(1000);
+  await pollsAtLeast(waiting, 3);
   return { device: await VirtualDevice.scan(qr.src), waiting };
 }

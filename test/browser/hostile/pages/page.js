@@ -19,5 +19,11 @@ document.addEventListener('DOMContentLoaded', () => {
   const widget = document.createElement('ov-signin');
   for (const name of ['issuer', 'client-id', 'redirect-uri']) widget.setAttribute(name, params.get(name) ?? '');
   if (params.has('credentials-in-light-dom')) widget.setAttribute('credentials-in-light-dom', '');
+  if (params.has('brand')) {
+    widget.setAttribute('brand-name', 'Example Co.');
+    const logo = document.createElement('img');
+    Object.assign(logo, { slot: 'logo', src: 'logo.svg', alt: 'Example Co.' });
+    widget.append(logo);
+  }
   document.getElementById('signin').append(widget);
 });

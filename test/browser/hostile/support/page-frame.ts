@@ -30,19 +30,22 @@ export interface PageOptions {
   trustedTypes?: boolean;
   /** `<ov-signin credentials-in-light-dom>`. */
   lightDomCredentials?: boolean;
+  /** `brand-name` and an `<img slot="logo">` from the page's origin (pages/logo.svg). */
+  brand?: boolean;
 }
 
 type PageWindow = Window & { cspViolations: string[]; pageErrors: string[] };
 
 export async function openPage(
   name: PageName,
-  { trustedTypes = false, lightDomCredentials = false }: PageOptions = {},
+  { trustedTypes = false, lightDomCredentials = false, brand = false }: PageOptions = {},
 ): Promise<PageFrame> {
   const settings = new URLSearchParams({
     issuer: await issuer(),
     'client-id': CLIENT_ID,
     'redirect-uri': `${location.origin}/callback`,
     ...(lightDomCredentials && { 'credentials-in-light-dom': '' }),
+    ...(brand && { brand: '' }),
   });
   const frame = document.createElement('iframe');
   frame.src = `/test/browser/hostile/pages/${name}.html?${trustedTypes ? 'trusted-types&' : ''}${settings}`;
@@ -106,6 +109,12 @@ export async function screenshotOf(widget: OvSignin): Promise<Screenshot> {
   await eventually(() => !widget.controller.state.busy, 'the widget idle');
   await widget.updateComplete;
   const view = widget.ownerDocument.defaultView!;
+  // The activity indicator turns for ever, drawn at another angle on each page: left out of both.
+  // Stopped first: WebKit goes on drawing a hidden element's running transform animation.
+  for (const indicator of queryAllDeep<HTMLElement>(widget, '[part~="activity"]')) {
+    indicator.style.setProperty('animation', 'none');
+    indicator.style.setProperty('visibility', 'hidden');
+  }
   await new Promise((resolve) => view.requestAnimationFrame(() => view.requestAnimationFrame(resolve)));
   await animationsFinished(widget);
   // The text caret blinks (WebKit draws it in the screenshot or not, by the moment): hidden on both pages.

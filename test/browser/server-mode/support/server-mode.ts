@@ -17,6 +17,8 @@ export interface Exchange {
   readonly status: number;
   /** The request carried the session cookie. */
   readonly cookieSent: boolean;
+  /** The session id the cookie carried (its first part), if any. */
+  readonly sessionIdSent?: string;
   readonly csrfSent: boolean;
   /** `Sec-Fetch-Site` as the browser sent it. */
   readonly site: string;

@@ -37,6 +37,7 @@ const handler = createSignInHandler({
     redirectUri: env.OV_REDIRECT_URI!,
     scopes: ['openid', 'profile', 'email'],
   },
+  csrfSecret: env.OV_CSRF_SECRET!,
   ...(store && { store }),
   onSuccess(tokens) {
     const email = String(tokens.idToken?.claims.email ?? '');

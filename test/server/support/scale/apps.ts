@@ -13,6 +13,8 @@ export interface AppSettings {
   /** Without it, each process keeps sessions in its own memory. */
   readonly redisUrl?: string;
   readonly lockTtlMs?: number;
+  /** The CSRF secret every process shares (a load balancer sends a browser to any of them). */
+  readonly csrfSecret: string;
 }
 
 export interface AppSuccess {
@@ -40,6 +42,7 @@ export class AppProcess {
         OV_ISSUER: settings.issuer,
         OV_CLIENT_ID: settings.clientId,
         OV_REDIRECT_URI: settings.redirectUri,
+        OV_CSRF_SECRET: settings.csrfSecret,
         ...(settings.redisUrl && { OV_REDIS_URL: settings.redisUrl }),
         ...(settings.lockTtlMs && { OV_LOCK_TTL_MS: String(settings.lockTtlMs) }),
       },

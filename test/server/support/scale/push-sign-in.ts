@@ -149,8 +149,10 @@ export async function pushSignIn(options: SignInOptions): Promise<SignInOutcome>
       browser = new TimedBrowser(options.base, options.timings);
       answer = await begin();
     } else {
-      outcome.resumed++;
       answer = await browser.call('start', { resume: true });
+      // A session gone by then resumes as a new sign-in: that is starting again, not going on.
+      if (stepOrUndefined(answer)?.name === 'identify') outcome.startedAgain++;
+      else outcome.resumed++;
     }
   }
 }

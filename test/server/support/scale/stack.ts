@@ -3,6 +3,7 @@
  * processes sharing it, nginx in front of them; and the run of many sign-ins through nginx, with
  * the checks every scenario makes (none lost, none mixed, one onSuccess each).
  */
+import { randomBytes } from 'node:crypto';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { startSimulator } from 'ov-sim';
 import type { RunningSimulator } from 'ov-sim';
@@ -51,7 +52,14 @@ export async function startStack(sim: SimAddress, appCount: number, lockTtlMs?: 
   try {
     apps = await startApps(
       appCount,
-      { issuer: sim.issuer, clientId: sim.clientId, redirectUri: REDIRECT_URI, redisUrl: redis.url, lockTtlMs },
+      {
+        issuer: sim.issuer,
+        clientId: sim.clientId,
+        redirectUri: REDIRECT_URI,
+        redisUrl: redis.url,
+        lockTtlMs,
+        csrfSecret: randomBytes(32).toString('base64url'),
+      },
       successes,
     );
     const nginx = await startNginx(apps.map((app) => app.port));
