@@ -19,6 +19,7 @@ import type { ModuleShare } from './lib/source-map-breakdown.ts';
 import { measureSimulatorLoad, type LoadLevel } from './simulator-load.ts';
 import { measureServerCost } from './server-cost.ts';
 import { withSimulatorAt } from './lib/sim-baseline.ts';
+import { measureServerScale, serverScaleRows } from './server-scale.ts';
 import { oktaWidgetDriver, ovSigninDriver } from './lib/widget-drivers.ts';
 
 const FIRST_RENDER_RUNS = 7;
@@ -307,6 +308,8 @@ await browserRows(['okta-sign-in', 'okta-sign-in.oie']);
 await memoryRows(['okta-sign-in.oie']);
 await simulatorRows();
 await serverCostRows();
+log('server mode at scale');
+rows.push(...serverScaleRows(await measureServerScale()));
 
 const table = markdownTable(rows);
 console.log(table);

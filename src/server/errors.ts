@@ -24,6 +24,25 @@ export class BodyTooLargeError extends Error {
   }
 }
 
+/**
+ * A store refused a write: the session changed (or ended) after this request read it, e.g. because
+ * the request outlived its lock. Saving it would bring back an older state; the page starts again.
+ */
+export class StaleSessionError extends Error {
+  constructor() {
+    super('The session changed since this request read it; the write was refused');
+    this.name = 'StaleSessionError';
+  }
+}
+
+/** The session store could not serve the request now (unreachable, or the session stayed locked): try again. */
+export class SessionStoreUnavailableError extends Error {
+  constructor(message: string, options?: ErrorOptions) {
+    super(message, options);
+    this.name = 'SessionStoreUnavailableError';
+  }
+}
+
 /** A request body that did not arrive within the adapter's body timeout (node.ts). */
 export class BodyTimeoutError extends Error {
   constructor() {

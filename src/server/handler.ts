@@ -9,7 +9,7 @@ import { DUPLICATE, SessionCookie } from './cookies.js';
 import type { SessionCookieOptions, SessionCookieValue } from './cookies.js';
 import { CsrfTokens, isFromElsewhere, isJson } from './csrf.js';
 import { operations } from './operations.js';
-import { InvalidRequestError, NoTransactionError } from './errors.js';
+import { InvalidRequestError, NoTransactionError, SessionStoreUnavailableError, StaleSessionError } from './errors.js';
 import type { OperationResult } from './operations.js';
 import { ApiRoute, WireError } from '../transport/protocol.js';
 import type { WireResponse, WireSession } from '../transport/protocol.js';
@@ -134,7 +134,7 @@ class Handler<C> implements SignInHandler<C> {
       return await this.#route(request, context);
     } catch (error) {
       this.#report(error);
-      return failure(WireError.SERVER);
+      return failure(storeFailure(error) ?? WireError.SERVER);
     }
   }
 
@@ -278,6 +278,16 @@ class Handler<C> implements SignInHandler<C> {
   #report(error: unknown): void {
     (this.#options.onError ?? console.error)(error);
   }
+}
+
+/**
+ * What the page hears when the store failed: a stale write means the sign-in moved on without this
+ * request (start again); an unavailable store is worth another try, as a network problem is.
+ */
+function storeFailure(error: unknown): WireError | undefined {
+  if (error instanceof StaleSessionError) return WireError.EXPIRED;
+  if (error instanceof SessionStoreUnavailableError) return WireError.UPSTREAM;
+  return undefined;
 }
 
 async function readJsonBody(request: Request): Promise<Record<string, unknown> | Response> {

@@ -8,6 +8,7 @@ export type { OktaSettings } from './sdk-session.js';
 export { MemorySessionStore } from './session-store.js';
 export type { MemorySessionStoreOptions, SessionRecord, SessionStore } from './session-store.js';
 export type { SessionCookieOptions } from './cookies.js';
+export { SessionStoreUnavailableError, StaleSessionError } from './errors.js';
 export { createSignInServer, nodeSignIn, SERVER_TIMEOUTS, toFetchRequest, writeResponse } from './node.js';
 export type { NodeAdapterOptions, NodeContext } from './node.js';
 export { expressSignIn } from './express.js';
