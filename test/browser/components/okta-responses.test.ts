@@ -154,8 +154,9 @@ describe('<ov-signin>: the screens Okta users know (issue 15)', () => {
     );
     await waitUntil(() => deepAll(el, 'button[data-option]').length === 2, 'the choices');
     await waitUntil(() => !text(el).includes('Enter a code'), 'the labels translated');
-    const labels = deepAll(el, '[part="option-label"]').map((l) => l.textContent!.trim());
-    expect(labels).to.deep.equal(['إدخال رمز', 'تلقّي إشعار فوري']);
+    // Titled "Okta Verify" (a product name), each method described in the widget's language.
+    const descriptions = deepAll(el, '[part="option-detail"]').map((l) => l.textContent!.trim());
+    expect(descriptions).to.deep.equal(['إدخال رمز', 'تلقّي إشعار فوري']);
     expect(text(el)).not.to.contain('Get a push notification');
   });
 });
