@@ -189,3 +189,12 @@ export function pollProgress(flow: OvFlowContext, waiting: string): TemplateResu
     </p>
   </div>`;
 }
+
+/** A link from Okta that opens an app on this device, shown as the step's primary button; nothing without one. */
+export function openButton(href: string | undefined, label: string): TemplateResult | typeof nothing {
+  return href
+    ? html`<div class="actions" part="actions">
+        <a class="button" part="button button-primary" href=${href} data-open>${label}</a>
+      </div>`
+    : nothing;
+}

@@ -73,6 +73,19 @@ export const sharedStyles = css`
   h2:focus {
     outline: none;
   }
+  label.checkbox {
+    display: flex;
+    align-items: center;
+    gap: calc(0.5 * var(--_space));
+    font-weight: 400;
+  }
+  /* WCAG 2.2 target size, as every other control. */
+  label.checkbox input {
+    inline-size: 24px;
+    block-size: 24px;
+    margin: 0;
+    accent-color: var(--_accent);
+  }
   /* Who is signing in, under the title, as Okta shows it; "Use a different account" beside it. */
   .identity {
     display: flex;

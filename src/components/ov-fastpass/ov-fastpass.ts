@@ -1,7 +1,14 @@
 import { html, nothing } from 'lit';
 import type { OvFlowContext } from '../../context.js';
 import { OvFlowElement } from '../../internal/flow-element.js';
-import { chooseOtherAction, formMessages, pollProgress, problemNotice, stepActions } from '../../internal/templates.js';
+import {
+  chooseOtherAction,
+  formMessages,
+  pollProgress,
+  problemNotice,
+  stepActions,
+  openButton,
+} from '../../internal/templates.js';
 import { safeHref } from '../../internal/safe-href.js';
 import { sharedStyles } from '../../styles/shared.styles.js';
 import { strings } from '../../i18n/strings.js';
@@ -49,14 +56,7 @@ export class OvFastPass extends OvFlowElement {
   private renderOtherChallenge(name: string, challenge: OvDeviceChallenge | undefined, flow: OvFlowContext) {
     const open = safeHref(challenge?.href);
     return html`<p>${name ? strings.onDeviceVerify(name) : strings.onDeviceVerifyUnnamed}</p>
-      ${
-        open
-          ? html`<div class="actions" part="actions">
-              <a class="button" part="button button-primary" href=${open} data-open>${strings.continueOnDevice}</a>
-            </div>`
-          : nothing
-      }
-      ${pollProgress(flow, strings.waitingForDevice)}`;
+      ${openButton(open, strings.continueOnDevice)} ${pollProgress(flow, strings.waitingForDevice)}`;
   }
 
   private renderChallenge(challenge: OvDeviceChallenge) {
@@ -65,13 +65,7 @@ export class OvFastPass extends OvFlowElement {
     const download = safeHref(challenge.downloadHref);
     const text = challenge.method === 'CUSTOM_URI' ? strings.fastPassOpen : strings.fastPassLink;
     return html`<p>${open ? text : strings.fastPassUnsupported}</p>
-      ${
-        open
-          ? html`<div class="actions" part="actions">
-              <a class="button" part="button button-primary" href=${open} data-open>${strings.openOktaVerify}</a>
-            </div>`
-          : nothing
-      }
+      ${openButton(open, strings.openOktaVerify)}
       ${
         download
           ? html`<p class="download">

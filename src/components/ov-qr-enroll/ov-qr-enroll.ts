@@ -12,6 +12,7 @@ import {
   pollProgress,
   problemNotice,
   stepActions,
+  openButton,
 } from '../../internal/templates.js';
 import { sharedStyles } from '../../styles/shared.styles.js';
 import { strings } from '../../i18n/strings.js';
@@ -203,14 +204,7 @@ export class OvQrEnroll extends OvFlowElement {
     const open = safeHref(step.authenticator?.setupHref);
     const name = step.authenticator?.displayName;
     return html`<p>${name ? strings.onDeviceSetup(name) : strings.onDeviceSetupUnnamed}</p>
-      ${
-        open
-          ? html`<div class="actions" part="actions">
-              <a class="button" part="button button-primary" href=${open} data-open>${strings.continueOnDevice}</a>
-            </div>`
-          : nothing
-      }
-      ${pollProgress(flow, strings.waitingForDevice)}`;
+      ${openButton(open, strings.continueOnDevice)} ${pollProgress(flow, strings.waitingForDevice)}`;
   }
 
   private renderChannelChoice(step: OvStep, flow: OvFlowContext) {

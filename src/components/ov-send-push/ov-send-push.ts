@@ -5,7 +5,6 @@ import { chooseOtherAction, formMessages, problemNotice, stepActions } from '../
 import { sharedStyles } from '../../styles/shared.styles.js';
 import { strings } from '../../i18n/strings.js';
 import type { OvScreen, OvStep } from '../../controller/types.js';
-import { sendPushStyles } from './ov-send-push.styles.js';
 
 /**
  * @tagname ov-send-push
@@ -17,7 +16,7 @@ import { sendPushStyles } from './ov-send-push.styles.js';
  * @csspart checkbox - "Send push automatically".
  */
 export class OvSendPush extends OvFlowElement {
-  static override styles = [sharedStyles, sendPushStyles];
+  static override styles = [sharedStyles];
 
   protected readonly screens: ReadonlySet<OvScreen> = new Set<OvScreen>(['send-push']);
 
