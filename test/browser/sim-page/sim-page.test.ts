@@ -23,6 +23,9 @@ async function openSimPage(): Promise<void> {
   const page = new DOMParser().parseFromString(await (await sameOrigin(`${sim}/sim/`)).text(), 'text/html');
   const box = document.createElement('div');
   box.append(...[...page.body.childNodes].map((node) => document.importNode(node, true)));
+  // Out of the flow, beside the widget: the page redraws its tables every second, and in the flow
+  // their new heights moved the widget between a click's measure and the click itself.
+  Object.assign(box.style, { position: 'absolute', top: '0', left: '50vw', width: '48vw' });
   document.body.append(box);
   // A path in a variable: the page's script is plain JavaScript served by the simulator, not a module of this build.
   const script = '/sim/page/page.js';
