@@ -23,6 +23,13 @@ let redis: RunningRedis;
 const clients: Array<{ readonly isOpen: boolean; destroy(): void }> = [];
 const record = (csrfToken: string): SessionRecord => ({ csrfToken, sdkStorage: {} });
 
+/** A promise resolved from outside: the tests order two clients' requests by it, not by timing. */
+function signal(): { promise: Promise<void>; resolve: () => void } {
+  let resolve!: () => void;
+  const promise = new Promise<void>((done) => (resolve = done));
+  return { promise, resolve };
+}
+
 async function client() {
   const connected = await createClient({ url: redis.url }).connect();
   clients.push(connected);
@@ -115,51 +122,57 @@ test(
     await slow.set('s', record('v1'), 60_000);
 
     // The slow request reads, then pauses past its lock's lifetime; the next request moves the session on.
-    let resume!: () => void;
-    const paused = new Promise<void>((resolve) => (resume = resolve));
+    const paused = signal();
+    let slowRead = signal();
     const stale = slow.withLock('s', async () => {
       assert.equal((await slow.get('s'))?.csrfToken, 'v1');
-      await paused;
+      slowRead.resolve();
+      await paused.promise;
       await slow.set('s', record('stale'), 60_000);
     });
+    await slowRead.promise;
     await fast.withLock('s', async () => {
       await fast.get('s');
       await fast.set('s', record('v2'), 60_000);
     });
-    resume();
+    paused.resolve();
     await assert.rejects(stale, StaleSessionError);
     assert.equal((await fast.get('s'))?.csrfToken, 'v2', 'the newer state stays');
 
     // Ended: the record is deleted while a stale request still holds what it read.
-    let resumeAgain!: () => void;
-    const pausedAgain = new Promise<void>((resolve) => (resumeAgain = resolve));
+    const pausedAgain = signal();
+    slowRead = signal();
     const late = slow.withLock('s', async () => {
       await slow.get('s');
-      await pausedAgain;
+      slowRead.resolve();
+      await pausedAgain.promise;
       await slow.set('s', record('resurrected'), 60_000);
     });
+    await slowRead.promise;
     await fast.withLock('s', async () => {
       await fast.get('s');
       await fast.delete('s');
     });
-    resumeAgain();
+    pausedAgain.resolve();
     await assert.rejects(late, StaleSessionError);
     assert.equal(await fast.get('s'), undefined, 'the ended session stays ended');
 
     // Nor can it end (and so answer for) a sign-in that another request moved on.
     await fast.set('d', record('v1'), 60_000);
-    let resumeDelete!: () => void;
-    const pausedDelete = new Promise<void>((resolve) => (resumeDelete = resolve));
+    const pausedDelete = signal();
+    slowRead = signal();
     const lateDelete = slow.withLock('d', async () => {
       await slow.get('d');
-      await pausedDelete;
+      slowRead.resolve();
+      await pausedDelete.promise;
       await slow.delete('d');
     });
+    await slowRead.promise;
     await fast.withLock('d', async () => {
       await fast.get('d');
       await fast.set('d', record('v2'), 60_000);
     });
-    resumeDelete();
+    pausedDelete.resolve();
     await assert.rejects(lateDelete, StaleSessionError);
     assert.equal((await fast.get('d'))?.csrfToken, 'v2');
 
