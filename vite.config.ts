@@ -1,5 +1,6 @@
 import { build, defaultClientConditions, defineConfig, type Plugin, type UserConfig } from 'vite';
 import { minify } from 'terser';
+import ts from 'typescript';
 import { targetLocales } from './src/i18n/locale-codes.ts';
 
 /** `npm start` serves the demo (scripts/demo.ts starts the simulator beside it). */
@@ -75,6 +76,43 @@ function compactStyles(): Plugin {
   };
 }
 
+/**
+ * The one-file builds' Lit templates (html`` and svg``) without the indentation of their markup:
+ * the minifier leaves template text as written. Only the spaces and tabs around a line break in
+ * the templates' static text are dropped (the line break stays, and HTML renders it as the
+ * whitespace it was), found with TypeScript's parser, so no other string is touched. About
+ * 0.4 KiB gzip of the drop-in file.
+ */
+function compactTemplates(): Plugin {
+  return {
+    name: 'ov-signin-compact-templates',
+    apply: 'build',
+    transform(code, id) {
+      if (!/\/src\/.*\.ts$/.test(id) || !/\b(html|svg)`/.test(code)) return undefined;
+      const file = ts.createSourceFile(id, code, ts.ScriptTarget.Latest, true);
+      const texts: ts.Node[] = [];
+      const visit = (node: ts.Node): void => {
+        if (ts.isTaggedTemplateExpression(node) && /^(html|svg)$/.test(node.tag.getText(file))) {
+          const t = node.template;
+          texts.push(
+            ...(ts.isNoSubstitutionTemplateLiteral(t) ? [t] : [t.head, ...t.templateSpans.map((s) => s.literal)]),
+          );
+        }
+        ts.forEachChild(node, visit);
+      };
+      visit(file);
+      let out = '';
+      let at = 0;
+      for (const text of texts.sort((a, b) => a.pos - b.pos)) {
+        const start = text.getStart(file);
+        out += code.slice(at, start) + code.slice(start, text.end).replace(/[ \t]*\n[ \t]*/g, '\n');
+        at = text.end;
+      }
+      return { code: out + code.slice(at), map: null };
+    },
+  };
+}
+
 function localeFiles(): Plugin {
   let outDir = BUNDLE_DIR;
   return {
@@ -116,7 +154,7 @@ const bundle: UserConfig = {
   resolve: {
     alias: [localeFilesAlias, { find: /^(.*)\/create-auth-client\.js$/, replacement: '$1/create-bundled-auth-client' }],
   },
-  plugins: [compactStyles(), localeFiles(), terserAfterMinify()],
+  plugins: [compactStyles(), compactTemplates(), localeFiles(), terserAfterMinify()],
   build: {
     outDir: BUNDLE_DIR,
     // Not emptied: its files have fixed names, and emptying it left a server that serves them (the
