@@ -14,7 +14,7 @@ import { pollDelay } from './backoff.js';
 import { isAbort, isPassing, problem, toProblem } from './problems.js';
 import { NoticeCode, OutcomeStep, ProblemCode } from './types.js';
 import type { OvAuthClient, OvFlowState, OvMessage, OvOption, OvProblem, OvStep, OvTransaction } from './types.js';
-import { routeOf, toMessages, toSnapshot } from './snapshot.js';
+import { PROVISIONAL_SIGN_IN, routeOf, toMessages, toSnapshot } from './snapshot.js';
 import type { OvMove, OvMovingIntent, OvSend } from './snapshot.js';
 import { answerByLoopback } from './loopback.js';
 import { retryAfterOf, takeRetryAfter } from '../transport/retry-after.js';
@@ -66,6 +66,12 @@ interface Outcome {
 export interface OvFlowControllerOptions {
   /** The `OktaAuth` to use, or a function that returns it (called once, when the flow starts). */
   authClient: OvAuthClient | (() => OvAuthClient | Promise<OvAuthClient>);
+  /**
+   * Whether `start()` may find a saved sign-in to resume, answered before the client exists. When it
+   * says no, the sign-in form shows at once, while okta-auth-js starts the sign-in
+   * (`state.provisional`); otherwise nothing shows until Okta's first step, which may be any screen.
+   */
+  mayResume?: () => boolean;
 }
 
 type Host = ReactiveElement;
@@ -149,6 +155,10 @@ export class OvFlowController implements ReactiveController {
    * and cancels, so the next failure only says so on screen.
    */
   #fellBackByItself = false;
+  /** Values submitted on the provisional sign-in form, sent once Okta's first step is identify. */
+  #held?: Readonly<Record<string, unknown>>;
+  /** The username typed on the provisional sign-in form, kept should another screen replace it. */
+  #draft = '';
 
   constructor(host: Host, options: OvFlowControllerOptions) {
     (this.host = host).addController(this);
@@ -198,7 +208,7 @@ export class OvFlowController implements ReactiveController {
     this.#poll.stop();
     this.#leadership.release();
     this.#stopLoopback();
-    if (this.#state.busy || this.#state.polling) {
+    if (this.#state.busy || this.#state.polling || this.#state.provisional) {
       // An answer that arrives while off the page is dropped; re-read the server's state on return.
       this.#resyncOnConnect = this.#task.status === TaskStatus.PENDING;
       this.#task.abort();
@@ -233,6 +243,9 @@ export class OvFlowController implements ReactiveController {
 
   /** Resumes the transaction okta-auth-js has saved (e.g. after a reload), or starts a new one. */
   start(): void {
+    // A new sign-in nearly always begins with identify: its form shows while Okta is asked.
+    if (!this.#state.step && this.#options.mayResume?.() === false)
+      this.#setState({ step: PROVISIONAL_SIGN_IN, provisional: true });
     this.#run(
       {
         kind: 'resume',
@@ -257,9 +270,19 @@ export class OvFlowController implements ReactiveController {
 
   /** Answers the current step with the values of its inputs (`username`, `password`, `verificationCode`, …). */
   submit(values: Readonly<Record<string, unknown>> = {}): void {
+    if (this.#state.provisional) {
+      this.#held ??= values;
+      this.#setState({ busy: true });
+      return;
+    }
     const step = this.#state.step;
     const remediation = step && routeOf(step).remediation;
     if (remediation) this.#send({ step: remediation, values });
+  }
+
+  /** What is typed in the username field of the sign-in form, before it is submitted. */
+  draft(username: string): void {
+    this.#draft = username.trim();
   }
 
   /** Picks one of the current step's options. */
@@ -405,7 +428,7 @@ export class OvFlowController implements ReactiveController {
     // A retrying poll keeps the "connection unstable" line, so the live region does not flip back and forth.
     const stillTransient = request.kind === 'poll' && this.#state.problem?.transient ? this.#state.problem : undefined;
     this.#setState({
-      busy: byUser,
+      busy: this.#state.provisional ? !!this.#held : byUser,
       problem: stillTransient,
       polling: request.kind === 'poll',
       ...(byUser && { notice: undefined }),
@@ -501,8 +524,19 @@ export class OvFlowController implements ReactiveController {
           queueMicrotask(() => this.#send(byItself, { automatic: true }));
           return;
         }
-        this.#setState({ busy: false, polling: false });
+        const held = this.#held;
+        // A submit held on the provisional form goes out now if it fills every field of Okta's
+        // identify form (a password on that form was not there to type: the form then waits for it).
+        // Deferred as above; busy meanwhile, so nothing else is sent.
+        const send =
+          held && step.screen === 'sign-in' && !step.messages.length && step.inputs.every((i) => held[i.name]);
+        this.#setState({ busy: !!send, polling: false });
         this.#showStep(step, request.resend === true);
+        if (send)
+          queueMicrotask(() => {
+            this.#setState({ busy: false });
+            this.submit(held);
+          });
         if (request.resend && tx.requestDidSucceed !== false) this.#setState({ notice: NoticeCode.RESENT });
         if (this.#loopbackFellBack) {
           this.#loopbackFellBack = false;
@@ -554,7 +588,7 @@ export class OvFlowController implements ReactiveController {
     this.#pollFailures = 0;
     this.#retryAfter = undefined;
     this.#failed = found.canRetry ? request : undefined;
-    this.#setState({ busy: false, polling: false });
+    this.#setState({ busy: false, polling: false, ...this.#leaveProvisional() });
     this.#report(found, error);
   }
 
@@ -606,10 +640,21 @@ export class OvFlowController implements ReactiveController {
     // "We sent it again" belongs to the screen it was said on.
     const notice =
       this.#state.notice === NoticeCode.RESENT && current?.screen !== step.screen ? undefined : this.#state.notice;
-    this.#setState({ step, notice });
+    this.#setState({ step, notice, ...this.#leaveProvisional(step) });
     this.host.dispatchEvent(new OvStepEvent(step));
     // The snapshot dropped a QR code it would not show; the screen says to use "Can't scan?".
     if (step.qrRefused) this.host.dispatchEvent(new OvErrorEvent(problem(ProblemCode.QR_REFUSED, false)));
+  }
+
+  /**
+   * The provisional sign-in form gives way to Okta's first step, or to a problem: a held submit is
+   * dropped, and the username typed stays in the state, to fill a later identify form.
+   */
+  #leaveProvisional(step?: OvStep): Partial<OvFlowState> {
+    if (!this.#state.provisional) return {};
+    this.#held = undefined;
+    const keep = step?.screen !== 'sign-in' && !this.#state.username && this.#draft;
+    return { step, provisional: false, ...(keep ? { username: this.#draft } : {}) };
   }
 
   #schedulePoll(): void {

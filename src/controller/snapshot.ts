@@ -313,6 +313,34 @@ function withoutQr(authenticator: OvAuthenticator): OvAuthenticator {
   return rest;
 }
 
+/** A step that offers none of the intents. */
+const CAN_NOTHING: OvStep['can'] = freeze({
+  resend: false,
+  cancel: false,
+  chooseOther: false,
+  skip: false,
+  changeChannel: false,
+  backToQr: false,
+  launchFastPass: false,
+  recover: false,
+});
+
+/**
+ * The sign-in form shown before Okta has answered the start of a new sign-in (`state.provisional`):
+ * the username alone, which Okta's identify form always asks; what else it asks (the password,
+ * "Keep me signed in") appears with Okta's answer. It has no route: the controller holds a submit
+ * until that answer.
+ */
+export const PROVISIONAL_SIGN_IN: OvStep = freeze({
+  name: 'identify',
+  screen: 'sign-in',
+  inputs: [{ name: 'username', label: 'Username', required: true, secret: false, messages: [] }],
+  options: [],
+  messages: [],
+  can: CAN_NOTHING,
+  alternatives: [],
+});
+
 function outcome(
   screen: typeof OutcomeStep.SUCCESS | typeof OutcomeStep.TERMINAL,
   tx: OvTransaction,
@@ -326,16 +354,7 @@ function outcome(
     inputs: [],
     options: [],
     messages,
-    can: {
-      resend: false,
-      cancel: false,
-      chooseOther: false,
-      skip: false,
-      changeChannel: false,
-      backToQr: false,
-      launchFastPass: false,
-      recover: false,
-    },
+    can: CAN_NOTHING,
     alternatives: [],
     ...identifier(tx),
   });
@@ -411,23 +430,26 @@ function readAuthenticator(remediation: IdxRemediation, tx: OvTransaction): OvAu
     type: text(raw.type) ?? '',
     displayName: text(raw.displayName) ?? BRANDS[text(raw.key) ?? ''] ?? '',
     methods: Array.isArray(raw.methods) ? raw.methods.map((m) => text(m?.type)).filter(isString) : [],
-    ...(qr && typeof qr.href === 'string' && { qrcode: { href: qr.href, type: text(qr.type) ?? '' } }),
-    ...(text(data.correctAnswer) !== undefined && { correctAnswer: text(data.correctAnswer) }),
-    ...(text(data.selectedChannel) !== undefined && { selectedChannel: text(data.selectedChannel) }),
-    ...(text(data.email) !== undefined && { email: text(data.email) }),
-    ...(text(data.phoneNumber) !== undefined && { phoneNumber: text(data.phoneNumber) }),
-    ...(challenge && { challenge }),
-    ...(same &&
-      typeof same === 'object' && {
-        sameDevice: {
-          ...(text(same.orgUrl) && { orgUrl: text(same.orgUrl) }),
-          ...(text(same.downloadHref) && { downloadHref: text(same.downloadHref) }),
-          ...(text(same.platform) && { platform: text(same.platform) }),
-        },
-      }),
-    ...(enrolledDevices && { enrolledDevices }),
-    ...(text(data.setupNfcUrl) !== undefined && { setupHref: text(data.setupNfcUrl) }),
+    ...defined({
+      qrcode: qr && typeof qr.href === 'string' ? { href: qr.href, type: text(qr.type) ?? '' } : undefined,
+      correctAnswer: text(data.correctAnswer),
+      selectedChannel: text(data.selectedChannel),
+      email: text(data.email),
+      phoneNumber: text(data.phoneNumber),
+      challenge,
+      sameDevice:
+        same && typeof same === 'object'
+          ? defined({ orgUrl: text(same.orgUrl), downloadHref: text(same.downloadHref), platform: text(same.platform) })
+          : undefined,
+      enrolledDevices,
+      setupHref: text(data.setupNfcUrl),
+    }),
   };
+}
+
+/** `fields` without the ones that are undefined: a field Okta did not send is absent from the snapshot, not undefined. */
+function defined<T extends object>(fields: T): T {
+  return Object.fromEntries(Object.entries(fields).filter(([, value]) => value !== undefined)) as T;
 }
 
 /**
@@ -446,17 +468,15 @@ function readChallenge(value: unknown): OvDeviceChallenge | undefined {
   const c = value as Record<string, unknown>;
   const method = text(c.challengeMethod);
   if (!method) return undefined;
-  const ports = listOfText(c.ports);
-  const timeout = positiveNumber(c.probeTimeoutMillis);
-  return {
+  return defined({
     method,
-    ...(text(c.domain) && { domain: text(c.domain) }),
-    ...(ports && { ports }),
-    ...(timeout !== undefined && { probeTimeoutMillis: timeout }),
-    ...(text(c.challengeRequest) && { challengeRequest: text(c.challengeRequest) }),
-    ...(text(c.href) && { href: text(c.href) }),
-    ...(text(c.downloadHref) && { downloadHref: text(c.downloadHref) }),
-  };
+    domain: text(c.domain),
+    ports: listOfText(c.ports),
+    probeTimeoutMillis: positiveNumber(c.probeTimeoutMillis),
+    challengeRequest: text(c.challengeRequest),
+    href: text(c.href),
+    downloadHref: text(c.downloadHref),
+  });
 }
 
 /** A list of names or numbers, or one alone (Okta sends `enrolledDevices` as a string, fixture 67). */

@@ -276,4 +276,10 @@ export interface OvFlowState {
    * forgotten by `useAnotherAccount()`.
    */
   readonly username?: string;
+  /**
+   * The step on show is the sign-in form shown before Okta answered the start of a new sign-in
+   * (PROVISIONAL_SIGN_IN): it may be typed in, and a submit is held (`busy`) until Okta's first
+   * step is known, then sent if that step is identify and asks nothing more than was given.
+   */
+  readonly provisional?: boolean;
 }

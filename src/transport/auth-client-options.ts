@@ -21,3 +21,16 @@ export function authClientOptions({ tokenStorage = 'sessionStorage', ...config }
     transactionManager: { enableSharedStorage: false },
   };
 }
+
+/**
+ * Whether this tab holds a sign-in the widget's own client could resume: okta-auth-js's transaction
+ * storage (its TRANSACTION_STORAGE_NAME, in `sessionStorage` as configured above), read before
+ * okta-auth-js is loaded. Unreadable storage counts as yes, which only costs the early form.
+ */
+export function hasSavedTransaction(): boolean {
+  try {
+    return sessionStorage.getItem('okta-transaction-storage') !== null;
+  } catch {
+    return true;
+  }
+}

@@ -93,6 +93,12 @@ export class OvIdentify extends OvFlowElement {
     flow.controller.submit(keep?.checked ? { ...values, rememberMe: true } : values);
   }
 
+  /** The controller keeps the username typed so far, for a later sign-in form should another screen replace this one. */
+  private handleInput(event: Event): void {
+    const input = event.target as HTMLInputElement;
+    if (input.name === 'username') this.flow?.controller.draft(input.value);
+  }
+
   private handleShowPassword(): void {
     this.passwordShown = !this.passwordShown;
   }
@@ -171,7 +177,7 @@ export class OvIdentify extends OvFlowElement {
     // The password screen has one input, named `password` or (no authenticator key) `verificationCode`.
     const password = isSignIn ? find('password') : step.inputs[0];
     return html`${problemNotice(flow)} ${formMessages(step.messages)}
-      <form part="form" @submit=${this.handleSubmit} novalidate>
+      <form part="form" @submit=${this.handleSubmit} @input=${this.handleInput} novalidate>
         ${this.renderInput(find('username'), 'username', 'text')}
         ${this.renderInput(password, 'current-password', 'password')} ${this.renderKeepSignedIn(step)}
         <div class="actions" part="actions">
@@ -180,6 +186,7 @@ export class OvIdentify extends OvFlowElement {
           </button>
           ${this.renderForgotPassword(step, flow)}
         </div>
+        <p class="visually-hidden" role="status">${flow.state.busy ? strings.working : nothing}</p>
       </form>
       ${
         step.can.launchFastPass

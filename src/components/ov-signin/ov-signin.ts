@@ -5,6 +5,7 @@ import type { OvFlowContext } from '../../context.js';
 import { OvFlowController } from '../../controller/flow-controller.js';
 import { createAuthClient, type OvTokenStorage } from '../../transport/create-auth-client.js';
 import { createEndpointClient } from '../../transport/endpoint-client.js';
+import { hasSavedTransaction } from '../../transport/auth-client-options.js';
 import { NoticeCode } from '../../controller/types.js';
 import type { OvAuthClient, OvScreen, OvStep } from '../../controller/types.js';
 import { OvFlowElement } from '../../internal/flow-element.js';
@@ -102,6 +103,9 @@ export class OvSignin extends LitElement {
             scopes: this.scopes.split(/\s+/).filter(Boolean),
             tokenStorage: this.tokenStorage,
           })),
+    // Only the widget's own client is known to start afresh before it exists; a page's client or
+    // a server (whose session cookie the page cannot read) may resume any step.
+    mayResume: () => !!(this.authClient || this.endpoint) || hasSavedTransaction(),
   });
 
   /** Chooses the locale from `lang` (see docs/localization.md) and re-renders when it changes. */
@@ -176,6 +180,10 @@ export class OvSignin extends LitElement {
 
   #started = false;
   #shownStep?: OvStep;
+  /** Last update showed the provisional sign-in form: whether a submit was held on it (undefined: not shown). */
+  #shownHeld?: boolean;
+  /** Focus was in the widget before this update (a new screen may remove the element it was in). */
+  #hadFocus = false;
 
   constructor() {
     super();
@@ -199,6 +207,7 @@ export class OvSignin extends LitElement {
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     super.willUpdate(changed);
+    this.#hadFocus = this.matches(':focus-within');
     // Started before rendering, so its first state is part of this update rather than a second one.
     if (!this.#started && this.configured) {
       this.#started = true;
@@ -208,14 +217,20 @@ export class OvSignin extends LitElement {
 
   protected override updated(changed: PropertyValues<this>): void {
     super.updated(changed);
-    const step = this.controller.state.step;
+    const { step, provisional, busy } = this.controller.state;
     this.#placeCredentialsForm(
       this.credentialsInLightDom && (step?.screen === 'sign-in' || step?.screen === 'password'),
     );
+    const held = this.#shownHeld;
+    this.#shownHeld = provisional ? busy : undefined;
     if (step !== this.#shownStep) {
       const previous = this.#shownStep;
       this.#shownStep = step;
-      if (previous) void this.#focusScreen(!step || !isSameScreen(previous, step));
+      if (held !== undefined) {
+        // After the provisional form, focus moves only with the person: into a screen that replaced
+        // the form they were in, or to the field Okta's form added that a held submit still lacks.
+        if (step?.screen !== previous?.screen ? this.#hadFocus : held && !busy) void this.#focusScreen(true);
+      } else if (previous) void this.#focusScreen(!step || !isSameScreen(previous, step));
       else if (!this.noAutofocus) void this.#focusFirstField();
     }
   }

@@ -6,7 +6,7 @@
 import { expect } from '@open-wc/testing';
 import type { OvSignin } from '../../../src/components/ov-signin/ov-signin.js';
 import { simulator, resetSimulator } from '../e2e/support/control-api.js';
-import { eventually, queryDeep, screenTitled, textOf } from '../e2e/support/screen.js';
+import { eventually, firstScreen, queryDeep, screenTitled, textOf } from '../e2e/support/screen.js';
 import { oktaVerifyMethod, signInWithPassword } from '../e2e/support/steps.js';
 import { click } from '../e2e/support/user.js';
 import type { MountedSignin } from '../e2e/support/widget.js';
@@ -27,6 +27,7 @@ async function openDemo(): Promise<MountedSignin> {
   document.body.replaceChildren(...[...demo.body.childNodes].map((node) => document.importNode(node, true)));
   const widget = document.querySelector<OvSignin>('#signin')!;
   await import('../../../demo/main.ts');
+  await firstScreen(widget);
   return { widget, events: [], eventsOf: () => [], stepNames: () => [] };
 }
 

@@ -8,7 +8,7 @@ import '../../../src/define.js';
 import type { OvSignin } from '../../../src/components/ov-signin/ov-signin.js';
 import { CLIENT_ID, PASSWORD, startFresh } from './support/widget.js';
 import { oktaVerifyMethod } from './support/steps.js';
-import { eventually, screenTitled, textOf } from './support/screen.js';
+import { eventually, firstScreen, screenTitled, textOf } from './support/screen.js';
 import { click, fillIn } from './support/user.js';
 import { VirtualDevice } from './support/virtual-device.js';
 import { issuer } from './support/control-api.js';
@@ -23,6 +23,7 @@ async function mountWithLightDomCredentials(): Promise<OvSignin> {
       redirect-uri=${`${location.origin}/callback`}
     ></ov-signin>`,
   );
+  await firstScreen(widget);
   await eventually(
     () => document.querySelector('input[autocomplete="username"]'),
     'the username field in the page’s DOM',

@@ -8,7 +8,7 @@ import type { OvSignin } from '../../../src/components/ov-signin/ov-signin.js';
 import { CLIENT_ID, mountSignin, startFresh, type MountedSignin, type OvEvent } from './support/widget.js';
 import { issuer } from './support/control-api.js';
 import { signInWithPassword } from './support/steps.js';
-import { field, screenTitled } from './support/screen.js';
+import { field, firstScreen, screenTitled } from './support/screen.js';
 import { fillIn } from './support/user.js';
 import { VirtualDevice } from './support/virtual-device.js';
 import { expectSignedIn } from './support/expectations.js';
@@ -68,6 +68,7 @@ describe('e2e: where okta-auth-js keeps the sign-in', () => {
         @ov-error=${record}
       ></ov-signin>`,
     );
+    await firstScreen(widget);
     const mounted: MountedSignin = {
       widget,
       events,

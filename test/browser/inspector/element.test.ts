@@ -11,12 +11,17 @@ import type { OvSignin } from '../../../src/components/ov-signin/ov-signin.js';
 import type { OvFlowInspector } from '../../../src/inspector/ov-flow-inspector.js';
 import { issuer } from '../e2e/support/control-api.js';
 import { CLIENT_ID, startFresh } from '../e2e/support/widget.js';
-import { button, eventually, queryAllDeep, queryDeep, screenTitled, textOf } from '../e2e/support/screen.js';
+import {
+  button,
+  eventually,
+  firstScreen,
+  queryAllDeep,
+  queryDeep,
+  screenTitled,
+  textOf,
+} from '../e2e/support/screen.js';
 import { click } from '../e2e/support/user.js';
 import { entriesOf, requestsOf } from './support.js';
-
-const firstScreen = (widget: OvSignin) =>
-  eventually(() => queryAllDeep(widget, 'h2[data-heading]').length > 0, 'the first screen', 15_000);
 
 async function configuredSignin(id: string): Promise<OvSignin> {
   const widget = document.createElement('ov-signin');

@@ -8,7 +8,7 @@ import type { RequestEntry, TimelineEntry } from '../../../src/inspector/entries
 import { issuer } from '../e2e/support/control-api.js';
 import { CLIENT_ID } from '../e2e/support/widget.js';
 import type { MountedSignin, OvEvent, OvEventType } from '../e2e/support/widget.js';
-import { eventually, queryAllDeep } from '../e2e/support/screen.js';
+import { firstScreen } from '../e2e/support/screen.js';
 
 export interface Inspected extends MountedSignin {
   readonly inspector: OvFlowInspector;
@@ -43,7 +43,7 @@ export async function mountInspected(): Promise<Inspected> {
   );
   const widget = container.querySelector<OvSignin>('ov-signin')!;
   const inspector = container.querySelector<OvFlowInspector>('ov-flow-inspector')!;
-  await eventually(() => queryAllDeep(widget, 'h2[data-heading]').length > 0, 'the first screen', 15_000);
+  await firstScreen(widget);
   return {
     widget,
     inspector,

@@ -16,7 +16,7 @@ import { issuer } from '../e2e/support/control-api.js';
 import { CLIENT_ID, startFresh } from '../e2e/support/widget.js';
 import type { MountedSignin, OvEvent } from '../e2e/support/widget.js';
 import { verifyWithOktaVerify } from '../e2e/support/steps.js';
-import { eventually, queryAllDeep, screenTitled } from '../e2e/support/screen.js';
+import { eventually, firstScreen, screenTitled } from '../e2e/support/screen.js';
 import { VirtualDevice } from '../e2e/support/virtual-device.js';
 import { expectAccessible, expectSignedIn } from '../e2e/support/expectations.js';
 
@@ -55,7 +55,7 @@ describe('React wrapper (ov-signin/react)', () => {
     // Properties, not attributes: clientId has no `clientid` attribute to land in.
     expect(widget.clientId).to.equal(CLIENT_ID);
     expect(widget.getAttribute('theme'), 'theme reflects from the property').to.equal('dark');
-    await eventually(() => queryAllDeep(widget, 'h2[data-heading]').length > 0, 'the first screen', 15_000);
+    await firstScreen(widget);
 
     const mounted: MountedSignin = {
       widget,

@@ -115,7 +115,10 @@ async function replay(file: string): Promise<{ checks: Checks; onScreen: string 
         resend-delay="600000"
       ></ov-signin>`,
     );
-    const settled = () => queryAllDeep(widget, 'h2[data-heading]').length > 0 && widget.controller.state.busy === false;
+    const settled = () =>
+      queryAllDeep(widget, 'h2[data-heading]').length > 0 &&
+      widget.controller.state.busy === false &&
+      !widget.controller.state.provisional;
     await eventually(settled, `a settled screen for ${file}`, 15_000).catch(() => undefined);
     // Long enough for a restart loop to show itself (it ran at ~25 a second).
     await aTimeout(400);

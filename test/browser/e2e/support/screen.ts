@@ -89,6 +89,19 @@ export function eventually(predicate: () => unknown, what: string, timeout = 15_
   return waitUntil(predicate, what, { interval: 20, timeout });
 }
 
+/**
+ * Waits for Okta's first step on screen: a heading, and not the sign-in form `<ov-signin>` shows
+ * while Okta is asked to start (`state.provisional`).
+ */
+export function firstScreen(widget: Element): Promise<void> {
+  const state = () => (widget as Element & { controller?: { state: { provisional?: boolean } } }).controller?.state;
+  return eventually(
+    () => queryAllDeep(widget, 'h2[data-heading]').length > 0 && !state()?.provisional,
+    'the first screen',
+    15_000,
+  );
+}
+
 /** Waits for the screen whose heading reads `heading`; on timeout, says what was on screen instead. */
 export async function screenTitled(widget: Element, heading: string, timeout = 15_000): Promise<HTMLHeadingElement> {
   const current = () => queryAllDeep(widget, 'h2[data-heading]').map(textOf).join(' | ');

@@ -2,7 +2,7 @@
 import type { MountedSignin } from './widget.js';
 import { PASSWORD } from './widget.js';
 import { expect } from '@open-wc/testing';
-import { button, field, queryDeep, screenTitled, textOf } from './screen.js';
+import { button, field, firstScreen, queryDeep, screenTitled, textOf } from './screen.js';
 import { click, fillIn } from './user.js';
 import { expectAccessible } from './expectations.js';
 import { markRequests, pollsAtLeast } from './polls.js';
@@ -11,6 +11,7 @@ import { VirtualDevice } from './virtual-device.js';
 export async function signInWithPassword(mounted: MountedSignin, login: string, password = PASSWORD): Promise<void> {
   const { widget } = mounted;
   await screenTitled(widget, 'Sign in');
+  await firstScreen(widget);
   await expectAccessible(mounted);
   // After "Back to sign in" or "Start over" the widget fills in the username of the sign-in left.
   const username = field(widget, 'Username');

@@ -5,7 +5,7 @@ import '../../../../src/define.js';
 import type { OvSignin } from '../../../../src/components/ov-signin/ov-signin.js';
 import { resetMouse } from '@web/test-runner-commands';
 import { issuer, resetSimulator } from './control-api.js';
-import { eventually, queryAllDeep } from './screen.js';
+import { firstScreen } from './screen.js';
 
 export const CLIENT_ID = 'ov-demo';
 export const PASSWORD = 'Ov-Demo-2026!';
@@ -38,9 +38,16 @@ export interface MountOptions {
   endpoint?: string;
   /** The `no-autofocus` attribute: the first screen leaves focus to the page. */
   noAutofocus?: boolean;
+  /** Returns once mounted, without waiting for Okta's first step (nor for the sign-in form shown before it). */
+  beforeOktaAnswers?: boolean;
 }
 
-export async function mountSignin({ resendDelay, endpoint, noAutofocus }: MountOptions = {}): Promise<MountedSignin> {
+export async function mountSignin({
+  resendDelay,
+  endpoint,
+  noAutofocus,
+  beforeOktaAnswers,
+}: MountOptions = {}): Promise<MountedSignin> {
   const events: OvEvent[] = [];
   const record = (event: Event) => events.push(event as OvEvent);
   // Lit binds the listeners before the element connects, so the first ov-step is not missed.
@@ -60,7 +67,7 @@ export async function mountSignin({ resendDelay, endpoint, noAutofocus }: MountO
     ></ov-signin>`,
   );
   // The first mount of a run also loads okta-auth-js (transformed on request by the test server).
-  await eventually(() => queryAllDeep(widget, 'h2[data-heading]').length > 0, 'the first screen', 15_000);
+  if (!beforeOktaAnswers) await firstScreen(widget);
   return {
     widget,
     events,

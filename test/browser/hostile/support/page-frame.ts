@@ -9,7 +9,7 @@ import { animationsFinished } from '../../support/animations.js';
 import type { OvSignin } from '../../../../src/components/ov-signin/ov-signin.js';
 import { issuer } from '../../e2e/support/control-api.js';
 import { CLIENT_ID } from '../../e2e/support/widget.js';
-import { boxInTopPage, eventually, queryAllDeep } from '../../e2e/support/screen.js';
+import { boxInTopPage, eventually, firstScreen, queryAllDeep } from '../../e2e/support/screen.js';
 
 export type PageName = 'clean' | 'hostile' | 'bundle-twice' | 'bundle-and-define';
 
@@ -63,7 +63,7 @@ function nextLoad(frame: HTMLIFrameElement): Promise<unknown> {
 async function attach(frame: HTMLIFrameElement): Promise<PageFrame> {
   const page = frame.contentWindow as PageWindow;
   const widget = page.document.querySelector('ov-signin') as OvSignin;
-  await eventually(() => queryAllDeep(widget, 'h2[data-heading]').length > 0, 'the first screen', 15_000);
+  await firstScreen(widget);
   return {
     frame,
     widget,
