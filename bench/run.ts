@@ -5,7 +5,7 @@ import { cpus } from 'node:os';
 import { join } from 'node:path';
 import { measureApproval, type ApprovalTiming } from './browser-approval.ts';
 import { runFlow } from './browser-flows.ts';
-import { measureFirstRender } from './browser-first-render.ts';
+import { firstRenderRows, measureFirstRender } from './browser-first-render.ts';
 import { measureFirstScreenMemory, measurePollMemory, WARM_UP_CYCLES, type MemoryFigure } from './browser-memory.ts';
 import { countRequests, type RequestCount } from './browser-requests.ts';
 import { startBrowserBench, type PageName } from './lib/browser-setup.ts';
@@ -157,21 +157,7 @@ async function browserRows(oktaPages: PageName[]): Promise<void> {
   const bench = await startBrowserBench();
   try {
     log('first render');
-    const renders = await measureFirstRender(bench, ['ov-signin', ...oktaPages], FIRST_RENDER_RUNS);
-    const oie = renders.find((r) => r.page === 'okta-sign-in.oie')!;
-    for (const render of renders) {
-      rows.push({
-        section: 'First render',
-        figure:
-          render.page === 'ov-signin'
-            ? 'ov-signin (one-file build)'
-            : `Okta Sign-In Widget (${render.page}.min.js + css)`,
-        value: `median ${ms(render.median)} (${ms(Math.min(...render.runs))}–${ms(Math.max(...render.runs))}, ${render.runs.length} runs)`,
-        against: render === oie ? 'baseline' : `${ratio(render.median, oie.median)} of the .oie widget`,
-        method:
-          'headless Chromium, fresh context per run, no-store; navigation start to the username field visible, enabled and focusable (checked each frame)',
-      });
-    }
+    rows.push(...firstRenderRows(await measureFirstRender(bench, ['ov-signin', ...oktaPages], FIRST_RENDER_RUNS)));
     const counts: RequestCount[] = [];
     for (const driver of [ovSigninDriver, oktaWidgetDriver('okta-sign-in.oie')]) {
       log(`approval to success: ${driver.label}`);

@@ -9,6 +9,11 @@ export interface BenchEvent {
 export interface BenchPageState {
   /** performance.now() (ms since navigation start) when the username field became interactive. */
   interactiveAt?: number;
+  /**
+   * performance.now() of `<ov-signin>`'s first `ov-step` (bench/pages/ov-signin-start.js): Okta's
+   * first step is on screen, so a submit is sent at once rather than held.
+   */
+  firstStepAt?: number;
   events: BenchEvent[];
   errors: string[];
   findAllDeep(root: ParentNode, selector: string): Element[];

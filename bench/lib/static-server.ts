@@ -19,11 +19,18 @@ const TYPES: Record<string, string> = {
 export interface StaticServer {
   /** `http://127.0.0.1:port`: an origin the simulator's CORS rules allow (its redirect URI must be registered). */
   origin: string;
+  /**
+   * The `Cache-Control` of every answer from now on: `no-store` (the default), so every run loads
+   * the scripts as a first visit does; a `max-age` lets a second load of a page take them from the
+   * browser's HTTP cache, as a returning visitor's does (the warm first-render figures).
+   */
+  cacheControl: string;
   close(): Promise<void>;
 }
 
-/** `mounts` maps a URL prefix (`/okta/`) to a directory; `no-store`, so every run loads the scripts as a first visit does. */
+/** `mounts` maps a URL prefix (`/okta/`) to a directory. */
 export async function serveStatic(mounts: Record<string, string>): Promise<StaticServer> {
+  let cacheControl = 'no-store';
   const server = createServer((req, res) => {
     const path = decodeURIComponent((req.url ?? '/').split('?')[0] ?? '/');
     const prefix = Object.keys(mounts).find((p) => path.startsWith(p));
@@ -35,7 +42,7 @@ export async function serveStatic(mounts: Record<string, string>): Promise<Stati
     }
     res.writeHead(200, {
       'Content-Type': TYPES[extname(file)] ?? 'application/octet-stream',
-      'Cache-Control': 'no-store',
+      'Cache-Control': cacheControl,
     });
     createReadStream(file).pipe(res);
   });
@@ -43,6 +50,12 @@ export async function serveStatic(mounts: Record<string, string>): Promise<Stati
   const { port } = server.address() as AddressInfo;
   return {
     origin: `http://127.0.0.1:${port}`,
+    get cacheControl() {
+      return cacheControl;
+    },
+    set cacheControl(value: string) {
+      cacheControl = value;
+    },
     close: () =>
       new Promise((resolve) => {
         server.close(() => resolve());

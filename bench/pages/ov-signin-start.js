@@ -6,6 +6,8 @@ function mount() {
   widget.setAttribute('issuer', params.get('issuer'));
   widget.setAttribute('client-id', params.get('clientId'));
   widget.setAttribute('redirect-uri', `${location.origin}/callback`);
+  // Okta's first step on screen: from here a submit goes out at once (before it, it is held).
+  widget.addEventListener('ov-step', () => (window.bench.firstStepAt ??= performance.now()), { once: true });
   for (const type of ['ov-step', 'ov-success', 'ov-terminal', 'ov-error']) {
     widget.addEventListener(type, (event) =>
       window.bench.record(type, type === 'ov-step' ? event.detail.step?.name : undefined),
