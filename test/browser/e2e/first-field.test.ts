@@ -13,6 +13,7 @@ import {
   eventually,
   field,
   firstScreen,
+  focused,
   queryAllDeep,
   queryDeep,
   screenTitled,
@@ -44,8 +45,8 @@ const SESSION_EXPIRED = {
 };
 
 /** A widget starting a new sign-in, with its introspect request made and held at the gate. */
-async function mountBeforeIntrospect(gate: RequestGate): Promise<MountedSignin> {
-  const mounted = await mountSignin({ beforeOktaAnswers: true });
+async function mountBeforeIntrospect(gate: RequestGate, noAutofocus = false): Promise<MountedSignin> {
+  const mounted = await mountSignin({ beforeOktaAnswers: true, noAutofocus });
   await eventually(() => gate.arrived === 1, 'introspect sent (and held)');
   await screenTitled(mounted.widget, 'Sign in');
   expect(mounted.widget.controller.state.provisional, 'the sign-in form shown before Okta answered').to.equal(true);
@@ -188,6 +189,24 @@ describe('e2e: the sign-in form before Okta has answered', () => {
     await click(button(widget, 'Try again'));
     await screenTitled(widget, 'Sign in');
     await eventually(() => field(widget, 'Username').value === LOGIN, 'the username filled in again');
+  });
+
+  it('no-autofocus: neither the early form nor Okta’s answer takes focus from the page', async () => {
+    const outside = document.createElement('button');
+    outside.textContent = 'The page’s own button';
+    document.body.prepend(outside);
+    try {
+      outside.focus();
+      const mounted = await mountBeforeIntrospect(gate, true);
+      await mounted.widget.updateComplete;
+      expect(focused(), 'focus stays on the page').to.equal(outside);
+      gate.open();
+      await firstScreen(mounted.widget);
+      await mounted.widget.updateComplete;
+      expect(focused(), 'focus still on the page').to.equal(outside);
+    } finally {
+      outside.remove();
+    }
   });
 
   it('a resumed transaction shows the loading line, not the sign-in form, until Okta answers', async () => {
