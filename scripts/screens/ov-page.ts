@@ -19,7 +19,7 @@ interface WidgetInPage extends Element {
 }
 
 /**
- * Waits for one of `screens` to be on show, settled (no request in flight) and, with `problem`,
+ * Waits for one of `screens` to be on show, settled (no request in flight, Okta's own step) and, with `problem`,
  * showing the problem the last answer reported (a form-level problem or a field's message).
  * Returns the screen.
  */
@@ -34,7 +34,8 @@ export async function waitForScreen(
       (wanted, problem) => {
         const state = (document.querySelector('ov-signin') as WidgetInPage | null)?.controller?.state;
         const step = state?.step;
-        if (!state || !step || state.busy || !wanted.includes(step.screen)) return false;
+        // Not the sign-in form shown before Okta answered: Okta's own form is the one pictured.
+        if (!state || !step || state.busy || state.provisional || !wanted.includes(step.screen)) return false;
         const reported =
           Boolean(state.problem) ||
           step.messages.some((m) => m.level === 'error') ||
