@@ -40,9 +40,22 @@ export async function waitForText(page: Page, selector: string, text: string): P
   await (await deepElement(page, selector, text)).dispose();
 }
 
-/** Waits for either widget's username field to be on screen. */
+/**
+ * Waits for either widget's username field to be on screen, on Okta's first step: `<ov-signin>`
+ * shows its form before Okta has answered (`state.provisional`), and the first screen counted is
+ * the one after that answer, as for Okta's widget.
+ */
 export async function waitForUsernameField(page: Page): Promise<void> {
   await (await deepElement(page, 'input[autocomplete="username"], input[name="identifier"]')).dispose();
+  await page.waitForFunction(
+    () => {
+      const widget = document.querySelector('ov-signin') as {
+        controller?: { state: { provisional?: boolean } };
+      } | null;
+      return !widget?.controller?.state.provisional;
+    },
+    { timeout: TIMEOUT, polling: 20 },
+  );
 }
 
 /** Waits for a `window.bench` event of `type` and returns when it happened (page Date.now()). */
