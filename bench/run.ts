@@ -14,7 +14,7 @@ import { kib, mib, ms, ratio } from './lib/format.ts';
 import { oktaWidgetPackage } from './lib/okta-widget-package.ts';
 import { markdownTable, type Row } from './lib/report.ts';
 import { median } from './lib/stats.ts';
-import { BUDGETS, measureSizes, sizeBreakdowns, type Size } from './size.ts';
+import { BUDGETS, measureSizes, sizeBreakdowns, type MeasuredSizes, type Size } from './size.ts';
 import type { ModuleShare } from './lib/source-map-breakdown.ts';
 import { measureSimulatorLoad, type LoadLevel } from './simulator-load.ts';
 import { measureServerCost } from './server-cost.ts';
@@ -52,14 +52,7 @@ const log = (text: string) => process.stderr.write(`bench: ${text}\n`);
 const budget = (size: Size, bytes: number) =>
   `budget ${kib(bytes)} gzip: ${size.gzip <= bytes ? 'within' : 'OVER'} (${kib(bytes - size.gzip)} left)`;
 
-function sizeRows(sizes: {
-  oneFile: Size;
-  serverMode: Size;
-  locales: Size[];
-  ours: Size;
-  floor: Size;
-  okta: [full: Size, oie: Size];
-}): void {
+function sizeRows(sizes: MeasuredSizes): void {
   const [oktaFull, oktaOie] = sizes.okta;
   const bytes = (s: Size) => `${kib(s.minified)} min, ${kib(s.gzip)} gzip`;
   const method = 'bytes on disk; gzip level 9 (node:zlib)';
