@@ -223,7 +223,7 @@ async function memoryRows(oktaPages: PageName[]): Promise<void> {
 }
 
 function simulatorValue(level: LoadLevel): string {
-  return `${level.signInsPerSecond.toFixed(1)} sign-ins/s; poll p50 ${ms(level.pollP50)}, p99 ${ms(level.pollP99)}; simulator CPU ${level.simCpuMsPerSignIn.toFixed(2)} ms per sign-in (driver ${level.driverCpuMsPerSignIn.toFixed(1)} ms)`;
+  return `${level.signInsPerSecond.toFixed(1)} sign-ins/s; poll p50 ${ms(level.pollP50)}, p99 ${ms(level.pollP99)}; simulator CPU ${level.simCpuMsPerSignIn.toFixed(2)} ms per sign-in (driver ${level.driverCpuMsPerSignIn.toFixed(1)} ms)${level.resent ? `; ${level.resent} requests resent after a reset` : ''}`;
 }
 
 async function simulatorRows(): Promise<void> {
@@ -248,8 +248,8 @@ async function simulatorRows(): Promise<void> {
       value: simulatorValue(level),
       against: `${goal}; baseline (${SIM_BASELINE_COMMIT}, same run): ${before ? simulatorValue(before) : 'n/a'}`,
       method: paced
-        ? 'raw HTTP driver, simulator in its own process, each poll 1 s after the last answer, one connection per request, loopback'
-        : 'raw HTTP driver, simulator in its own process, polls back to back, one connection per request, loopback; CPU from /proc (simulator) and process.cpuUsage (driver)',
+        ? 'raw HTTP driver (node:http, kept-alive connections), simulator in its own process, each poll 1 s after the last answer, loopback'
+        : 'raw HTTP driver (node:http, kept-alive connections), simulator in its own process, polls back to back, loopback; CPU from /proc (simulator) and process.cpuUsage (driver)',
     });
   });
 }
