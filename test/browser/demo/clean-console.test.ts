@@ -141,7 +141,7 @@ describe('demo: a clean console in every flow', () => {
   });
 
   (timingHasStatus ? it : it.skip)(
-    'the watch hears a failed request of the page by resource timing [skipped where resource timing has no responseStatus (WebKitGTK): there the simulator’s request log alone tells failed requests, those to the org]',
+    'the watch hears a failed request of the page by resource timing [not WebKit: no responseStatus in its resource timing; there the simulator’s request log alone tells failed requests, those to the org]',
     async () => {
       const missing = new URL('/demo/no-such-file.txt', location.href).href;
       expect((await fetch(missing)).status).to.equal(404);
