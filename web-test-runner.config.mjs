@@ -13,7 +13,7 @@ import { forcedColorsPlugin } from './test/support/forced-colors-plugin.mjs';
 import { reactEnvPlugin } from './test/support/react-env-plugin.mjs';
 import { keyboardShortcutPlugin } from './test/support/keyboard-shortcut-plugin.mjs';
 import { patientWaitPlugin } from './test/support/patient-wait-plugin.mjs';
-import { sessionGroupPlugin } from './test/support/session-group-plugin.mjs';
+import { sessionPlugin } from './test/support/session-plugin.mjs';
 
 const commonjs = fromRollup(rollupCommonjs);
 const simulator = simulatorPlugin();
@@ -63,7 +63,7 @@ export default {
     forcedColorsPlugin(),
     keyboardShortcutPlugin(),
     patientWaitPlugin(),
-    sessionGroupPlugin(),
+    sessionPlugin(),
   ],
   browsers: browsersFromEnv(),
 };

@@ -2,8 +2,9 @@
  * What a person with the developer tools open would see go wrong on the demo page: console errors and
  * warnings, uncaught errors and rejections, CSP violations, and requests that failed. The test runs in
  * the page itself, so it listens from inside: console.error/warn wrapped (and still passed on), the
- * window's error events, and resource timing for the requests.
+ * window's error events, and resource timing for the requests; the test server adds the page's 404s.
  */
+import { executeServerCommand } from '@web/test-runner-commands';
 
 export interface ConsoleNoise {
   readonly kind: 'console.error' | 'console.warn' | 'error' | 'unhandledrejection' | 'securitypolicyviolation';
@@ -68,4 +69,9 @@ export function watchConsole(): void {
 /** What was seen since the last call, and forgets it. */
 export function takeNoise(): { noise: ConsoleNoise[]; failed: FailedResource[] } {
   return { noise: noise.splice(0), failed: failed.splice(0) };
+}
+
+/** The page's requests to the test server (its own origin) answered 404 so far, in every engine. */
+export async function page404s(): Promise<string[]> {
+  return (await executeServerCommand<string[], undefined>('page-404s')) ?? [];
 }
