@@ -3,7 +3,7 @@ import { expect } from '@open-wc/testing';
 import { mountSignin, startFresh } from './support/widget.js';
 import { verifyWithOktaVerify } from './support/steps.js';
 import { button, eventually, field, queryDeep, screenTitled, textOf } from './support/screen.js';
-import { click } from './support/user.js';
+import { click, press } from './support/user.js';
 import { VirtualDevice } from './support/virtual-device.js';
 import { expectAccessible, expectFocusOn, expectSignedIn } from './support/expectations.js';
 import { expectNoMorePolls, expectPollCadence, markRequests, pollsAtLeast, pollsSince } from './support/polls.js';
@@ -102,7 +102,10 @@ describe('e2e: Okta Verify push', () => {
     await expectAccessible(mounted);
     await expectNoMorePolls(await markRequests());
 
-    await click(button(widget, 'Resend push notification'));
+    // The offer is the next stop from the heading, and the keyboard uses it.
+    await press('Tab');
+    await expectFocusOn(button(widget, 'Resend push notification'), 'focus on the resend offer');
+    await press('Enter');
     await screenTitled(widget, 'Verify with a number');
     expect(textOf(widget)).not.to.contain(NUMBER_REJECTED);
     const shownAgain = textOf(queryDeep(widget, '[part="number"]'));
