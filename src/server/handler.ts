@@ -8,7 +8,7 @@ import type { IdxTransaction, Tokens } from '@okta/okta-auth-js';
 import { DUPLICATE, SessionCookie } from './cookies.js';
 import type { SessionCookieOptions, SessionCookieValue } from './cookies.js';
 import { CsrfTokens, isFromElsewhere, isJson } from './csrf.js';
-import { operations } from './operations.js';
+import { offersToSave, operations } from './operations.js';
 import { InvalidRequestError, NoTransactionError, SessionStoreUnavailableError, StaleSessionError } from './errors.js';
 import type { OperationResult } from './operations.js';
 import { ApiRoute, WireError } from '../transport/protocol.js';
@@ -156,13 +156,13 @@ class Handler<C> implements SignInHandler<C> {
    * The CSRF token of the session, opening one (setting its cookie) when the request has none.
    * Stores nothing: the token is an HMAC of the cookie's anchor, so anonymous calls cost no memory.
    */
-  async #session(request: Request): Promise<Response> {
+  #session(request: Request): Response {
     if (isFromElsewhere(request)) return failure(WireError.FORBIDDEN);
     const cookie = this.#cookie.read(request);
     if (cookie === DUPLICATE) return failure(WireError.DUPLICATE_COOKIE);
-    if (cookie) return json(200, { csrfToken: await this.#csrf.tokenFor(cookie.anchor) } satisfies WireSession);
+    if (cookie) return json(200, { csrfToken: this.#csrf.tokenFor(cookie.anchor) } satisfies WireSession);
     const fresh: SessionCookieValue = { sessionId: randomToken(), anchor: randomToken() };
-    return json(200, { csrfToken: await this.#csrf.tokenFor(fresh.anchor) } satisfies WireSession, {
+    return json(200, { csrfToken: this.#csrf.tokenFor(fresh.anchor) } satisfies WireSession, {
       'set-cookie': this.#cookie.serialize(new URL(request.url), fresh),
     });
   }
@@ -172,11 +172,13 @@ class Handler<C> implements SignInHandler<C> {
     if (!isJson(request)) return failure(WireError.UNSUPPORTED_MEDIA_TYPE);
     const cookie = this.#cookie.read(request);
     if (cookie === DUPLICATE) return failure(WireError.DUPLICATE_COOKIE);
-    if (!cookie || !(await this.#csrf.carried(request, cookie.anchor))) return failure(WireError.FORBIDDEN);
+    if (!cookie) return failure(WireError.FORBIDDEN);
+    const csrfToken = this.#csrf.tokenFor(cookie.anchor);
+    if (!this.#csrf.carries(request, csrfToken)) return failure(WireError.FORBIDDEN);
     const body = await readJsonBody(request);
     if (body instanceof Response) return body;
-    const key = await sha256(cookie.sessionId);
-    const task = () => this.#perform(route, key, cookie, body, request, context);
+    const key = sha256(cookie.sessionId);
+    const task = () => this.#perform(route, key, cookie, csrfToken, body, request, context);
     return this.#store.withLock ? this.#store.withLock(key, task) : this.#locks.run(key, task);
   }
 
@@ -184,6 +186,7 @@ class Handler<C> implements SignInHandler<C> {
     route: OperationRoute,
     key: string,
     cookie: SessionCookieValue,
+    csrfToken: string,
     body: Record<string, unknown>,
     request: Request,
     context: C | undefined,
@@ -191,12 +194,11 @@ class Handler<C> implements SignInHandler<C> {
     // Read under the lock: the request before this one may have changed (or ended) the session.
     const record = await this.#store.get(key);
     if (!record && route !== ApiRoute.START) return failure(WireError.EXPIRED);
-    const csrfToken = await this.#csrf.tokenFor(cookie.anchor);
     if (record && !constantTimeEqual(record.csrfToken, csrfToken)) return failure(WireError.FORBIDDEN);
     const sdk = new SdkSession(this.#options.okta, record?.sdkStorage ?? {}, this.#sharedCache);
     let result: OperationResult;
     try {
-      const operation = () => operations[route](sdk, body);
+      const operation = () => operations[route](sdk, body, record?.offers);
       result = await (route === ApiRoute.START ? this.#whenDiscovered(operation) : operation());
     } catch (error) {
       // The session keeps the state it had before this request.
@@ -210,11 +212,18 @@ class Handler<C> implements SignInHandler<C> {
     if (ended) {
       if (record) await this.#store.delete(key);
     } else {
-      const next: SessionRecord = { csrfToken, sdkStorage: sdk.items, transactionId };
+      const offers = offersToSave(transaction);
+      const next: SessionRecord = {
+        csrfToken,
+        sdkStorage: sdk.items,
+        transactionId,
+        ...(offers && { offers }),
+      };
       // Against session fixation: whoever knew the id before (or planted it) is left with nothing.
       if (started || (route === ApiRoute.PROCEED && body.step === 'identify')) {
         const rotated: SessionCookieValue = { sessionId: randomToken(), anchor: cookie.anchor };
-        await this.#store.set(await sha256(rotated.sessionId), next, this.#ttl);
+        const rotatedKey = sha256(rotated.sessionId);
+        await this.#store.set(rotatedKey, next, this.#ttl);
         if (record) await this.#store.delete(key);
         headers.append('set-cookie', this.#cookie.serialize(new URL(request.url), rotated));
       } else {
