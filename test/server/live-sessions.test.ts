@@ -17,7 +17,7 @@ import { LiveSessions } from '../../src/server/live-sessions.ts';
 import { RecordStorage, SdkSession } from '../../src/server/sdk-session.ts';
 import { offersOf } from '../../src/server/requests.ts';
 import { BrowserSession } from './support/browser-session.ts';
-import { chooseOktaVerify, expectStep, signInWithPassword, stepOf } from './support/flows.ts';
+import { chooseOktaVerify, expectStep, pushApproved, qrScanned, signInWithPassword, stepOf } from './support/flows.ts';
 import { redisSkip, startRedis } from './support/redis-server.ts';
 import type { RunningRedis } from './support/redis-server.ts';
 import { oktaSettings, startServer } from './support/servers.ts';
@@ -207,4 +207,20 @@ test('the offers a record keeps are what okta-auth-js replays from its storage; 
     browser.post('proceed', { step: 'challenge-authenticator', values: { verificationCode: code } }),
     'success',
   );
+
+  // A push and a QR enrolment: their pickers, polls and actions too.
+  store.written.length = 0;
+  await expectStep(pushApproved(new BrowserSession(server.base), new ControlApi(sim), 'push@example.com'), 'success');
+  await expectStep(qrScanned(new BrowserSession(server.base), new ControlApi(sim), 'enroll@example.com'), 'success');
+  const polled = store.written.filter((record) => record.offers?.steps.some((step) => step.endsWith('-poll')));
+  assert.ok(polled.length >= 2, `${polled.length} records at a poll`);
+  for (const record of store.written) {
+    const replayed = new SdkSession(oktaSettings(sim), record.sdkStorage, shared);
+    const saved = await replayed.auth.idx.proceed({
+      enableLegacyMode: false,
+      useGenericRemediator: false,
+      autoRemediate: false,
+    });
+    assert.deepEqual(record.offers, offersOf(saved));
+  }
 });
