@@ -159,6 +159,33 @@ for (const liveSessions of [10, 0]) {
   });
 }
 
+test('a kept SDK carries no Retry-After of an earlier request into the next answer', async (t) => {
+  const control = new ControlApi(sim);
+  await control.reset();
+  const server = await startServer('node', sim, { liveSessions: 10 });
+  t.after(() => server.close());
+  const browser = new BrowserSession(server.base);
+  await expectStep(chooseOktaVerify(browser, 'push@example.com', 'push'), 'challenge-poll');
+  await control.call('POST', '/faults', {
+    kind: 'rate-limit',
+    path: '/idp/idx/authenticators/poll',
+    retryAfterSeconds: 3,
+    count: 1,
+  });
+  const limited = await browser.post('poll', { step: 'challenge-poll' });
+  assert.equal(limited.headers.get('retry-after'), '3');
+  // Okta fails the next poll without asking to wait.
+  await control.call('POST', '/faults', {
+    kind: 'status',
+    status: 503,
+    path: '/idp/idx/authenticators/poll',
+    count: 1,
+  });
+  const failed = await browser.post('poll', { step: 'challenge-poll' });
+  assert.notEqual(failed.status, 429, failed.text.slice(0, 200));
+  assert.equal(failed.headers.get('retry-after'), null);
+});
+
 /** A memory store that keeps every record written, in order. */
 class RecordingStore implements SessionStore {
   readonly inner = new MemorySessionStore();
