@@ -71,7 +71,7 @@ export interface SignInHandlerOptions<C> {
   /**
    * In-progress sessions whose okta-auth-js this process keeps alive between their requests (the
    * least recently used go first; none longer than `sessionTtlMs`), so a request does not rebuild
-   * it from the record: about 0.15 ms less CPU per request, for about 11 KiB more memory per
+   * it from the record: about 0.15 ms less CPU per request, for about 10 KiB more memory per
    * session. Used only while the store still holds the very write it was kept with, so it is safe
    * with a store shared by several processes. Default 0 (each request rebuilds it).
    */
