@@ -4,7 +4,7 @@ import { esbuildPlugin } from '@web/dev-server-esbuild';
 import { fromRollup } from '@web/dev-server-rollup';
 import rollupCommonjs from '@rollup/plugin-commonjs';
 import { fileURLToPath } from 'node:url';
-import { browsersFromEnv, engineNamesFromEnv } from './test/support/browsers.mjs';
+import { browsersFromEnv, engineNamesFromEnv, reducedMotionBrowsersFromEnv } from './test/support/browsers.mjs';
 import { simulatorPlugin } from './test/support/simulator-plugin.mjs';
 import { cspPagesMiddleware } from './test/support/csp-pages-middleware.mjs';
 import { screenshotPlugin } from './test/support/screenshot-plugin.mjs';
@@ -13,6 +13,7 @@ import { forcedColorsPlugin } from './test/support/forced-colors-plugin.mjs';
 import { reactEnvPlugin } from './test/support/react-env-plugin.mjs';
 import { keyboardShortcutPlugin } from './test/support/keyboard-shortcut-plugin.mjs';
 import { patientWaitPlugin } from './test/support/patient-wait-plugin.mjs';
+import { sessionPlugin } from './test/support/session-plugin.mjs';
 
 const commonjs = fromRollup(rollupCommonjs);
 const simulator = simulatorPlugin();
@@ -21,8 +22,19 @@ const simulator = simulatorPlugin();
 // secure): there the session cookie is a plain one, by the handler's `insecureCookiesOnHttp` opt-out.
 const serverMode = serverModePlugin(simulator, { insecureCookiesOnHttp: engineNamesFromEnv().includes('webkit') });
 
+// Tests that need the browser launched as for a user whose system asks for reduced motion: a group
+// of their own, with a second browser of the same engine (one file, so the run barely grows). Left
+// out when `--files` names other files only; `--group reduced-motion` runs it alone.
+const REDUCED_MOTION_FILES = ['test/browser/theming/reduced-motion.test.ts'];
+const filesGiven = process.argv.includes('--files');
+const reducedMotionGroup =
+  !filesGiven || process.argv.some((arg) => REDUCED_MOTION_FILES.some((file) => arg.includes(file)))
+    ? [{ name: 'reduced-motion', files: REDUCED_MOTION_FILES, browsers: reducedMotionBrowsersFromEnv() }]
+    : [];
+
 export default {
-  files: ['test/browser/**/*.test.ts'],
+  files: ['test/browser/**/*.test.ts', ...REDUCED_MOTION_FILES.map((file) => `!${file}`)],
+  groups: reducedMotionGroup,
   nodeResolve: { browser: true, exportConditions: ['browser'] },
   concurrency: 1,
   // A bound, not a schedule: tests wait on their conditions; a loaded machine may take longer.
@@ -51,6 +63,7 @@ export default {
     forcedColorsPlugin(),
     keyboardShortcutPlugin(),
     patientWaitPlugin(),
+    sessionPlugin(),
   ],
   browsers: browsersFromEnv(),
 };

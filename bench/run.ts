@@ -14,7 +14,7 @@ import { kib, mib, ms, ratio } from './lib/format.ts';
 import { oktaWidgetPackage } from './lib/okta-widget-package.ts';
 import { markdownTable, type Row } from './lib/report.ts';
 import { median } from './lib/stats.ts';
-import { BUDGETS, measureSizes, sizeBreakdowns, type Size } from './size.ts';
+import { BUDGETS, measureSizes, sizeBreakdowns, type MeasuredSizes, type Size } from './size.ts';
 import type { ModuleShare } from './lib/source-map-breakdown.ts';
 import { measureSimulatorLoad, type LoadLevel } from './simulator-load.ts';
 import { measureServerCost } from './server-cost.ts';
@@ -52,14 +52,7 @@ const log = (text: string) => process.stderr.write(`bench: ${text}\n`);
 const budget = (size: Size, bytes: number) =>
   `budget ${kib(bytes)} gzip: ${size.gzip <= bytes ? 'within' : 'OVER'} (${kib(bytes - size.gzip)} left)`;
 
-function sizeRows(sizes: {
-  oneFile: Size;
-  serverMode: Size;
-  locales: Size[];
-  ours: Size;
-  floor: Size;
-  okta: [full: Size, oie: Size];
-}): void {
+function sizeRows(sizes: MeasuredSizes): void {
   const [oktaFull, oktaOie] = sizes.okta;
   const bytes = (s: Size) => `${kib(s.minified)} min, ${kib(s.gzip)} gzip`;
   const method = 'bytes on disk; gzip level 9 (node:zlib)';
@@ -216,7 +209,7 @@ async function memoryRows(oktaPages: PageName[]): Promise<void> {
 }
 
 function simulatorValue(level: LoadLevel): string {
-  return `${level.signInsPerSecond.toFixed(1)} sign-ins/s; poll p50 ${ms(level.pollP50)}, p99 ${ms(level.pollP99)}; simulator CPU ${level.simCpuMsPerSignIn.toFixed(2)} ms per sign-in (driver ${level.driverCpuMsPerSignIn.toFixed(1)} ms)`;
+  return `${level.signInsPerSecond.toFixed(1)} sign-ins/s; poll p50 ${ms(level.pollP50)}, p99 ${ms(level.pollP99)}; simulator CPU ${level.simCpuMsPerSignIn.toFixed(2)} ms per sign-in (driver ${level.driverCpuMsPerSignIn.toFixed(1)} ms)${level.resent ? `; ${level.resent} requests resent after a reset` : ''}`;
 }
 
 async function simulatorRows(): Promise<void> {
@@ -241,8 +234,8 @@ async function simulatorRows(): Promise<void> {
       value: simulatorValue(level),
       against: `${goal}; baseline (${SIM_BASELINE_COMMIT}, same run): ${before ? simulatorValue(before) : 'n/a'}`,
       method: paced
-        ? 'raw HTTP driver, simulator in its own process, each poll 1 s after the last answer, one connection per request, loopback'
-        : 'raw HTTP driver, simulator in its own process, polls back to back, one connection per request, loopback; CPU from /proc (simulator) and process.cpuUsage (driver)',
+        ? 'raw HTTP driver (node:http, kept-alive connections), simulator in its own process, each poll 1 s after the last answer, loopback'
+        : 'raw HTTP driver (node:http, kept-alive connections), simulator in its own process, polls back to back, loopback; CPU from /proc (simulator) and process.cpuUsage (driver)',
     });
   });
 }
@@ -268,10 +261,19 @@ async function serverCostRows(): Promise<void> {
   });
   rows.push({
     section: 'Server mode cost',
+    figure: 'the loopback HTTP hop alone (in every server-mode figure above)',
+    value: `p50 ${cost.hop.p50.toFixed(1)} ms, p99 ${cost.hop.p99.toFixed(1)} ms; ${cost.hop.cpuMs.toFixed(2)} ms of CPU per call (client and server)`,
+    against: 'what no handler can remove: the page’s request has to reach the app',
+    method:
+      'fetch, with the same headers and body as a poll, to a Node server on loopback answering a poll’s JSON at once; 400 calls',
+  });
+  const { live, recordOnly } = cost.bytesPerSession;
+  rows.push({
+    section: 'Server mode cost',
     figure: 'memory per in-progress session, memory store',
-    value: `${kib(cost.bytesPerSession.store)} of heap in the store (the record’s JSON: ${kib(cost.recordJsonBytes)}); ${kib(cost.bytesPerSession.process)} for the whole process`,
+    value: `${kib(recordOnly.store)} of heap in the store (the record’s JSON: ${kib(cost.recordJsonBytes)}); ${kib(recordOnly.process)} for the whole process; ${kib(live.process)} with \`liveSessions: 1000\` (each session’s okta-auth-js kept alive between its requests)`,
     against: 'goal ≤ 8 KiB per session',
-    method: `${cost.sessions} sessions at their push poll; heap after gc() ×3 with them, and after the store was replaced by an empty one`,
+    method: `${cost.sessions} sessions at their push poll, in a handler of their own; heap after gc() ×3 with them, and after the store was replaced by an empty one`,
   });
 }
 

@@ -5,7 +5,9 @@
  * one long-lived OktaAuth per sign-in (its discovery cache shared by all, as server mode shares
  * it). Both talk to the simulator in its own process and take the same steps with the same values
  * (the widget's snapshot of each answer). Also: this process's CPU per completed sign-in on each
- * path, and the heap an in-progress session holds in the memory store.
+ * path, the heap an in-progress session holds (in the memory store, and in the handler's live
+ * okta-auth-js kept between requests), and the loopback HTTP hop alone (a trivial server answering
+ * the same JSON), which no handler can remove.
  */
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -35,6 +37,8 @@ export type CallType = 'start' | 'identify' | 'poll' | 'token';
 const CALL_TYPES: CallType[] = ['start', 'identify', 'poll', 'token'];
 const POLLS_BEFORE_APPROVAL = 3;
 const WARM_UP = 5;
+/** Sessions brought to their poll before a handler's sessions are weighed. */
+const SESSION_WARM_UP = 50;
 
 export interface CallFigures {
   call: CallType;
@@ -42,13 +46,21 @@ export interface CallFigures {
   handler: { p50: number; p99: number };
 }
 
+/** Heap per in-progress session (at challenge-poll), bytes: the store's records alone, and the whole process. */
+export interface SessionBytes {
+  store: number;
+  process: number;
+}
+
 export interface ServerCost {
   signIns: number;
   calls: CallFigures[];
   cpuMsPerSignIn: { direct: number; handler: number };
+  /** The loopback hop alone: fetch to a Node server answering a poll's JSON at once, ms. */
+  hop: { p50: number; p99: number; cpuMs: number };
   sessions: number;
-  /** Heap per in-progress session (at challenge-poll), bytes: the store's records alone, and the whole process. */
-  bytesPerSession: { store: number; process: number };
+  /** With the handler's default (okta-auth-js rebuilt per request), and with `liveSessions: 1000` (kept alive). */
+  bytesPerSession: { live: SessionBytes; recordOnly: SessionBytes };
   /** JSON size of one such session record, bytes (what a Redis store would hold). */
   recordJsonBytes: number;
 }
@@ -120,6 +132,9 @@ function directSender(sim: SimAddress) {
   };
 }
 
+/** The last poll answer the handler gave: the loopback hop is measured with one like it. */
+let lastPollAnswer = '';
+
 /** Through the handler's HTTP API, as the widget's endpoint client sends it. */
 function handlerSender(base: string) {
   const browser = new BrowserSession(base);
@@ -129,7 +144,11 @@ function handlerSender(base: string) {
       await browser.open();
       return (current = stepOf(await browser.post('start')));
     }
-    if (step === 'poll') return (current = stepOf(await browser.post('poll', { step: current!.name })));
+    if (step === 'poll') {
+      const answer = await browser.post('poll', { step: current!.name });
+      lastPollAnswer = answer.text;
+      return (current = stepOf(answer));
+    }
     return (current = stepOf(await browser.post('proceed', { step, values })));
   };
 }
@@ -167,15 +186,102 @@ function listen(server: Server): Promise<number> {
   return new Promise((resolve) => server.listen(0, '127.0.0.1', () => resolve((server.address() as AddressInfo).port)));
 }
 
+/**
+ * Brings `sessions` sign-ins to their push poll through a handler of their own and weighs what they
+ * hold: the whole process's heap growth, and what emptying the store gives back.
+ */
+async function weighSessions(
+  sim: SimAddress,
+  sessions: number,
+  liveSessions: number | undefined,
+): Promise<{ bytes: SessionBytes; record: SessionRecord | undefined }> {
+  const store = new WeighableStore();
+  const handler = createSignInHandler({
+    okta: oktaSettings(sim),
+    store,
+    onSuccess: () => ({}),
+    onError: () => {},
+    ...(liveSessions !== undefined && { liveSessions }),
+  });
+  const server = createServer(nodeSignIn(handler, { trustProxy: false }));
+  const base = `http://127.0.0.1:${await listen(server)}${handler.basePath}`;
+  try {
+    // Sign-ins first, so discovery is cached and the code as warm as in the runs above.
+    for (let i = 0; i < SESSION_WARM_UP; i++)
+      await pushSignIn(handlerSender(base), async () => {}, loginOf(i), emptyTimings(), { stopAtPoll: true });
+    store.inner = new MemorySessionStore();
+    store.keys.clear();
+    const before = gcHeap();
+    for (let i = 0; i < sessions; i++)
+      await pushSignIn(handlerSender(base), async () => {}, loginOf(i), emptyTimings(), { stopAtPoll: true });
+    const withSessions = gcHeap();
+    const record = [...store.keys].map((key) => store.inner.get(key)).find((r) => r?.transactionId);
+    store.inner = new MemorySessionStore();
+    const emptied = gcHeap();
+    return {
+      bytes: { store: (withSessions - emptied) / sessions, process: (withSessions - before) / sessions },
+      record,
+    };
+  } finally {
+    server.close();
+    server.closeAllConnections();
+  }
+}
+
+/** The loopback hop alone: the same request and a poll's answer, to a server that does nothing else. */
+async function measureHop(answer: string, calls = 400): Promise<ServerCost['hop']> {
+  const server = createServer((req, res) => {
+    req.resume();
+    req.on('end', () => {
+      res.setHeader('content-type', 'application/json; charset=utf-8');
+      res.end(answer);
+    });
+  });
+  const url = `http://127.0.0.1:${await listen(server)}/auth/poll`;
+  const hop = async () =>
+    (
+      await fetch(url, {
+        method: 'POST',
+        headers: {
+          'sec-fetch-site': 'same-origin',
+          'content-type': 'application/json',
+          'x-ov-csrf': 'x'.repeat(43),
+          cookie: `__Host-ov-session=${'x'.repeat(43)}.${'x'.repeat(43)}`,
+        },
+        body: JSON.stringify({ step: 'challenge-poll' }),
+      })
+    ).text();
+  try {
+    for (let i = 0; i < 50; i++) await hop();
+    const times: number[] = [];
+    const since = process.cpuUsage();
+    for (let i = 0; i < calls; i++) await timed(times, hop);
+    return { p50: percentile(times, 50), p99: percentile(times, 99), cpuMs: cpuMs(since) / calls };
+  } finally {
+    server.close();
+    server.closeAllConnections();
+  }
+}
+
 const loginOf = (i: number) => `cost-${i}@example.com`;
 
-export async function measureServerCost(signIns = 40, sessions = 200): Promise<ServerCost> {
+/** `liveSessions` of the handler whose sessions are weighed with their okta-auth-js kept alive. */
+const LIVE_SESSIONS = 1000;
+
+/** `liveSessions`: the handler option for the per-call runs (default: the handler's own). */
+export async function measureServerCost(signIns = 40, sessions = 200, liveSessions?: number): Promise<ServerCost> {
   const users = Math.max(signIns, sessions, WARM_UP);
   const sim = await startSimProcess({
     users: Array.from({ length: users }, (_, i) => ({ login: loginOf(i), methods: ['push' as const], enrolled: true })),
   });
   const store = new WeighableStore();
-  const handler = createSignInHandler({ okta: oktaSettings(sim), store, onSuccess: () => ({}), onError: () => {} });
+  const handler = createSignInHandler({
+    okta: oktaSettings(sim),
+    store,
+    onSuccess: () => ({}),
+    onError: () => {},
+    ...(liveSessions !== undefined && { liveSessions }),
+  });
   const server = createServer(nodeSignIn(handler, { trustProxy: false }));
   const base = `http://127.0.0.1:${await listen(server)}${handler.basePath}`;
   const control = new ControlApi(sim);
@@ -205,25 +311,20 @@ export async function measureServerCost(signIns = 40, sessions = 200): Promise<S
       await pushSignIn(handlerSender(base), approve(loginOf(i)), loginOf(i), viaHandler);
       handlerCpu += cpuMs(since);
     }
-    // In-progress sessions: each at its push poll, kept in the store.
-    store.inner = new MemorySessionStore();
-    store.keys.clear();
-    const before = gcHeap();
-    for (let i = 0; i < sessions; i++)
-      await pushSignIn(handlerSender(base), approve(loginOf(i)), loginOf(i), emptyTimings(), { stopAtPoll: true });
-    const withSessions = gcHeap();
-    const record = [...store.keys].map((key) => store.inner.get(key)).find((r) => r?.transactionId);
-    for (const [k, v] of Object.entries(record!.sdkStorage)) console.log(k, v.length, v.slice(0, 300));
-    store.inner = new MemorySessionStore();
-    const emptied = gcHeap();
+    // The hop, with a poll's answer as the handler gives it.
+    const hop = await measureHop(lastPollAnswer);
+    // In-progress sessions: each at its push poll, in a handler of its own (live SDKs kept, then the default).
+    const live = await weighSessions(sim, sessions, LIVE_SESSIONS);
+    const recordOnly = await weighSessions(sim, sessions, undefined);
     const figures = (values: number[]) => ({ p50: percentile(values, 50), p99: percentile(values, 99) });
     return {
       signIns,
       calls: CALL_TYPES.map((call) => ({ call, direct: figures(direct[call]), handler: figures(viaHandler[call]) })),
       cpuMsPerSignIn: { direct: directCpu / signIns, handler: handlerCpu / signIns },
+      hop,
       sessions,
-      bytesPerSession: { store: (withSessions - emptied) / sessions, process: (withSessions - before) / sessions },
-      recordJsonBytes: Buffer.byteLength(JSON.stringify(record ?? {})),
+      bytesPerSession: { live: live.bytes, recordOnly: recordOnly.bytes },
+      recordJsonBytes: Buffer.byteLength(JSON.stringify(recordOnly.record ?? {})),
     };
   } finally {
     server.close();
@@ -232,7 +333,12 @@ export async function measureServerCost(signIns = 40, sessions = 200): Promise<S
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {
-  const cost = await measureServerCost(Number(process.argv[2] ?? 40), Number(process.argv[3] ?? 200));
+  const live = process.argv[4];
+  const cost = await measureServerCost(
+    Number(process.argv[2] ?? 40),
+    Number(process.argv[3] ?? 200),
+    live === undefined ? undefined : Number(live),
+  );
   for (const { call, direct, handler } of cost.calls)
     console.log(
       `${call.padEnd(9)} direct p50 ${direct.p50.toFixed(2)} p99 ${direct.p99.toFixed(2)} | handler p50 ${handler.p50.toFixed(2)} p99 ${handler.p99.toFixed(2)} | added p50 ${(handler.p50 - direct.p50).toFixed(2)} ms`,
@@ -241,6 +347,10 @@ if (import.meta.url === `file://${process.argv[1]}`) {
     `CPU per sign-in: direct ${cost.cpuMsPerSignIn.direct.toFixed(1)} ms, handler ${cost.cpuMsPerSignIn.handler.toFixed(1)} ms`,
   );
   console.log(
-    `per session: store ${(cost.bytesPerSession.store / 1024).toFixed(1)} KiB, process ${(cost.bytesPerSession.process / 1024).toFixed(1)} KiB, record JSON ${(cost.recordJsonBytes / 1024).toFixed(1)} KiB`,
+    `loopback hop alone: p50 ${cost.hop.p50.toFixed(2)} ms, p99 ${cost.hop.p99.toFixed(2)} ms, CPU ${cost.hop.cpuMs.toFixed(2)} ms per call`,
   );
+  const kib = (bytes: number) => `${(bytes / 1024).toFixed(1)} KiB`;
+  for (const [name, bytes] of Object.entries(cost.bytesPerSession))
+    console.log(`per session (${name}): store ${kib(bytes.store)}, process ${kib(bytes.process)}`);
+  console.log(`record JSON ${kib(cost.recordJsonBytes)}`);
 }

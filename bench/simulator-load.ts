@@ -8,7 +8,8 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import type { RunningSimulator } from 'ov-sim';
 import { DEMO_PASSWORD } from 'ov-sim';
 import { ControlApi } from 'ov-sim/client';
-import { IdxTransaction } from 'ov-sim/idx-driver';
+import { IdxTransaction, type Transport } from 'ov-sim/idx-driver';
+import { keepAliveTransport, type KeepAliveTransport } from './lib/keep-alive-transport.ts';
 import { startSimProcess, type SimAddress } from './lib/sim-process.ts';
 import { percentile } from './lib/stats.ts';
 
@@ -25,30 +26,13 @@ export interface LoadLevel {
   pollP99: number;
   /** CPU time (user + system) of the simulator's process per completed sign-in. */
   simCpuMsPerSignIn: number;
-  /** The same for this process, the load driver (its fetch calls, the control API's). */
+  /** The same for this process, the load driver (its requests, the control API's). */
   driverCpuMsPerSignIn: number;
+  /** Requests the driver sent again after a reused connection was reset (see keep-alive-transport.ts). */
+  resent: number;
 }
 
 const loginOf = (worker: number) => `load-${worker}@example.com`;
-
-/**
- * One connection per request. A server saturated for seconds runs its keep-alive timers before it
- * reads the request already waiting on that socket, and resets it; browsers retry such a request,
- * Node's fetch does not. The driver's fetch calls get `Connection: close` for the run, no more.
- */
-async function withoutKeepAlive<T>(run: () => Promise<T>): Promise<T> {
-  const keepAliveFetch = globalThis.fetch;
-  globalThis.fetch = (input, init) => {
-    const headers = new Headers(init?.headers);
-    headers.set('Connection', 'close');
-    return keepAliveFetch(input, { ...init, headers });
-  };
-  try {
-    return await run();
-  } finally {
-    globalThis.fetch = keepAliveFetch;
-  }
-}
 
 function cpuMsSince(since: NodeJS.CpuUsage): number {
   const used = process.cpuUsage(since);
@@ -68,6 +52,7 @@ async function timedPoll(tx: IdxTransaction, pollTimes: number[]): Promise<void>
  */
 async function signIn(
   sim: SimAddress,
+  transport: Transport,
   deviceId: string,
   login: string,
   pollTimes: number[],
@@ -75,7 +60,7 @@ async function signIn(
   pacedPolls = POLLS_BEFORE_APPROVAL,
 ): Promise<void> {
   // The driver reads only url, issuer and clientId of the simulator it is given.
-  const tx = await IdxTransaction.start(sim as RunningSimulator);
+  const tx = await IdxTransaction.start(sim as RunningSimulator, transport);
   await tx.proceed('identify', { identifier: login, credentials: { passcode: DEMO_PASSWORD } });
   await tx.proceed('select-authenticator-authenticate', {
     authenticator: { id: tx.oktaVerifyId(), methodType: 'push' },
@@ -84,7 +69,7 @@ async function signIn(
     if (refreshMs) await sleep(refreshMs);
     await timedPoll(tx, pollTimes);
   }
-  const phone = new ControlApi(sim);
+  const phone = new ControlApi(sim, transport);
   const [push] = await phone.pushes(deviceId);
   if (!push) throw new Error(`no push on ${deviceId}`);
   await phone.answer(deviceId, push.id, 'approve');
@@ -96,6 +81,7 @@ async function signIn(
 
 async function runLevel(
   sim: SimAddress & { cpuMs(): number },
+  driver: KeepAliveTransport,
   concurrency: number,
   signInsPerWorker: number,
   refreshMs = 0,
@@ -109,6 +95,7 @@ async function runLevel(
     }),
   );
   const pollTimes: number[] = [];
+  const resentBefore = driver.resent();
   const cpuBefore = sim.cpuMs();
   const driverBefore = process.cpuUsage();
   const started = performance.now();
@@ -118,7 +105,7 @@ async function runLevel(
       // Starts spread over the first second, as arrivals are: not 1,000 connects in one instant.
       await sleep((worker / concurrency) * 1000);
       for (let i = 0; i < signInsPerWorker; i++)
-        await signIn(sim, deviceId, loginOf(worker), pollTimes, refreshMs, pacedPolls);
+        await signIn(sim, driver.transport, deviceId, loginOf(worker), pollTimes, refreshMs, pacedPolls);
     }),
   );
   const seconds = (performance.now() - started) / 1000;
@@ -133,6 +120,7 @@ async function runLevel(
     pollP99: percentile(pollTimes, 99),
     simCpuMsPerSignIn: (sim.cpuMs() - cpuBefore) / signIns,
     driverCpuMsPerSignIn: cpuMsSince(driverBefore) / signIns,
+    resent: driver.resent() - resentBefore,
   };
 }
 
@@ -149,6 +137,7 @@ export async function measureSimulatorLoad(
   { nodeArgs = [], paced }: LoadOptions = {},
 ): Promise<LoadLevel[]> {
   const users = Math.max(...levels.map(([concurrency]) => concurrency), paced?.[0] ?? 0);
+  const driver = keepAliveTransport();
   const sim = await startSimProcess(
     {
       users: Array.from({ length: users }, (_, worker) => ({
@@ -160,14 +149,13 @@ export async function measureSimulatorLoad(
     nodeArgs,
   );
   try {
-    return await withoutKeepAlive(async () => {
-      await runLevel(sim, 100, 2);
-      const results: LoadLevel[] = [];
-      for (const [concurrency, perWorker] of levels) results.push(await runLevel(sim, concurrency, perWorker));
-      if (paced) results.push(await runLevel(sim, paced[0], 1, paced[1], paced[2]));
-      return results;
-    });
+    await runLevel(sim, driver, 100, 2);
+    const results: LoadLevel[] = [];
+    for (const [concurrency, perWorker] of levels) results.push(await runLevel(sim, driver, concurrency, perWorker));
+    if (paced) results.push(await runLevel(sim, driver, paced[0], 1, paced[1], paced[2]));
+    return results;
   } finally {
+    driver.close();
     await sim.close();
   }
 }

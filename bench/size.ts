@@ -72,14 +72,16 @@ export function sizeBreakdowns(): { oneFile: ModuleShare[]; serverMode: ModuleSh
   };
 }
 
-export async function measureSizes(oktaWidgetDist: string): Promise<{
+export interface MeasuredSizes {
   oneFile: Size;
   serverMode: Size;
   locales: Size[];
   ours: Size;
   floor: Size;
   okta: [full: Size, oie: Size];
-}> {
+}
+
+export async function measureSizes(oktaWidgetDist: string): Promise<MeasuredSizes> {
   const oneFile = sizeOf(
     'ov-signin one-file build (dist/bundle/ov-signin.js)',
     readFileSync(join(ROOT, 'dist', 'bundle', 'ov-signin.js')),

@@ -33,8 +33,7 @@ function runEngine(engine: string, args: string[]): Promise<EngineRun> {
       tail = (tail + chunk.toString()).slice(-4000);
     });
     child.on('close', (code, signal) => {
-      // The last progress line: "WebKit: |███| 45/45 test files | 240 passed, 0 failed, 6 skipped".
-      const counts = [...tail.matchAll(/(\d+) passed, (\d+) failed(, \d+ skipped)?/g)].at(-1)?.[0] ?? 'no count';
+      const counts = lastCounts(tail);
       resolve({
         engine,
         code: code ?? (signal ? 1 : 0),
@@ -44,6 +43,27 @@ function runEngine(engine: string, args: string[]): Promise<EngineRun> {
       });
     });
   });
+}
+
+/**
+ * The counts of the last progress line of each browser, summed: "WebKit: |███| 45/45 test files |
+ * 240 passed, 0 failed, 6 skipped", and a line of its own for the engine launched with reduced
+ * motion ("WebKit, reduced motion: …", web-test-runner.config.mjs's group).
+ */
+function lastCounts(output: string): string {
+  const last = new Map<string, number[]>();
+  // The runner redraws its progress with terminal escapes (erase line, cursor up).
+  // eslint-disable-next-line no-control-regex -- the escape character is what is matched
+  const plain = output.replace(/\u001b\[[0-9;]*[A-Za-z]/g, '');
+  for (const line of plain.split('\n')) {
+    const found = /^\s*([\w ,]+):\s+\|.*?(\d+) passed, (\d+) failed(?:, (\d+) skipped)?/.exec(line);
+    if (found) last.set(found[1]!.trim(), [found[2], found[3], found[4] ?? '0'].map(Number));
+  }
+  if (last.size === 0) return 'no count';
+  const [passed, failed, skipped] = [0, 1, 2].map((i) =>
+    [...last.values()].reduce((sum, counts) => sum + counts[i]!, 0),
+  );
+  return `${passed} passed, ${failed} failed` + (skipped ? `, ${skipped} skipped` : '');
 }
 
 const engines = (process.env.BROWSERS ?? ENGINES.join(','))

@@ -9,8 +9,9 @@ import type { SimSettings } from './config.ts';
 import type { PushView } from './device/virtual-device.ts';
 import type { FaultRule } from './faults/rules.ts';
 import type { OutboxMessage, RequestRecord } from './state/types.ts';
+import { fetchTransport, type Exchange, type JsonReply, type Transport } from './transport.ts';
 
-export type { SimSettings, FaultRule, OutboxMessage, RequestRecord };
+export type { SimSettings, FaultRule, OutboxMessage, RequestRecord, Exchange, JsonReply, Transport };
 
 /** Where a simulator listens: `http://host:port`, or anything with a `url` (a RunningSimulator). */
 export type SimAddress = string | { readonly url: string };
@@ -66,26 +67,28 @@ export class ControlApiError extends Error {
   }
 }
 
-/** The control API of one simulator, over `fetch`. */
+/** The control API of one simulator, over `fetch` unless given another transport. */
 export class ControlApi {
   /** `http://host:port`, no trailing slash. */
   readonly url: string;
+  readonly #transport: Transport;
 
-  constructor(sim: SimAddress) {
+  constructor(sim: SimAddress, transport = fetchTransport) {
     this.url = (typeof sim === 'string' ? sim : sim.url).replace(/\/$/, '');
+    this.#transport = transport;
   }
 
   async call<T>(method: string, path: string, body?: object): Promise<T> {
     // The control API takes changes only as JSON (a defence against cross-site form posts); a
     // GET stays a simple request, with no CORS preflight.
     const change = method !== 'GET' && method !== 'HEAD';
-    const response = await fetch(`${this.url}/sim/api${path}`, {
+    const reply = await this.#transport(`${this.url}/sim/api${path}`, {
       method,
       headers: change ? { 'Content-Type': 'application/json' } : {},
       ...(change ? { body: JSON.stringify(body ?? {}) } : {}),
     });
-    const parsed = (await response.json()) as T & { error?: string };
-    if (!response.ok) throw new ControlApiError(response.status, parsed, `${method} ${path}`);
+    const parsed = reply.body as T & { error?: string };
+    if (reply.status < 200 || reply.status > 299) throw new ControlApiError(reply.status, parsed, `${method} ${path}`);
     return parsed;
   }
 

@@ -1,6 +1,9 @@
 /** Drives the simulator over raw HTTP the way okta-auth-js does (okta-auth-js-notes.md §1.1, §3.5), without the SDK. */
 import { createHash, randomBytes } from 'node:crypto';
 import type { RunningSimulator } from './index.ts';
+import { fetchTransport, type Exchange, type JsonReply, type Transport } from './transport.ts';
+
+export { fetchTransport, type Exchange, type Transport };
 
 const REDIRECT_URI = 'http://localhost:8080/login/callback';
 const ION = 'application/ion+json; okta-version=1.0.0';
@@ -14,45 +17,53 @@ export interface IdxBody {
   cancel?: { href: string };
 }
 
-export interface Reply {
-  status: number;
-  body: IdxBody;
+export type Reply = JsonReply<IdxBody>;
+
+/** Sends through `transport`; the simulator's IDX answers are what `IdxBody` reads. */
+function send(transport: Transport, url: string, exchange: Exchange): Promise<Reply> {
+  return transport(url, exchange) as Promise<Reply>;
 }
 
-async function reply(response: Response): Promise<Reply> {
-  return { status: response.status, body: (await response.json()) as IdxBody };
-}
-
-export function postForm(url: string, fields: Record<string, string>): Promise<Reply> {
-  const init = {
+export function postForm(url: string, fields: Record<string, string>, transport = fetchTransport): Promise<Reply> {
+  return send(transport, url, {
     method: 'POST',
     headers: { 'Content-Type': 'application/x-www-form-urlencoded', Accept: 'application/json' },
-    body: new URLSearchParams(fields),
-  };
-  return fetch(url, init).then(reply);
+    body: new URLSearchParams(fields).toString(),
+  });
 }
 
-export function postIdx(url: string, body: object): Promise<Reply> {
-  return fetch(url, { method: 'POST', headers: { 'Content-Type': ION, Accept: ION }, body: JSON.stringify(body) }).then(
-    reply,
-  );
+export function postIdx(url: string, body: object, transport = fetchTransport): Promise<Reply> {
+  return send(transport, url, {
+    method: 'POST',
+    headers: { 'Content-Type': ION, Accept: ION },
+    body: JSON.stringify(body),
+  });
 }
 
-export function get(url: string): Promise<Reply> {
-  return fetch(url, { headers: { Accept: 'application/json' } }).then(reply);
+export function get(url: string, transport = fetchTransport): Promise<Reply> {
+  return send(transport, url, { method: 'GET', headers: { Accept: 'application/json' } });
 }
 
 /** `/v1/interact` with a PKCE S256 challenge, as the SDK sends it; `clientId` lets a test ask as an unknown client. */
-export function interact(sim: RunningSimulator, codeVerifier: string, clientId = sim.clientId): Promise<Reply> {
-  return postForm(`${sim.issuer}/v1/interact`, {
-    client_id: clientId,
-    scope: 'openid email profile',
-    redirect_uri: REDIRECT_URI,
-    code_challenge: createHash('sha256').update(codeVerifier).digest('base64url'),
-    code_challenge_method: 'S256',
-    state: randomBytes(32).toString('hex'),
-    nonce: randomBytes(32).toString('hex'),
-  });
+export function interact(
+  sim: RunningSimulator,
+  codeVerifier: string,
+  clientId = sim.clientId,
+  transport = fetchTransport,
+): Promise<Reply> {
+  return postForm(
+    `${sim.issuer}/v1/interact`,
+    {
+      client_id: clientId,
+      scope: 'openid email profile',
+      redirect_uri: REDIRECT_URI,
+      code_challenge: createHash('sha256').update(codeVerifier).digest('base64url'),
+      code_challenge_method: 'S256',
+      state: randomBytes(32).toString('hex'),
+      nonce: randomBytes(32).toString('hex'),
+    },
+    transport,
+  );
 }
 
 /** One sign-in: interact, introspect, then the forms of each response in turn. */
@@ -63,19 +74,24 @@ export class IdxTransaction {
     readonly codeVerifier: string,
     /** The latest IDX response; `proceed` posts one of its forms. */
     public last: Reply,
+    private readonly transport: Transport,
   ) {}
 
-  static async start(sim: RunningSimulator): Promise<IdxTransaction> {
+  static async start(sim: RunningSimulator, transport = fetchTransport): Promise<IdxTransaction> {
     const codeVerifier = randomBytes(32).toString('hex');
-    const { body } = await interact(sim, codeVerifier);
+    const { body } = await interact(sim, codeVerifier, sim.clientId, transport);
     const interactionHandle = (body as { interaction_handle: string }).interaction_handle;
-    const transaction = new IdxTransaction(sim, interactionHandle, codeVerifier, { status: 0, body: {} });
+    const transaction = new IdxTransaction(sim, interactionHandle, codeVerifier, { status: 0, body: {} }, transport);
     await transaction.introspect();
     return transaction;
   }
 
   async introspect(): Promise<Reply> {
-    this.last = await postIdx(`${this.sim.url}/idp/idx/introspect`, { interactionHandle: this.interactionHandle });
+    this.last = await postIdx(
+      `${this.sim.url}/idp/idx/introspect`,
+      { interactionHandle: this.interactionHandle },
+      this.transport,
+    );
     return this.last;
   }
 
@@ -83,7 +99,7 @@ export class IdxTransaction {
   async proceed(name: string, values: object = {}): Promise<Reply> {
     const form = this.last.body.remediation?.value.find((r) => r.name === name);
     if (!form) throw new Error(`No remediation ${name} in the last response (status ${this.last.status})`);
-    this.last = await postIdx(form.href, { ...values, stateHandle: this.last.body.stateHandle });
+    this.last = await postIdx(form.href, { ...values, stateHandle: this.last.body.stateHandle }, this.transport);
     return this.last;
   }
 
@@ -91,7 +107,7 @@ export class IdxTransaction {
   async cancel(): Promise<Reply> {
     const href = this.last.body.cancel?.href;
     if (!href) throw new Error('No cancel action in the last response');
-    this.last = await postIdx(href, { stateHandle: this.last.body.stateHandle });
+    this.last = await postIdx(href, { stateHandle: this.last.body.stateHandle }, this.transport);
     return this.last;
   }
 
@@ -108,12 +124,16 @@ export class IdxTransaction {
       (field) => field.name === 'interaction_code',
     )?.value;
     if (!code) throw new Error('The last response carries no interaction code');
-    return postForm(`${this.sim.issuer}/v1/token`, {
-      client_id: this.sim.clientId,
-      redirect_uri: REDIRECT_URI,
-      grant_type: 'interaction_code',
-      code_verifier: codeVerifier,
-      interaction_code: code,
-    });
+    return postForm(
+      `${this.sim.issuer}/v1/token`,
+      {
+        client_id: this.sim.clientId,
+        redirect_uri: REDIRECT_URI,
+        grant_type: 'interaction_code',
+        code_verifier: codeVerifier,
+        interaction_code: code,
+      },
+      this.transport,
+    );
   }
 }

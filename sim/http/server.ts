@@ -154,7 +154,7 @@ export function createSimServer(
   fallbackOrigin: () => string,
   allowedHosts: ReadonlySet<string>,
 ): Server {
-  return createServer((req, res) => {
+  const server = createServer((req, res) => {
     const started = performance.now();
     handle(ctx, req, fallbackOrigin(), allowedHosts)
       .catch((error: unknown): Delivery => {
@@ -176,4 +176,8 @@ export function createSimServer(
         }
       });
   });
+  // Node's 5 s lets a saturated server's timers close a kept-alive socket whose next request is
+  // already waiting unread, which the client sees as a reset; 30 s outlasts any load test's backlog.
+  server.keepAliveTimeout = 30_000;
+  return server;
 }

@@ -14,7 +14,7 @@ import { pollDelay } from './backoff.js';
 import { isAbort, isPassing, problem, toProblem } from './problems.js';
 import { NoticeCode, OutcomeStep, ProblemCode } from './types.js';
 import type { OvAuthClient, OvFlowState, OvMessage, OvOption, OvProblem, OvStep, OvTransaction } from './types.js';
-import { PROVISIONAL_SIGN_IN, routeOf, toMessages, toSnapshot } from './snapshot.js';
+import { PROVISIONAL_SIGN_IN, asNumberChallengeRejection, routeOf, toMessages, toSnapshot } from './snapshot.js';
 import type { OvMove, OvMovingIntent, OvSend } from './snapshot.js';
 import { answerByLoopback } from './loopback.js';
 import { retryAfterOf, takeRetryAfter } from '../transport/retry-after.js';
@@ -509,7 +509,9 @@ export class OvFlowController implements ReactiveController {
           this.#startAgainExpired(undefined, tx);
           return;
         }
-        const step = toSnapshot(tx);
+        const shown = toSnapshot(tx);
+        // Okta answers a wrong number tapped as a denial; the number screen before says which push it was.
+        const step = this.#state.step?.screen === 'number' ? asNumberChallengeRejection(shown) : shown;
         this.#transaction = tx;
         if (step.screen === OutcomeStep.SUCCESS) {
           // Okta finishes the sign-in at a page of its own (`success-redirect`), not with tokens.

@@ -157,6 +157,7 @@ export function toSnapshot(tx: OvTransaction, show?: string): OvStep {
   const screen = NOT_A_SCREEN.has(remediation.name)
     ? OutcomeStep.UNSUPPORTED
     : onlyPush(screenOf(remediation.name, authenticator), options);
+  const rejectedPush = screen === 'resend-push' ? pushRejection(messages, authenticator) : undefined;
   const rememberMe = booleanField(remediation, 'rememberMe');
   const autoChallenge = screen === 'send-push' ? booleanField(remediation, 'autoChallenge') : undefined;
   const fastPassCancel =
@@ -171,6 +172,7 @@ export function toSnapshot(tx: OvTransaction, show?: string): OvStep {
     options,
     ...(rememberMe !== undefined && { rememberMe }),
     ...(autoChallenge !== undefined && { autoChallenge }),
+    ...(rejectedPush && { rejectedPush }),
     ...(shownAuthenticator && { authenticator: shownAuthenticator }),
     ...(qrRefused && { qrRefused }),
     messages,
@@ -192,6 +194,17 @@ export function toSnapshot(tx: OvTransaction, show?: string): OvStep {
   });
   routes.set(step, freeze({ remediation: remediation.name, moves, ...(fastPassCancel && { fastPassCancel }) }));
   return step;
+}
+
+/**
+ * The same snapshot, its rejection known to end a number challenge: the controller saw the number
+ * screen just before, which Okta's rejection need not repeat.
+ */
+export function asNumberChallengeRejection(step: OvStep): OvStep {
+  if (step.rejectedPush !== 'push') return step;
+  const marked = freeze({ ...step, rejectedPush: 'number-challenge' as const });
+  routes.set(marked, routeOf(step));
+  return marked;
 }
 
 /** The screen a remediation is shown as; `authenticator` tells apart screens that share one. */
@@ -242,6 +255,21 @@ function onlyPush(screen: OvScreen, options: readonly OvOption[]): OvScreen {
   const [only, ...more] = options;
   const picker = screen === 'method-picker' || screen === 'verify-picker';
   return picker && only?.method === 'push' && more.length === 0 ? 'send-push' : screen;
+}
+
+/** Okta's message when the push was not approved (fixture 27): a denial and a wrong number tapped alike. */
+const PUSH_REJECTED = 'api.authn.poll.error.push_rejected';
+
+/**
+ * Whether Okta's rejection ends a push that asked for a number (its `correctAnswer` is still in the
+ * context); the controller also knows it from the number screen shown before.
+ */
+function pushRejection(
+  messages: readonly OvMessage[],
+  authenticator: OvAuthenticator | undefined,
+): OvStep['rejectedPush'] {
+  if (!messages.some((m) => m.key === PUSH_REJECTED)) return undefined;
+  return authenticator?.correctAnswer !== undefined ? 'number-challenge' : 'push';
 }
 
 /** Okta's keys for a refused password (fixtures 14, 15): the password field is what was wrong. */

@@ -210,6 +210,13 @@ export interface OvStep {
    * itself, once). Absent when the form has no such field.
    */
   readonly autoChallenge?: boolean;
+  /**
+   * Okta says the push was not approved (`resend-push` with Okta's rejection message). `push`: a
+   * plain push, denied on the phone. `number-challenge`: the push asked for a number to tap, and Okta
+   * answers a wrong number tapped exactly as a denial, so the widget can only say it was one or the
+   * other (the elements word it so, mismatch first). Absent on any other screen.
+   */
+  readonly rejectedPush?: 'push' | 'number-challenge';
   /** Other remediations of the same server response the user may switch to without a request. */
   readonly alternatives: readonly string[];
   readonly identifier?: string;

@@ -186,6 +186,9 @@ export const strings = {
 
   // ov-qr-enroll: the phone number for an activation link
   get phoneHint() { return msg('Include the country code, for example +1 555 010 0199.', { id: 'phoneHint' }); },
+
+  // ov-poll-status: a push with a number challenge not approved (Okta answers a wrong number as a denial)
+  get numberRejected() { return msg('This sign-in wasn’t approved on your mobile device. The number tapped may not have matched the one shown here, or the request was denied.', { id: 'numberRejected' }); },
 };
 
 export type Strings = typeof strings;

@@ -5,6 +5,8 @@
  * preflight, which this server never grants), and they must carry the CSRF token bound to the
  * session's cookie, which only a page of this origin can read (from `GET session`).
  */
+import { randomBytes } from 'node:crypto';
+import type { KeyObject } from 'node:crypto';
 import { CSRF_HEADER } from '../transport/protocol.js';
 import { constantTimeEqual, hmacKey, hmacSha256 } from './random.js';
 
@@ -40,22 +42,25 @@ export function isJson(request: Request): boolean {
  * same browsers needs the same secret.
  */
 export class CsrfTokens {
-  readonly #key: Promise<CryptoKey>;
+  readonly #key: KeyObject;
 
   /** `secret`: the app's (several processes); without it, random to this process. */
   constructor(secret?: string) {
     if (secret !== undefined && secret.length < MIN_SECRET_LENGTH)
       throw new Error(`ov-signin/server: csrfSecret must be at least ${MIN_SECRET_LENGTH} characters`);
-    this.#key = hmacKey(secret ?? crypto.getRandomValues(new Uint8Array(32)));
+    this.#key = hmacKey(secret ?? randomBytes(32));
   }
 
-  async tokenFor(anchor: string): Promise<string> {
-    return hmacSha256(await this.#key, anchor);
+  tokenFor(anchor: string): string {
+    return hmacSha256(this.#key, anchor);
   }
 
-  /** The request's CSRF header carries the token of `anchor` (compared in constant time). */
-  async carried(request: Request, anchor: string): Promise<boolean> {
+  /**
+   * The request's CSRF header carries the session's `token` (tokenFor its anchor, computed once per
+   * request by the caller), compared in constant time.
+   */
+  carries(request: Request, token: string): boolean {
     const sent = request.headers.get(CSRF_HEADER);
-    return sent !== null && constantTimeEqual(sent, await this.tokenFor(anchor));
+    return sent !== null && constantTimeEqual(sent, token);
   }
 }

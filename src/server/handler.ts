@@ -8,7 +8,8 @@ import type { IdxTransaction, Tokens } from '@okta/okta-auth-js';
 import { DUPLICATE, SessionCookie } from './cookies.js';
 import type { SessionCookieOptions, SessionCookieValue } from './cookies.js';
 import { CsrfTokens, isFromElsewhere, isJson } from './csrf.js';
-import { operations } from './operations.js';
+import { LiveSessions } from './live-sessions.js';
+import { offersToSave, operations } from './operations.js';
 import { InvalidRequestError, NoTransactionError, SessionStoreUnavailableError, StaleSessionError } from './errors.js';
 import type { OperationResult } from './operations.js';
 import { ApiRoute, WireError } from '../transport/protocol.js';
@@ -67,6 +68,14 @@ export interface SignInHandlerOptions<C> {
   insecureCookiesOnHttp?: boolean;
   /** Idle lifetime of a session, from its last state change. Default 30 minutes. */
   sessionTtlMs?: number;
+  /**
+   * In-progress sessions whose okta-auth-js this process keeps alive between their requests (the
+   * least recently used go first; none longer than `sessionTtlMs`), so a request does not rebuild
+   * it from the record: about 0.15 ms less CPU per request, for about 10 KiB more memory per
+   * session. Used only while the store still holds the very write it was kept with, so it is safe
+   * with a store shared by several processes. Default 0 (each request rebuilds it).
+   */
+  liveSessions?: number;
   /** Unexpected failures (the app's `onSuccess` threw, an SDK error). Default: `console.error`. */
   onError?(error: unknown): void;
 }
@@ -109,6 +118,7 @@ class Handler<C> implements SignInHandler<C> {
   readonly #ttl: number;
   readonly #locks = new SessionLocks();
   readonly #csrf: CsrfTokens;
+  readonly #live: LiveSessions;
   /** okta-auth-js's HTTP cache (discovery, signing keys) of this handler's issuer, for all its sessions. */
   readonly #sharedCache = new RecordStorage();
   /** Starts waiting for the first one to fill #sharedCache: a burst of them makes one discovery call. */
@@ -123,6 +133,7 @@ class Handler<C> implements SignInHandler<C> {
     this.#cookie = new SessionCookie(options.cookie ?? {}, options.insecureCookiesOnHttp ?? false);
     this.#csrf = new CsrfTokens(options.csrfSecret);
     this.#ttl = options.sessionTtlMs ?? DEFAULT_TTL_MS;
+    this.#live = new LiveSessions(options.liveSessions ?? 0, this.#ttl);
   }
 
   handles(url: string | URL): boolean {
@@ -156,13 +167,13 @@ class Handler<C> implements SignInHandler<C> {
    * The CSRF token of the session, opening one (setting its cookie) when the request has none.
    * Stores nothing: the token is an HMAC of the cookie's anchor, so anonymous calls cost no memory.
    */
-  async #session(request: Request): Promise<Response> {
+  #session(request: Request): Response {
     if (isFromElsewhere(request)) return failure(WireError.FORBIDDEN);
     const cookie = this.#cookie.read(request);
     if (cookie === DUPLICATE) return failure(WireError.DUPLICATE_COOKIE);
-    if (cookie) return json(200, { csrfToken: await this.#csrf.tokenFor(cookie.anchor) } satisfies WireSession);
+    if (cookie) return json(200, { csrfToken: this.#csrf.tokenFor(cookie.anchor) } satisfies WireSession);
     const fresh: SessionCookieValue = { sessionId: randomToken(), anchor: randomToken() };
-    return json(200, { csrfToken: await this.#csrf.tokenFor(fresh.anchor) } satisfies WireSession, {
+    return json(200, { csrfToken: this.#csrf.tokenFor(fresh.anchor) } satisfies WireSession, {
       'set-cookie': this.#cookie.serialize(new URL(request.url), fresh),
     });
   }
@@ -172,11 +183,13 @@ class Handler<C> implements SignInHandler<C> {
     if (!isJson(request)) return failure(WireError.UNSUPPORTED_MEDIA_TYPE);
     const cookie = this.#cookie.read(request);
     if (cookie === DUPLICATE) return failure(WireError.DUPLICATE_COOKIE);
-    if (!cookie || !(await this.#csrf.carried(request, cookie.anchor))) return failure(WireError.FORBIDDEN);
+    if (!cookie) return failure(WireError.FORBIDDEN);
+    const csrfToken = this.#csrf.tokenFor(cookie.anchor);
+    if (!this.#csrf.carries(request, csrfToken)) return failure(WireError.FORBIDDEN);
     const body = await readJsonBody(request);
     if (body instanceof Response) return body;
-    const key = await sha256(cookie.sessionId);
-    const task = () => this.#perform(route, key, cookie, body, request, context);
+    const key = sha256(cookie.sessionId);
+    const task = () => this.#perform(route, key, cookie, csrfToken, body, request, context);
     return this.#store.withLock ? this.#store.withLock(key, task) : this.#locks.run(key, task);
   }
 
@@ -184,19 +197,22 @@ class Handler<C> implements SignInHandler<C> {
     route: OperationRoute,
     key: string,
     cookie: SessionCookieValue,
+    csrfToken: string,
     body: Record<string, unknown>,
     request: Request,
     context: C | undefined,
   ): Promise<Response> {
     // Read under the lock: the request before this one may have changed (or ended) the session.
     const record = await this.#store.get(key);
+    // This process's live SDK of the session, if the record is still the write it was kept with.
+    const live = this.#live.take(key, record?.revision);
     if (!record && route !== ApiRoute.START) return failure(WireError.EXPIRED);
-    const csrfToken = await this.#csrf.tokenFor(cookie.anchor);
     if (record && !constantTimeEqual(record.csrfToken, csrfToken)) return failure(WireError.FORBIDDEN);
-    const sdk = new SdkSession(this.#options.okta, record?.sdkStorage ?? {}, this.#sharedCache);
+    const sdk = live ?? new SdkSession(this.#options.okta, record?.sdkStorage ?? {}, this.#sharedCache);
+    sdk.beginRequest();
     let result: OperationResult;
     try {
-      const operation = () => operations[route](sdk, body);
+      const operation = () => operations[route](sdk, body, record?.offers);
       result = await (route === ApiRoute.START ? this.#whenDiscovered(operation) : operation());
     } catch (error) {
       // The session keeps the state it had before this request.
@@ -210,15 +226,26 @@ class Handler<C> implements SignInHandler<C> {
     if (ended) {
       if (record) await this.#store.delete(key);
     } else {
-      const next: SessionRecord = { csrfToken, sdkStorage: sdk.items, transactionId };
+      const offers = offersToSave(transaction);
+      const revision = randomToken(12);
+      const next: SessionRecord = {
+        csrfToken,
+        sdkStorage: sdk.items,
+        transactionId,
+        revision,
+        ...(offers && { offers }),
+      };
       // Against session fixation: whoever knew the id before (or planted it) is left with nothing.
       if (started || (route === ApiRoute.PROCEED && body.step === 'identify')) {
         const rotated: SessionCookieValue = { sessionId: randomToken(), anchor: cookie.anchor };
-        await this.#store.set(await sha256(rotated.sessionId), next, this.#ttl);
+        const rotatedKey = sha256(rotated.sessionId);
+        await this.#store.set(rotatedKey, next, this.#ttl);
         if (record) await this.#store.delete(key);
+        this.#live.keep(rotatedKey, revision, sdk);
         headers.append('set-cookie', this.#cookie.serialize(new URL(request.url), rotated));
       } else {
         await this.#store.set(key, next, this.#ttl);
+        this.#live.keep(key, revision, sdk);
       }
     }
 

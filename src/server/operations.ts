@@ -1,7 +1,9 @@
 /** The calls the API makes on okta-auth-js, one per route, each validated first (requests.ts). */
+import { IdxStatus } from '@okta/okta-auth-js';
 import type { IdxTransaction } from '@okta/okta-auth-js';
 import { ApiRoute } from '../transport/protocol.js';
 import {
+  offersOf,
   readActionParams,
   readString,
   readValues,
@@ -10,6 +12,7 @@ import {
   requireResend,
 } from './requests.js';
 import type { SdkSession } from './sdk-session.js';
+import type { TransactionOffers } from './session-store.js';
 import { NoTransactionError } from './errors.js';
 
 /**
@@ -24,7 +27,12 @@ export interface OperationResult {
   readonly started: boolean;
 }
 
-type Operation = (sdk: SdkSession, body: Record<string, unknown>) => Promise<OperationResult>;
+/** `saved`: what the session's record says its transaction offers, when it says. */
+type Operation = (
+  sdk: SdkSession,
+  body: Record<string, unknown>,
+  saved: TransactionOffers | undefined,
+) => Promise<OperationResult>;
 
 /**
  * The session's transaction as the SDK saved it. okta-auth-js keeps the last IDX response in its
@@ -35,6 +43,20 @@ async function current(sdk: SdkSession): Promise<IdxTransaction> {
   return sdk.auth.idx.proceed({ ...stepMode(), autoRemediate: false });
 }
 
+/** What the session's transaction offers: as its record says, or else as okta-auth-js replays it. */
+async function offered(sdk: SdkSession, saved: TransactionOffers | undefined): Promise<TransactionOffers> {
+  return saved ?? offersOf(await current(sdk));
+}
+
+/**
+ * What to keep in the record for the next request's check: the offers of `tx` when okta-auth-js
+ * saved it as the session's transaction (a pending answer that succeeded; an error answer is not
+ * saved, and the transaction before it stays current).
+ */
+export function offersToSave(tx: IdxTransaction): TransactionOffers | undefined {
+  return tx.status === IdxStatus.PENDING && tx.requestDidSucceed === true ? offersOf(tx) : undefined;
+}
+
 const continued = (transaction: IdxTransaction): OperationResult => ({ transaction, started: false });
 
 export const operations: Readonly<Record<Exclude<ApiRoute, 'session'>, Operation>> = {
@@ -42,27 +64,27 @@ export const operations: Readonly<Record<Exclude<ApiRoute, 'session'>, Operation
     if (body.resume === true && sdk.auth.idx.canProceed()) return continued(await current(sdk));
     return { transaction: await sdk.auth.idx.start({ ...stepMode() }), started: true };
   },
-  [ApiRoute.PROCEED]: async (sdk, body) => {
+  [ApiRoute.PROCEED]: async (sdk, body, saved) => {
     const step = readString(body, 'step');
     const values = readValues(body.values);
-    requireRemediation(await current(sdk), step);
+    requireRemediation(await offered(sdk, saved), step);
     return continued(await sdk.auth.idx.proceed({ ...stepMode(), ...values, step }));
   },
-  [ApiRoute.POLL]: async (sdk, body) => {
+  [ApiRoute.POLL]: async (sdk, body, saved) => {
     const step = readString(body, 'step');
-    requirePoll(await current(sdk), step);
+    requirePoll(await offered(sdk, saved), step);
     return continued(await sdk.auth.idx.proceed({ ...stepMode(), step }));
   },
-  [ApiRoute.RESEND]: async (sdk, body) => {
+  [ApiRoute.RESEND]: async (sdk, body, saved) => {
     const action = readString(body, 'action');
     const params = readActionParams(body.params);
-    requireResend(await current(sdk), action);
+    requireResend(await offered(sdk, saved), action);
     return continued(
       await sdk.auth.idx.proceed({ ...stepMode(), actions: [params ? { name: action, params } : action] }),
     );
   },
-  [ApiRoute.CANCEL]: async (sdk) => {
-    await current(sdk);
+  [ApiRoute.CANCEL]: async (sdk, _body, saved) => {
+    await offered(sdk, saved);
     return continued(await sdk.auth.idx.cancel({ ...stepMode() }));
   },
 };

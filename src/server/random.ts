@@ -1,27 +1,29 @@
 /**
- * Randomness and hashing through Web Crypto (global in Node 20, Deno, Bun and workers), so the
- * fetch-style core runs wherever `Request` and `Response` do.
+ * Randomness and hashing through Node's crypto, synchronously: a request needs a SHA-256 and an
+ * HMAC, and Web Crypto's promise-based jobs cost about ten times as much CPU for such small inputs
+ * (issue 17: server mode's own cost).
  */
+import { createHash, createHmac, createSecretKey, randomBytes } from 'node:crypto';
+import type { KeyObject } from 'node:crypto';
 
 /** An unguessable token: 32 random bytes, base64url (43 characters). */
 export function randomToken(bytes = 32): string {
-  return toBase64Url(crypto.getRandomValues(new Uint8Array(bytes)));
+  return randomBytes(bytes).toString('base64url');
 }
 
 /** SHA-256 of `text`, base64url: the store keys sessions by this, never by the cookie's value. */
-export async function sha256(text: string): Promise<string> {
-  return toBase64Url(new Uint8Array(await crypto.subtle.digest('SHA-256', new TextEncoder().encode(text))));
+export function sha256(text: string): string {
+  return createHash('sha256').update(text).digest('base64url');
 }
 
 /** An HMAC-SHA256 key for hmacSha256(). */
-export function hmacKey(secret: string | Uint8Array<ArrayBuffer>): Promise<CryptoKey> {
-  const bytes = typeof secret === 'string' ? new TextEncoder().encode(secret) : secret;
-  return crypto.subtle.importKey('raw', bytes, { name: 'HMAC', hash: 'SHA-256' }, false, ['sign']);
+export function hmacKey(secret: string | Uint8Array): KeyObject {
+  return createSecretKey(typeof secret === 'string' ? Buffer.from(secret, 'utf8') : secret);
 }
 
 /** HMAC-SHA256 of `text`, base64url (43 characters). */
-export async function hmacSha256(key: CryptoKey, text: string): Promise<string> {
-  return toBase64Url(new Uint8Array(await crypto.subtle.sign('HMAC', key, new TextEncoder().encode(text))));
+export function hmacSha256(key: KeyObject, text: string): string {
+  return createHmac('sha256', key).update(text).digest('base64url');
 }
 
 /** Compares two strings in time that does not depend on where they differ (CSRF tokens). */
@@ -31,10 +33,4 @@ export function constantTimeEqual(a: string, b: string): boolean {
   let difference = left.length ^ right.length;
   for (let i = 0; i < left.length; i++) difference |= (left[i] ?? 0) ^ (right[i % Math.max(right.length, 1)] ?? 0);
   return difference === 0;
-}
-
-function toBase64Url(bytes: Uint8Array): string {
-  let binary = '';
-  for (const byte of bytes) binary += String.fromCharCode(byte);
-  return btoa(binary).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '');
 }

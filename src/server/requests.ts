@@ -12,6 +12,7 @@ import {
   PROCEED_VALUE_KEYS,
 } from '../transport/protocol.js';
 import { InvalidRequestError } from './errors.js';
+import type { TransactionOffers } from './session-store.js';
 
 /** Longest string value accepted (a username, a password, a code). */
 const MAX_VALUE_LENGTH = 1024;
@@ -75,21 +76,26 @@ function readAutoChallenge(value: unknown): ReadonlyArray<Record<string, string 
   return [only as Record<string, string | boolean>];
 }
 
-export function requireRemediation(tx: IdxTransaction, step: string): void {
-  if (!(tx.neededToProceed ?? []).some((r) => r.name === step)) {
+/** What `tx` offers the next request: the names of its remediations and of its actions. */
+export function offersOf(tx: IdxTransaction): TransactionOffers {
+  return { steps: (tx.neededToProceed ?? []).map((r) => r.name), actions: Object.keys(tx.actions ?? {}) };
+}
+
+export function requireRemediation(offers: TransactionOffers, step: string): void {
+  if (!offers.steps.includes(step)) {
     throw new InvalidRequestError(`"${step}" is not a step of the current transaction`);
   }
 }
 
-export function requirePoll(tx: IdxTransaction, step: string): void {
+export function requirePoll(offers: TransactionOffers, step: string): void {
   if (!POLL_REMEDIATIONS.includes(step)) throw new InvalidRequestError(`"${step}" is not a poll`);
-  requireRemediation(tx, step);
+  requireRemediation(offers, step);
 }
 
-export function requireResend(tx: IdxTransaction, action: string): void {
+export function requireResend(offers: TransactionOffers, action: string): void {
   // "Forgot password?" (the password's recover action) is sent the same way as a resend.
   const allowed = action.endsWith('-resend') || action.endsWith('-recover') || FASTPASS_CANCEL_ACTIONS.includes(action);
-  if (!allowed || !Object.keys(tx.actions ?? {}).includes(action)) {
+  if (!allowed || !offers.actions.includes(action)) {
     throw new InvalidRequestError(`"${action}" is not a resend, recover or FastPass cancel of the current transaction`);
   }
 }

@@ -1,7 +1,8 @@
 /**
- * okta-auth-js for one request of one session. The SDK keeps a sign-in in its storage (transaction
- * meta, the last IDX response); here that storage is the session record's `sdkStorage`, so an
- * `OktaAuth` is built per request from plain data and any session store can hold a sign-in.
+ * okta-auth-js for one session. The SDK keeps a sign-in in its storage (transaction meta, the last
+ * IDX response); here that storage is the session record's `sdkStorage`, so an `OktaAuth` can be
+ * built from plain data by any process and any session store can hold a sign-in. Between the
+ * requests of a session, this process may keep it alive instead (live-sessions.ts).
  */
 import { OktaAuth } from '@okta/okta-auth-js/idx';
 import type { OktaAuthOptions, SimpleStorage } from '@okta/okta-auth-js/idx';
@@ -70,6 +71,14 @@ export class SdkSession {
   /** The storage to save back into the session record. */
   get items(): Record<string, string> {
     return Object.fromEntries(this.#storage.items);
+  }
+
+  /**
+   * Begins a request: an `SdkSession` may serve several requests of its session (live-sessions.ts),
+   * and a refusal belongs to the request that met it.
+   */
+  beginRequest(): void {
+    this.#refusal = undefined;
   }
 
   /** The last Okta answer of this request that carried `Retry-After`, if any. */

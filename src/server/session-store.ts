@@ -11,6 +11,23 @@ export interface SessionRecord {
   readonly sdkStorage: Readonly<Record<string, string>>;
   /** The opaque id the page sees for the current transaction; absent when there is none. */
   readonly transactionId?: string;
+  /**
+   * Random per write: which write this is. A process that kept the session's okta-auth-js alive
+   * after writing it uses it only while the store still holds this write (live-sessions.ts).
+   */
+  readonly revision?: string;
+  /**
+   * What the saved transaction offers the next request (its steps and actions), so a request is
+   * checked without okta-auth-js replaying the saved response. Absent when okta-auth-js did not
+   * save the last response (an error answer): the request is then checked against the replay.
+   */
+  readonly offers?: TransactionOffers;
+}
+
+/** The names a request may ask for: the transaction's remediations and its actions. */
+export interface TransactionOffers {
+  readonly steps: readonly string[];
+  readonly actions: readonly string[];
 }
 
 /**

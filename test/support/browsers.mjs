@@ -5,7 +5,10 @@
 // comma-separated list; `chromium` when unset) picks the engines of one web-test-runner run;
 // scripts/test-browsers.mjs runs each engine in turn.
 import { spawn } from 'node:child_process';
+import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { chromeLauncher, puppeteerCore } from '@web/test-runner-chrome';
 import { WebdriverLauncher } from '@web/test-runner-webdriver';
 import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../../scripts/chromium.mjs';
@@ -17,18 +20,23 @@ export const WEBKIT_DRIVER_PATH = process.env.WEBKIT_DRIVER_PATH ?? '/usr/bin/We
 // Shipped by libwebkit2gtk-4.1-0 (`dpkg -L libwebkit2gtk-4.1-0 | grep MiniBrowser`).
 export const MINIBROWSER_PATH = process.env.MINIBROWSER_PATH ?? '/usr/lib/x86_64-linux-gnu/webkit2gtk-4.1/MiniBrowser';
 
-function chromium() {
+function chromium({ reducedMotion = false } = {}) {
   return chromeLauncher({
     launchOptions: {
       executablePath: CHROMIUM_PATH,
       headless: true,
       // --expose-gc: the memory test (test/browser/security/collected.test.ts) collects garbage on demand.
-      args: [...CHROMIUM_ARGS, '--js-flags=--expose-gc'],
+      args: [
+        ...CHROMIUM_ARGS,
+        '--js-flags=--expose-gc',
+        // What the system's "reduce motion" setting gives Chromium.
+        ...(reducedMotion ? ['--force-prefers-reduced-motion'] : []),
+      ],
     },
   });
 }
 
-function firefox() {
+function firefox({ reducedMotion = false } = {}) {
   return chromeLauncher({
     // Given its own puppeteer, the launcher passes `browser: 'firefox'` through and names the engine.
     puppeteer: puppeteerCore,
@@ -44,6 +52,8 @@ function firefox() {
         'app.update.disabledForTesting': true,
         'datareporting.policy.dataSubmissionEnabled': false,
         'toolkit.telemetry.reportingpolicy.firstRun': false,
+        // Firefox's own override of the system's "reduce motion" setting (1: reduce).
+        ...(reducedMotion ? { 'ui.prefersReducedMotion': 1 } : {}),
       },
     },
   });
@@ -103,8 +113,15 @@ async function waitForDriver(port, driver) {
 class WebKitLauncher extends WebdriverLauncher {
   #children = [];
   #stopping = false;
+  #reducedMotion;
+  #configHome;
 
-  constructor() {
+  /**
+   * `reducedMotion`: MiniBrowser runs with GTK's `gtk-enable-animations=false`, which WebKitGTK
+   * reports as `prefers-reduced-motion: reduce`; set in a settings.ini of a temporary
+   * XDG_CONFIG_HOME, on an X server of its own (a desktop's XSETTINGS daemon would override it).
+   */
+  constructor({ reducedMotion = false } = {}) {
     super({
       hostname: '127.0.0.1',
       port: 0,
@@ -118,12 +135,20 @@ class WebKitLauncher extends WebdriverLauncher {
         'webkitgtk:browserOptions': { binary: MINIBROWSER_PATH, args: ['--automation'] },
       },
     });
+    this.#reducedMotion = reducedMotion;
   }
 
   async initialize(config) {
     await super.initialize(config);
-    this.name = 'WebKit';
+    this.name = this.#reducedMotion ? reducedMotionName('WebKit') : 'WebKit';
     const env = { ...process.env };
+    if (this.#reducedMotion) {
+      this.#configHome = await mkdtemp(join(tmpdir(), 'ov-webkit-reduced-motion-'));
+      await mkdir(join(this.#configHome, 'gtk-3.0'));
+      await writeFile(join(this.#configHome, 'gtk-3.0', 'settings.ini'), '[Settings]\ngtk-enable-animations=false\n');
+      env.XDG_CONFIG_HOME = this.#configHome;
+      delete env.DISPLAY;
+    }
     if (!env.DISPLAY) {
       const xvfb = await startXvfb();
       this.#watch('Xvfb', xvfb.process);
@@ -169,10 +194,11 @@ class WebKitLauncher extends WebdriverLauncher {
     await super.stop();
     for (const child of this.#children.reverse()) child.kill();
     this.#children = [];
+    if (this.#configHome) await rm(this.#configHome, { recursive: true, force: true });
   }
 }
 
-const LAUNCHERS = { chromium, firefox, webkit: () => new WebKitLauncher() };
+const LAUNCHERS = { chromium, firefox, webkit: (options) => new WebKitLauncher(options) };
 
 /** The engines named by BROWSERS (comma-separated), Chromium alone when it is unset. */
 export function engineNamesFromEnv(env = process.env) {
@@ -189,4 +215,22 @@ export function engineNamesFromEnv(env = process.env) {
 /** The launchers of the engines named by BROWSERS. */
 export function browsersFromEnv(env = process.env) {
   return engineNamesFromEnv(env).map((name) => LAUNCHERS[name]());
+}
+
+/**
+ * The same engines, each launched as for a user whose system asks for reduced motion (no CDP
+ * emulation, which only Chromium has): for the `reduced-motion` group of web-test-runner.config.mjs.
+ */
+export function reducedMotionBrowsersFromEnv(env = process.env) {
+  return engineNamesFromEnv(env).map((name) => {
+    const launcher = LAUNCHERS[name]({ reducedMotion: true });
+    // Its own line in the runner's progress (WebKit names itself once initialized).
+    if (name !== 'webkit') launcher.name = reducedMotionName(launcher.name);
+    return launcher;
+  });
+}
+
+/** How the progress names a browser launched with reduced motion: "Firefox, reduced motion". */
+function reducedMotionName(engine) {
+  return `${engine}, reduced motion`;
 }

@@ -55,9 +55,24 @@ export class OvPollStatus extends OvFlowElement {
   }
 
   protected override renderBody(step: OvStep, flow: OvFlowContext) {
-    return html`${problemNotice(flow)} ${formMessages(step.messages)}
+    return html`${problemNotice(flow)} ${this.renderMessages(step)}
     ${step.screen === 'resend-push' ? this.renderResend(flow) : this.renderWaiting(step, flow)}
     ${chooseOtherAction(flow)} ${stepActions(flow)}`;
+  }
+
+  /**
+   * Okta's messages; but a push that asked for a number and was not approved is worded by the widget:
+   * Okta's "You have chosen to reject this login" would blame a user who may only have tapped the
+   * wrong number, which Okta does not tell apart from a denial.
+   */
+  private renderMessages(step: OvStep) {
+    if (step.rejectedPush !== 'number-challenge') return formMessages(step.messages);
+    return html`<div role="alert" part="messages">
+        <ul class="messages">
+          <li class="error" part="message message-error" data-rejected>${strings.numberRejected}</li>
+        </ul>
+      </div>
+      ${formMessages(step.messages.filter((m) => m.level !== 'error'))}`;
   }
 
   private renderWaiting(step: OvStep, flow: OvFlowContext) {

@@ -66,6 +66,7 @@
 'numberInstruction': `على جهازك المحمول، افتح Okta Verify وانقر على هذا الرقم:`,
 'numberInstructionIn': str`على جهازك المحمول، افتح ${0} وانقر على هذا الرقم:`,
 'numberLabel': str`الرقم المطلوب النقر عليه: ⁨${0}⁩`,
+'numberRejected': `لم تتم الموافقة على تسجيل الدخول هذا على جهازك المحمول. ربما لم يطابق الرقم الذي نقرت عليه الرقم المعروض هنا، أو تم رفض الطلب.`,
 'okta.api.authn.error.PASSCODE_INVALID': `رمز غير صالح. حاول مرة أخرى.`,
 'okta.api.authn.poll.error.push_rejected': `لقد اخترت رفض عملية تسجيل الدخول هذه.`,
 'okta.core.system.transaction_resource_not_found': `انتهت مهلة التحقق. يُرجى المحاولة مرة أخرى.`,

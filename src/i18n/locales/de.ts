@@ -66,6 +66,7 @@
 'numberInstruction': `Öffnen Sie auf Ihrem Mobilgerät Okta Verify und tippen Sie auf diese Zahl:`,
 'numberInstructionIn': str`Öffnen Sie auf Ihrem Mobilgerät ${0} und tippen Sie auf diese Zahl:`,
 'numberLabel': str`Zu tippende Zahl: ${0}`,
+'numberRejected': `Diese Anmeldung wurde auf Ihrem Mobilgerät nicht bestätigt. Möglicherweise stimmte die getippte Zahl nicht mit der hier angezeigten überein, oder die Anfrage wurde abgelehnt.`,
 'okta.api.authn.error.PASSCODE_INVALID': `Ungültiger Code. Versuchen Sie es erneut.`,
 'okta.api.authn.poll.error.push_rejected': `Sie haben diese Anmeldung abgelehnt.`,
 'okta.core.system.transaction_resource_not_found': `Zeitüberschreitung bei der Verifizierung. Versuchen Sie es erneut.`,

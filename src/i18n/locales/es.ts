@@ -66,6 +66,7 @@
 'numberInstruction': `En su dispositivo móvil, abra Okta Verify y toque este número:`,
 'numberInstructionIn': str`En su dispositivo móvil, abra ${0} y toque este número:`,
 'numberLabel': str`Número que debe tocar: ${0}`,
+'numberRejected': `Este inicio de sesión no se aprobó en tu dispositivo móvil. Es posible que el número que tocaste no coincidiera con el que se muestra aquí, o que se rechazara la solicitud.`,
 'okta.api.authn.error.PASSCODE_INVALID': `Código no válido. Inténtelo de nuevo.`,
 'okta.api.authn.poll.error.push_rejected': `Ha decidido rechazar este inicio de sesión.`,
 'okta.core.system.transaction_resource_not_found': `Se agotó el tiempo de verificación. Inténtelo de nuevo.`,

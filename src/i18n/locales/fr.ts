@@ -66,6 +66,7 @@
 'numberInstruction': `Sur votre appareil mobile, ouvrez Okta Verify et appuyez sur ce nombre :`,
 'numberInstructionIn': str`Sur votre appareil mobile, ouvrez ${0} et appuyez sur ce nombre :`,
 'numberLabel': str`Nombre sur lequel appuyer : ${0}`,
+'numberRejected': `Cette connexion n’a pas été approuvée sur votre appareil mobile. Le nombre touché ne correspondait peut-être pas à celui affiché ici, ou la demande a été refusée.`,
 'okta.api.authn.error.PASSCODE_INVALID': `Code non valide. Réessayez.`,
 'okta.api.authn.poll.error.push_rejected': `Vous avez choisi de refuser cette connexion.`,
 'okta.core.system.transaction_resource_not_found': `Le délai de vérification a expiré. Veuillez réessayer.`,

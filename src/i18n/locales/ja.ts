@@ -66,6 +66,7 @@
 'numberInstruction': `モバイルデバイスで Okta Verify を開き、この番号をタップしてください：`,
 'numberInstructionIn': str`モバイルデバイスで ${0} を開き、この番号をタップしてください：`,
 'numberLabel': str`タップする番号：${0}`,
+'numberRejected': `このサインインはモバイルデバイスで承認されませんでした。タップした番号がここに表示された番号と一致しなかったか、リクエストが拒否された可能性があります。`,
 'okta.api.authn.error.PASSCODE_INVALID': `コードが無効です。もう一度お試しください。`,
 'okta.api.authn.poll.error.push_rejected': `このサインインを拒否しました。`,
 'okta.core.system.transaction_resource_not_found': `確認がタイムアウトしました。もう一度お試しください。`,

@@ -66,6 +66,7 @@
 'numberInstruction': `Open Okta Verify op uw mobiele apparaat en tik op dit nummer:`,
 'numberInstructionIn': str`Open ${0} op uw mobiele apparaat en tik op dit nummer:`,
 'numberLabel': str`Nummer om op te tikken: ${0}`,
+'numberRejected': `Deze aanmelding is niet goedgekeurd op uw mobiele apparaat. Mogelijk kwam het getikte getal niet overeen met het getal dat hier wordt getoond, of is het verzoek geweigerd.`,
 'okta.api.authn.error.PASSCODE_INVALID': `Ongeldige code. Probeer het opnieuw.`,
 'okta.api.authn.poll.error.push_rejected': `U hebt ervoor gekozen deze aanmelding te weigeren.`,
 'okta.core.system.transaction_resource_not_found': `Time-out bij de verificatie. Probeer het opnieuw.`,

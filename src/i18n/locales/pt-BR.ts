@@ -66,6 +66,7 @@
 'numberInstruction': `No seu dispositivo móvel, abra o Okta Verify e toque neste número:`,
 'numberInstructionIn': str`No seu dispositivo móvel, abra o ${0} e toque neste número:`,
 'numberLabel': str`Número a tocar: ${0}`,
+'numberRejected': `Este login não foi aprovado no seu dispositivo móvel. O número tocado pode não corresponder ao mostrado aqui, ou a solicitação foi recusada.`,
 'okta.api.authn.error.PASSCODE_INVALID': `Código inválido. Tente novamente.`,
 'okta.api.authn.poll.error.push_rejected': `Você optou por rejeitar este login.`,
 'okta.core.system.transaction_resource_not_found': `O tempo da verificação se esgotou. Tente novamente.`,

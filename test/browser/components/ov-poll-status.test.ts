@@ -56,6 +56,17 @@ describe('<ov-poll-status>', () => {
     expect(client.calls[1]!.options).to.deep.include({ step: 'resend' });
   });
 
+  it('a push with a number challenge not approved: the widget’s words (mismatch or denial), not Okta’s blame', async () => {
+    const { el } = await pollStatus(idx.numberPushRejected);
+    const alert = $(el, '[role="alert"]');
+    expect(alert.textContent!.trim()).to.equal(
+      'This sign-in wasn’t approved on your mobile device. The number tapped may not have matched the one shown here, or the request was denied.',
+    );
+    expect(el.shadowRoot!.textContent).not.to.contain('You have chosen to reject this login.');
+    expect($(el, '[data-resend]').textContent).to.contain('Resend push notification');
+    await expect(el).to.be.accessible();
+  });
+
   it('"Verify with something else" shows the picker', async () => {
     const { el, controller } = await pollStatus(idx.pushPoll);
     $<HTMLButtonElement>(el, '[data-other]').click();

@@ -99,6 +99,35 @@ describe('OvFlowController', () => {
     });
   });
 
+  describe('a push not approved', () => {
+    it('after the number screen: the rejection is marked as a number challenge’s, and resend still works', async () => {
+      // Okta's rejection (fixture 27) does not repeat the number; the screen before showed it.
+      const client = new FakeClient().answer(idx.numberChallenge).answer(idx.pushRejected).answer(idx.numberChallenge);
+      const { controller } = await flowOn(client);
+      controller.start();
+      await waitUntil(() => controller.state.step?.screen === 'number');
+      // The poll, sent now rather than at the step's pace.
+      controller.submit();
+      await waitUntil(() => controller.state.step?.screen === 'resend-push');
+      expect(controller.state.step!.rejectedPush).to.equal('number-challenge');
+      expect(controller.state.step!.can.resend).to.equal(true);
+      controller.resend();
+      await waitUntil(() => controller.state.step?.screen === 'number');
+      expect(client.calls.at(-1)!.options).to.deep.include({ step: 'resend' });
+    });
+
+    it('after a plain push: the rejection stays a denial', async () => {
+      const client = new FakeClient().answer(idx.pushPoll).answer(idx.pushRejected);
+      const { controller } = await flowOn(client);
+      controller.start();
+      await waitUntil(() => controller.state.step?.screen === 'push');
+      // The poll, sent now rather than at the step's pace.
+      controller.submit();
+      await waitUntil(() => controller.state.step?.screen === 'resend-push');
+      expect(controller.state.step!.rejectedPush).to.equal('push');
+    });
+  });
+
   describe('requests', () => {
     it('sends a picked option, a resend action and skip as okta-auth-js expects them', async () => {
       const client = new FakeClient()

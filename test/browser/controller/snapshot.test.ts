@@ -134,6 +134,12 @@ describe('toSnapshot (transaction → step)', () => {
     expect(step.poll).to.equal(undefined);
     expect(step.can.resend).to.equal(true);
     expect(step.messages[0]?.text).to.equal('You have chosen to reject this login.');
+    expect(step.rejectedPush, 'a plain push, denied').to.equal('push');
+  });
+
+  it('resend after a number challenge still in the context: the rejection may be a wrong number tapped', () => {
+    expect(toSnapshot(idx.numberPushRejected).rejectedPush).to.equal('number-challenge');
+    expect(toSnapshot(idx.pushPoll).rejectedPush, 'not on a waiting screen').to.equal(undefined);
   });
 
   it('TOTP challenge: a verificationCode input', () => {

@@ -5,31 +5,13 @@
  */
 import { expect } from '@open-wc/testing';
 import type { OvSignin } from '../../../src/components/ov-signin/ov-signin.js';
-import { simulator, resetSimulator } from '../e2e/support/control-api.js';
-import { eventually, firstScreen, queryDeep, screenTitled, textOf } from '../e2e/support/screen.js';
+import { eventually, queryDeep, screenTitled, textOf } from '../e2e/support/screen.js';
 import { oktaVerifyMethod, signInWithPassword } from '../e2e/support/steps.js';
 import { click } from '../e2e/support/user.js';
 import type { MountedSignin } from '../e2e/support/widget.js';
+import { openDemo } from './support.js';
 
 const EXPIRED_TEXT = 'This sign-in has expired. Start again.';
-
-/** The demo's markup in this page, then its script (once: it is a module), which wires the widget to the simulator. */
-async function openDemo(): Promise<MountedSignin> {
-  sessionStorage.clear();
-  localStorage.clear();
-  await resetSimulator();
-  const sim = await simulator();
-  // The demo's redirect URI, as `npm start` registers it when vite is not on 5173.
-  await sim.registerRedirectUris('ov-demo', [`${location.origin}/login/callback`]);
-  // What vite's `define` gives the demo (vite.config.ts); here, a global set before its script runs.
-  Object.assign(globalThis, { __OV_SIM_URL__: sim.url });
-  const demo = new DOMParser().parseFromString(await (await fetch('/demo/index.html')).text(), 'text/html');
-  document.body.replaceChildren(...[...demo.body.childNodes].map((node) => document.importNode(node, true)));
-  const widget = document.querySelector<OvSignin>('#signin')!;
-  await import('../../../demo/main.ts');
-  await firstScreen(widget);
-  return { widget, events: [], eventsOf: () => [], stepNames: () => [] };
-}
 
 describe('demo: Reset the simulator', () => {
   let mounted: MountedSignin;

@@ -3,7 +3,7 @@ import { expect } from '@open-wc/testing';
 import { mountSignin, startFresh } from './support/widget.js';
 import { verifyWithOktaVerify } from './support/steps.js';
 import { button, eventually, field, queryDeep, screenTitled, textOf } from './support/screen.js';
-import { click } from './support/user.js';
+import { click, press } from './support/user.js';
 import { VirtualDevice } from './support/virtual-device.js';
 import { expectAccessible, expectFocusOn, expectSignedIn } from './support/expectations.js';
 import { expectNoMorePolls, expectPollCadence, markRequests, pollsAtLeast, pollsSince } from './support/polls.js';
@@ -11,6 +11,9 @@ import { requestsSince } from './support/control-api.js';
 
 const PUSH_LOGIN = 'push@example.com';
 const NUMBER_LOGIN = 'number@example.com';
+/** Okta answers a wrong number tapped as it answers a denial, so the widget says it may be either. */
+const NUMBER_REJECTED =
+  'This sign-in wasn’t approved on your mobile device. The number tapped may not have matched the one shown here, or the request was denied.';
 
 describe('e2e: Okta Verify push', () => {
   beforeEach(startFresh);
@@ -72,6 +75,48 @@ describe('e2e: Okta Verify push', () => {
     await expectNoMorePolls(await markRequests());
   });
 
+  it('number challenge, wrong number tapped: worded as a mismatch or a denial, aXe clean, and a resend then signs in', async () => {
+    const mounted = await mountSignin();
+    const { widget } = mounted;
+    await verifyWithOktaVerify(mounted, NUMBER_LOGIN, 'Get a push notification');
+    await screenTitled(widget, 'Verify with a number');
+    const shown = textOf(queryDeep(widget, '[part="number"]'));
+    const device = await VirtualDevice.of(NUMBER_LOGIN);
+    const first = await device.nextPush();
+    const wrong = first.choices!.find((choice) => choice !== shown)!;
+    expect(await device.approve(first, wrong), 'the phone taps another number than the one shown').to.equal('rejected');
+
+    const heading = await screenTitled(widget, 'Push notification not approved');
+    await expectFocusOn(heading, 'focus on the new screen’s heading');
+    expect(textOf(queryDeep(widget, '[role="alert"]'))).to.equal(NUMBER_REJECTED);
+    expect(textOf(widget), 'Okta’s wording, which blames the user, is not shown').not.to.contain(
+      'You have chosen to reject this login.',
+    );
+    const step = mounted.eventsOf('ov-step').at(-1)!.detail.step;
+    expect(step.screen).to.equal('resend-push');
+    expect(step.rejectedPush).to.equal('number-challenge');
+    // Okta's own message is still in the snapshot, for pages that read it.
+    expect(step.messages.map((m) => m.key)).to.deep.equal(['api.authn.poll.error.push_rejected']);
+    expect(mounted.eventsOf('ov-error')).to.have.length(0);
+    expect(textOf(widget)).to.contain('Send a new push notification to your mobile device.');
+    await expectAccessible(mounted);
+    await expectNoMorePolls(await markRequests());
+
+    // The offer is the next stop from the heading, and the keyboard uses it.
+    await press('Tab');
+    await expectFocusOn(button(widget, 'Resend push notification'), 'focus on the resend offer');
+    await press('Enter');
+    await screenTitled(widget, 'Verify with a number');
+    expect(textOf(widget)).not.to.contain(NUMBER_REJECTED);
+    const shownAgain = textOf(queryDeep(widget, '[part="number"]'));
+    const second = await device.nextPush();
+    expect(second.id, 'a new push').not.to.equal(first.id);
+    expect(await device.approve(second, shownAgain)).to.equal('approved');
+    await expectSignedIn(mounted, NUMBER_LOGIN);
+    expect(mounted.stepNames().slice(2)).to.deep.equal(['challenge-poll', 'resend', 'challenge-poll', 'success']);
+    await expectNoMorePolls(await markRequests());
+  });
+
   it('rejected: the server’s message on screen, no polling while it waits, and a resend sends a new push', async () => {
     const mounted = await mountSignin();
     const { widget } = mounted;
@@ -90,6 +135,8 @@ describe('e2e: Okta Verify push', () => {
     expect(resendStep.messages.map((m) => [m.level, m.text])).to.deep.equal([
       ['error', 'You have chosen to reject this login.'],
     ]);
+    expect(resendStep.rejectedPush, 'a plain push: Okta’s words kept').to.equal('push');
+    expect(textOf(widget)).not.to.contain(NUMBER_REJECTED);
     // A refusal the user acted on, not a problem of the widget's: no ov-error.
     expect(mounted.eventsOf('ov-error')).to.have.length(0);
     expect(textOf(widget)).to.contain('Send a new push notification to your mobile device.');

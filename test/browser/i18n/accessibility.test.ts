@@ -10,7 +10,14 @@ const SCREENS: Array<[name: string, tx: OvTransaction, english: string]> = [
   ['QR enrolment', idx.qrEnroll, 'Set up Okta Verify'],
   ['push poll', idx.pushPoll, 'Get a push notification'],
   ['TOTP entry', idx.totpChallenge, 'Enter a code'],
+  ['number challenge not approved', idx.numberPushRejected, 'Push notification not approved'],
 ];
+
+/** The widget's own words for a number challenge not approved, where Okta's would blame the user. */
+const NUMBER_REJECTED: Record<string, string> = {
+  de: 'Diese Anmeldung wurde auf Ihrem Mobilgerät nicht bestätigt.',
+  ar: 'لم تتم الموافقة على تسجيل الدخول هذا على جهازك المحمول.',
+};
 
 describe('accessibility in other languages', () => {
   afterEach(resetLocale);
@@ -23,6 +30,10 @@ describe('accessibility in other languages', () => {
         client.hold();
         await rendered(el, locale);
         expect(heading(el)).to.not.equal(english);
+        if (tx === idx.numberPushRejected) {
+          const screen = el.shadowRoot!.querySelector('[data-screen]')!.shadowRoot!;
+          expect(screen.querySelector('[role="alert"]')!.textContent!.trim()).to.contain(NUMBER_REJECTED[locale]);
+        }
         await expect(el).to.be.accessible();
       });
     }

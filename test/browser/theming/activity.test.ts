@@ -1,5 +1,7 @@
 // The polling screens show an activity indicator beside their progress line: hidden from assistive
 // technology (the line is the polite live region), turning, and still under prefers-reduced-motion.
+// Still under the preference in every engine: reduced-motion.test.ts, in a browser launched with it;
+// here, in Chromium, the indicator also follows the preference as it changes (CDP emulation).
 import { expect } from '@open-wc/testing';
 import { emulateMedia } from '@web/test-runner-commands';
 import type { OvTransaction } from '../../../src/controller/types.js';
