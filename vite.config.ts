@@ -77,36 +77,47 @@ function compactStyles(): Plugin {
 }
 
 /**
- * The one-file builds' Lit templates (html`` and svg``) without the indentation of their markup:
- * the minifier leaves template text as written. Only the spaces and tabs around a line break in
- * the templates' static text are dropped (the line break stays, and HTML renders it as the
- * whitespace it was), found with TypeScript's parser, so no other string is touched. About
- * 0.4 KiB gzip of the drop-in file.
+ * The one-file builds' Lit templates without the layout of their source: the minifier leaves
+ * template text as written. In html`` and svg``, the spaces and tabs around a line break go (the
+ * line break stays, and HTML renders it as the whitespace it was), and so does a line break before
+ * a tag's closing `>` (never before `/>`: after an unquoted attribute binding the `/` would join its
+ * value). In css``, also the line breaks after `{`, `;` and `,` and before `}`. The templates are
+ * found with TypeScript's parser, so no other string is touched. About 0.5 KiB gzip of the drop-in
+ * file.
  */
 function compactTemplates(): Plugin {
+  const markup = (text: string) => text.replace(/[ \t]*\n[ \t]*/g, '\n').replace(/\n>/g, '>');
+  const styles = (text: string) =>
+    text
+      .replace(/[ \t]*\n[ \t]*/g, '\n')
+      .replace(/([{};,])\n/g, '$1')
+      .replace(/\n}/g, '}');
   return {
     name: 'ov-signin-compact-templates',
     apply: 'build',
     transform(code, id) {
-      if (!/\/src\/.*\.ts$/.test(id) || !/\b(html|svg)`/.test(code)) return undefined;
+      if (!/\/src\/.*\.ts$/.test(id) || !/\b(html|svg|css)`/.test(code)) return undefined;
       const file = ts.createSourceFile(id, code, ts.ScriptTarget.Latest, true);
-      const texts: ts.Node[] = [];
+      const texts: Array<{ node: ts.Node; compact: (text: string) => string }> = [];
       const visit = (node: ts.Node): void => {
-        if (ts.isTaggedTemplateExpression(node) && /^(html|svg)$/.test(node.tag.getText(file))) {
+        const tag = ts.isTaggedTemplateExpression(node) ? node.tag.getText(file) : '';
+        if (ts.isTaggedTemplateExpression(node) && /^(html|svg|css)$/.test(tag)) {
           const t = node.template;
-          texts.push(
-            ...(ts.isNoSubstitutionTemplateLiteral(t) ? [t] : [t.head, ...t.templateSpans.map((s) => s.literal)]),
-          );
+          const compact = tag === 'css' ? styles : markup;
+          const parts = ts.isNoSubstitutionTemplateLiteral(t)
+            ? [t]
+            : [t.head, ...t.templateSpans.map((s) => s.literal)];
+          texts.push(...parts.map((part) => ({ node: part, compact })));
         }
         ts.forEachChild(node, visit);
       };
       visit(file);
       let out = '';
       let at = 0;
-      for (const text of texts.sort((a, b) => a.pos - b.pos)) {
-        const start = text.getStart(file);
-        out += code.slice(at, start) + code.slice(start, text.end).replace(/[ \t]*\n[ \t]*/g, '\n');
-        at = text.end;
+      for (const { node, compact } of texts.sort((a, b) => a.node.pos - b.node.pos)) {
+        const start = node.getStart(file);
+        out += code.slice(at, start) + compact(code.slice(start, node.end));
+        at = node.end;
       }
       return { code: out + code.slice(at), map: null };
     },
