@@ -1,7 +1,7 @@
 /** Drives the simulator over raw HTTP the way okta-auth-js does (okta-auth-js-notes.md §1.1, §3.5), without the SDK. */
 import { createHash, randomBytes } from 'node:crypto';
 import type { RunningSimulator } from './index.ts';
-import { fetchTransport, type Exchange, type JsonReply, type Transport } from './transport.ts';
+import { fetchTransport, type Exchange, type JsonReply, type Transport } from './client.ts';
 
 export { fetchTransport, type Exchange, type Transport };
 
