@@ -20,6 +20,9 @@ export interface WidgetDriver {
   signInWithCode(page: Page, login: string, code: () => Promise<string>): Promise<void>;
 }
 
+/** A picker option's one-line description ("Get a push notification" under "Okta Verify"); a click on it chooses the option. */
+const OV_METHOD = 'span[part="option-detail"]';
+
 const qrSource = (page: Page, selector: string): Promise<string> =>
   page.$eval(`>>> ${selector}`, (img) => (img as HTMLImageElement).src);
 
@@ -29,7 +32,7 @@ export const ovSigninDriver: WidgetDriver = {
   successEvent: 'ov-success',
   async toPushWaiting(page, login) {
     await signInOv(page, login);
-    await click(page, 'button[data-option]', 'Get a push notification');
+    await click(page, OV_METHOD, 'Get a push notification');
     await waitForText(page, 'h2[data-heading]', 'Get a push notification');
   },
   async toQrWaiting(page, login) {
@@ -42,7 +45,7 @@ export const ovSigninDriver: WidgetDriver = {
   },
   async signInWithCode(page, login, code) {
     await signInOv(page, login);
-    await click(page, 'button[data-option]', 'Enter a code');
+    await click(page, OV_METHOD, 'Enter a code');
     await waitForText(page, 'h2[data-heading]', 'Enter a code');
     // Six digits submit the code by themselves.
     await type(page, 'input', await code());
