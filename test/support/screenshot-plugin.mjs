@@ -22,15 +22,31 @@ function pixelDiff({ a, b, ignore }) {
     };
   }
   let differing = 0;
+  // Where the differing pixels lie, so that a failure says what moved, not only how much.
+  const where = { left: Infinity, top: Infinity, right: -1, bottom: -1 };
   for (let y = 0; y < first.height; y++) {
     for (let x = 0; x < first.width; x++) {
       if (inside(ignore, x, y)) continue;
       const i = (y * first.width + x) * 4;
       const delta = Math.max(...[0, 1, 2, 3].map((c) => Math.abs(first.data[i + c] - second.data[i + c])));
-      if (delta > CHANNEL_TOLERANCE) differing++;
+      if (delta <= CHANNEL_TOLERANCE) continue;
+      differing++;
+      Object.assign(where, {
+        left: Math.min(where.left, x),
+        top: Math.min(where.top, y),
+        right: Math.max(where.right, x),
+        bottom: Math.max(where.bottom, y),
+      });
     }
   }
-  return { sameSize: true, sizes: [`${first.width}x${first.height}`], differing, total: first.width * first.height };
+  const area = differing ? `x ${where.left}–${where.right}, y ${where.top}–${where.bottom}` : '';
+  return {
+    sameSize: true,
+    sizes: [`${first.width}x${first.height}`],
+    differing,
+    total: first.width * first.height,
+    area,
+  };
 }
 
 /**

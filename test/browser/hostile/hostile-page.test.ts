@@ -65,7 +65,8 @@ async function screensThatDiffer(reference: Map<string, Shot>, actual: Map<strin
   for (const [heading, { screenshot, unique }] of reference) {
     const diff = await pixelDiff(screenshot, actual.get(heading)!.screenshot, unique);
     if (!diff.sameSize) differing.push(`${heading}: ${diff.sizes.join(' vs ')}`);
-    else if (diff.differing > CORNER_PIXELS) differing.push(`${heading}: ${diff.differing} of ${diff.total} pixels`);
+    else if (diff.differing > CORNER_PIXELS)
+      differing.push(`${heading}: ${diff.differing} of ${diff.total} pixels, in ${diff.area}`);
   }
   return differing;
 }

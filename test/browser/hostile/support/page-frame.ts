@@ -145,6 +145,8 @@ export interface PixelDiff {
   sizes: string[];
   differing: number;
   total?: number;
+  /** The box around the differing pixels, e.g. "x 12–40, y 300–301"; empty when none differ. */
+  area?: string;
 }
 
 /** Pixels that differ between two screenshots; `ignore` (relative to them) is left out. */
