@@ -11,6 +11,7 @@ import { join } from 'node:path';
 import { after, before, test } from 'node:test';
 import { gzipSync } from 'node:zlib';
 import { build } from 'vite';
+import { breakdown } from '../../bench/lib/source-map-breakdown.ts';
 import { targetLocales } from '../../src/i18n/locale-codes.ts';
 
 const ROOT = join(import.meta.dirname, '..', '..');
@@ -51,4 +52,17 @@ test('each locale is a self-contained file beside the script, none inside it', (
   const phrase = /`([^`]{12,})`/.exec(german)?.[1];
   assert.ok(phrase, 'the German file holds strings');
   assert.ok(!main.includes(phrase), `ov-signin.js does not carry "${phrase}"`);
+});
+
+// BENCHMARKS.md's per-module breakdown reads these maps: a build step that rewrites the code without
+// passing its map on (Terser once did) leaves them pointing at the wrong bytes, and lit-html took
+// 47 KiB of the one-file build's 64.
+test('the source maps still match the shipped code: each module keeps its own share', () => {
+  const shares = new Map(breakdown(join(outDir, 'ov-signin.js')).map((share) => [share.group, share.gzip]));
+  assert.ok((shares.get('lit-html') ?? 0) < 8 * KIB, `lit-html ${shares.get('lit-html')} B gzip`);
+  assert.ok(
+    (shares.get('@okta/okta-auth-js') ?? 0) > 16 * KIB,
+    `okta-auth-js ${shares.get('@okta/okta-auth-js')} B gzip`,
+  );
+  assert.ok((shares.get('src/controller') ?? 0) > 2 * KIB, `src/controller ${shares.get('src/controller')} B gzip`);
 });
