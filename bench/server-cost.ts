@@ -186,6 +186,19 @@ function listen(server: Server): Promise<number> {
   return new Promise((resolve) => server.listen(0, '127.0.0.1', () => resolve((server.address() as AddressInfo).port)));
 }
 
+/** A sign-in handler on `store`, mounted with nodeSignIn on a loopback port of its own. */
+async function serveHandler(sim: SimAddress, store: SessionStore, liveSessions: number | undefined) {
+  const handler = createSignInHandler({
+    okta: oktaSettings(sim),
+    store,
+    onSuccess: () => ({}),
+    onError: () => {},
+    ...(liveSessions !== undefined && { liveSessions }),
+  });
+  const server = createServer(nodeSignIn(handler, { trustProxy: false }));
+  return { server, base: `http://127.0.0.1:${await listen(server)}${handler.basePath}` };
+}
+
 /**
  * Brings `sessions` sign-ins to their push poll through a handler of their own and weighs what they
  * hold: the whole process's heap growth, and what emptying the store gives back.
@@ -196,15 +209,7 @@ async function weighSessions(
   liveSessions: number | undefined,
 ): Promise<{ bytes: SessionBytes; record: SessionRecord | undefined }> {
   const store = new WeighableStore();
-  const handler = createSignInHandler({
-    okta: oktaSettings(sim),
-    store,
-    onSuccess: () => ({}),
-    onError: () => {},
-    ...(liveSessions !== undefined && { liveSessions }),
-  });
-  const server = createServer(nodeSignIn(handler, { trustProxy: false }));
-  const base = `http://127.0.0.1:${await listen(server)}${handler.basePath}`;
+  const { server, base } = await serveHandler(sim, store, liveSessions);
   try {
     // Sign-ins first, so discovery is cached and the code as warm as in the runs above.
     for (let i = 0; i < SESSION_WARM_UP; i++)
@@ -275,15 +280,7 @@ export async function measureServerCost(signIns = 40, sessions = 200, liveSessio
     users: Array.from({ length: users }, (_, i) => ({ login: loginOf(i), methods: ['push' as const], enrolled: true })),
   });
   const store = new WeighableStore();
-  const handler = createSignInHandler({
-    okta: oktaSettings(sim),
-    store,
-    onSuccess: () => ({}),
-    onError: () => {},
-    ...(liveSessions !== undefined && { liveSessions }),
-  });
-  const server = createServer(nodeSignIn(handler, { trustProxy: false }));
-  const base = `http://127.0.0.1:${await listen(server)}${handler.basePath}`;
+  const { server, base } = await serveHandler(sim, store, liveSessions);
   const control = new ControlApi(sim);
   const approve = (login: string) => async () => {
     const device = await VirtualDevice.of(control, login);

@@ -202,6 +202,14 @@ class RecordingStore implements SessionStore {
   }
 }
 
+/** What okta-auth-js offers when it replays the response saved in `record`, as the handler did before `offers`. */
+async function replayedOffers(record: SessionRecord, shared: RecordStorage) {
+  const replayed = new SdkSession(oktaSettings(sim), record.sdkStorage, shared);
+  return offersOf(
+    await replayed.auth.idx.proceed({ enableLegacyMode: false, useGenericRemediator: false, autoRemediate: false }),
+  );
+}
+
 test('the offers a record keeps are what okta-auth-js replays from its storage; none after an error answer', async (t) => {
   await new ControlApi(sim).reset();
   const store = new RecordingStore();
@@ -218,15 +226,8 @@ test('the offers a record keeps are what okta-auth-js replays from its storage; 
   const shared = new RecordStorage();
   const withOffers = store.written.filter((record) => record.offers);
   assert.ok(withOffers.length >= 3, `${withOffers.length} records with offers`);
-  for (const record of store.written) {
-    const replayed = new SdkSession(oktaSettings(sim), record.sdkStorage, shared);
-    const saved = await replayed.auth.idx.proceed({
-      enableLegacyMode: false,
-      useGenericRemediator: false,
-      autoRemediate: false,
-    });
-    if (record.offers) assert.deepEqual(record.offers, offersOf(saved));
-  }
+  for (const record of store.written)
+    if (record.offers) assert.deepEqual(record.offers, await replayedOffers(record, shared));
   assert.equal(store.written.at(-1)?.offers, undefined, 'after the error answer the request is checked by a replay');
   // And that replay still lets the right code through.
   const code = await (await VirtualDevice.of(new ControlApi(sim), 'totp@example.com')).totp();
@@ -241,13 +242,5 @@ test('the offers a record keeps are what okta-auth-js replays from its storage; 
   await expectStep(qrScanned(new BrowserSession(server.base), new ControlApi(sim), 'enroll@example.com'), 'success');
   const polled = store.written.filter((record) => record.offers?.steps.some((step) => step.endsWith('-poll')));
   assert.ok(polled.length >= 2, `${polled.length} records at a poll`);
-  for (const record of store.written) {
-    const replayed = new SdkSession(oktaSettings(sim), record.sdkStorage, shared);
-    const saved = await replayed.auth.idx.proceed({
-      enableLegacyMode: false,
-      useGenericRemediator: false,
-      autoRemediate: false,
-    });
-    assert.deepEqual(record.offers, offersOf(saved));
-  }
+  for (const record of store.written) assert.deepEqual(record.offers, await replayedOffers(record, shared));
 });
