@@ -239,8 +239,10 @@ class Handler<C> implements SignInHandler<C> {
       if (started || (route === ApiRoute.PROCEED && body.step === 'identify')) {
         const rotated: SessionCookieValue = { sessionId: randomToken(), anchor: cookie.anchor };
         const rotatedKey = sha256(rotated.sessionId);
-        await this.#store.set(rotatedKey, next, this.#ttl);
+        // The old record goes first: a write that fails halfway must leave the old id naming nothing,
+        // since a resume under it would ask Okta for the sign-in as it is now.
         if (record) await this.#store.delete(key);
+        await this.#store.set(rotatedKey, next, this.#ttl);
         this.#live.keep(rotatedKey, revision, sdk);
         headers.append('set-cookie', this.#cookie.serialize(new URL(request.url), rotated));
       } else {

@@ -43,6 +43,16 @@ async function current(sdk: SdkSession): Promise<IdxTransaction> {
   return sdk.auth.idx.proceed({ ...stepMode(), autoRemediate: false });
 }
 
+/**
+ * The session's transaction as Okta has it now (one introspect). A page resumes after a failed
+ * call, and the process that served that call may have died after Okta took the step but before
+ * the record was saved: the saved response would be a step behind.
+ */
+async function fromOkta(sdk: SdkSession): Promise<IdxTransaction> {
+  sdk.auth.transactionManager.clearIdxResponse();
+  return current(sdk);
+}
+
 /** What the session's transaction offers: as its record says, or else as okta-auth-js replays it. */
 async function offered(sdk: SdkSession, saved: TransactionOffers | undefined): Promise<TransactionOffers> {
   return saved ?? offersOf(await current(sdk));
@@ -61,7 +71,7 @@ const continued = (transaction: IdxTransaction): OperationResult => ({ transacti
 
 export const operations: Readonly<Record<Exclude<ApiRoute, 'session'>, Operation>> = {
   [ApiRoute.START]: async (sdk, body) => {
-    if (body.resume === true && sdk.auth.idx.canProceed()) return continued(await current(sdk));
+    if (body.resume === true && sdk.auth.idx.canProceed()) return continued(await fromOkta(sdk));
     return { transaction: await sdk.auth.idx.start({ ...stepMode() }), started: true };
   },
   [ApiRoute.PROCEED]: async (sdk, body, saved) => {

@@ -15,6 +15,7 @@ import { createSignInHandler, createSignInServer, MemorySessionStore, nodeSignIn
 import { BrowserSession } from './support/browser-session.ts';
 import { chooseOktaVerify, expectStep, pushApproved, totpEntered } from './support/flows.ts';
 import { oktaSettings, startServer } from './support/servers.ts';
+import { RecordingStore } from './support/stores.ts';
 import type { AdapterKind, RunningServer } from './support/servers.ts';
 
 const sim = await startSimulator({ port: 0, config: { testing: true } });
@@ -27,9 +28,9 @@ const IDENTIFY = { step: 'identify', values: { username: 'push@example.com', pas
 
 describe('session fixation (finding 1)', () => {
   let server: RunningServer;
-  let store: MemorySessionStore;
+  let store: RecordingStore;
   beforeEach(async () => {
-    store = new MemorySessionStore();
+    store = new RecordingStore();
     server = await startServer('node', sim, { store });
   });
   afterEach(() => server.close());
@@ -53,6 +54,22 @@ describe('session fixation (finding 1)', () => {
       assert.deepEqual(refusal(poll), [404, 'expired'], old);
       assert.ok(!poll.text.includes('push@example.com'));
     }
+  });
+
+  test('a rotation whose new record is never written leaves the old id naming nothing, even for a resume', async () => {
+    const attacker = new BrowserSession(server.base);
+    await attacker.open();
+    const victim = new BrowserSession(server.base);
+    victim.cookie = attacker.cookie;
+    await victim.open();
+    await expectStep(victim.post('start'), 'identify');
+    // The attacker saw the id of the started transaction (as a planted or sniffed cookie would be).
+    attacker.cookie = victim.cookie;
+    store.loseNextWrite = true;
+    assert.deepEqual(refusal(await victim.post('proceed', IDENTIFY)), [502, 'upstream']);
+    const resumed = await attacker.post('start', { resume: true });
+    assert.equal(resumed.json.transaction?.context.user, undefined, 'nobody identified');
+    await expectStep(resumed, 'identify');
   });
 
   test('the planted cookie of an attacker never receives the victim’s sign-in', async () => {

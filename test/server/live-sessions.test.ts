@@ -17,7 +17,16 @@ import { LiveSessions } from '../../src/server/live-sessions.ts';
 import { RecordStorage, SdkSession } from '../../src/server/sdk-session.ts';
 import { offersOf } from '../../src/server/requests.ts';
 import { BrowserSession } from './support/browser-session.ts';
-import { chooseOktaVerify, expectStep, pushApproved, qrScanned, signInWithPassword, stepOf } from './support/flows.ts';
+import {
+  chooseOktaVerify,
+  expectStep,
+  pushApproved,
+  qrScanned,
+  rateLimitedPoll,
+  signInWithPassword,
+  stepOf,
+} from './support/flows.ts';
+import { RecordingStore } from './support/stores.ts';
 import { redisSkip, startRedis } from './support/redis-server.ts';
 import type { RunningRedis } from './support/redis-server.ts';
 import { oktaSettings, startServer } from './support/servers.ts';
@@ -166,13 +175,7 @@ test('a kept SDK carries no Retry-After of an earlier request into the next answ
   t.after(() => server.close());
   const browser = new BrowserSession(server.base);
   await expectStep(chooseOktaVerify(browser, 'push@example.com', 'push'), 'challenge-poll');
-  await control.call('POST', '/faults', {
-    kind: 'rate-limit',
-    path: '/idp/idx/authenticators/poll',
-    retryAfterSeconds: 3,
-    count: 1,
-  });
-  const limited = await browser.post('poll', { step: 'challenge-poll' });
+  const limited = await rateLimitedPoll(browser, control);
   assert.equal(limited.headers.get('retry-after'), '3');
   // Okta fails the next poll without asking to wait.
   await control.call('POST', '/faults', {
@@ -185,22 +188,6 @@ test('a kept SDK carries no Retry-After of an earlier request into the next answ
   assert.notEqual(failed.status, 429, failed.text.slice(0, 200));
   assert.equal(failed.headers.get('retry-after'), null);
 });
-
-/** A memory store that keeps every record written, in order. */
-class RecordingStore implements SessionStore {
-  readonly inner = new MemorySessionStore();
-  readonly written: SessionRecord[] = [];
-  get(key: string) {
-    return this.inner.get(key);
-  }
-  set(key: string, record: SessionRecord, ttlMs: number) {
-    this.written.push(record);
-    this.inner.set(key, record, ttlMs);
-  }
-  delete(key: string) {
-    this.inner.delete(key);
-  }
-}
 
 /** What okta-auth-js offers when it replays the response saved in `record`, as the handler did before `offers`. */
 async function replayedOffers(record: SessionRecord, shared: RecordStorage) {

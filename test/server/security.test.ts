@@ -6,8 +6,6 @@
 import assert from 'node:assert/strict';
 import { after, afterEach, beforeEach, describe, test } from 'node:test';
 import { startSimulator } from 'ov-sim';
-import { MemorySessionStore } from '../../src/server/index.ts';
-import type { SessionRecord } from '../../src/server/index.ts';
 import { ControlApi, VirtualDevice } from 'ov-sim/client';
 import { BrowserSession } from './support/browser-session.ts';
 import {
@@ -15,28 +13,20 @@ import {
   expectStep,
   pollUntilDone,
   pushApproved,
+  rateLimitedPoll,
   signInWithPassword,
   stepOf,
   totpEntered,
   waitForPush,
 } from './support/flows.ts';
 import { expectNoneIn, tokenStrings, transactionSecrets } from './support/secrets.ts';
+import { RecordingStore } from './support/stores.ts';
 import { startServer } from './support/servers.ts';
 import type { RunningServer } from './support/servers.ts';
 
 const sim = await startSimulator({ port: 0, config: { testing: true } });
 after(() => sim.close());
 const control = new ControlApi(sim);
-
-/** A memory store that also keeps every record written, to know the secrets the browser must not see. */
-class RecordingStore extends MemorySessionStore {
-  readonly written: SessionRecord[] = [];
-
-  override set(key: string, record: SessionRecord, ttlMs: number): void {
-    this.written.push(record);
-    super.set(key, record, ttlMs);
-  }
-}
 
 let server: RunningServer;
 let store: RecordingStore;
@@ -235,19 +225,36 @@ describe('sessions', () => {
     await expectStep(browser.post('start', { resume: true }), 'identify');
   });
 
-  test('a reload resumes the session’s transaction where it was, with the same id and no request to Okta', async () => {
+  test('a reload resumes the session’s transaction where it was, with the same id, asking Okta once', async () => {
     const browser = new BrowserSession(server.base);
     const waiting = await chooseOktaVerify(browser, 'push@example.com', 'push');
     const before = (await control.requests()).length;
     const resumed = await browser.post('start', { resume: true });
     assert.equal(stepOf(resumed).name, 'challenge-poll');
     assert.equal(resumed.json.transaction?.id, waiting.json.transaction?.id);
-    assert.equal((await control.requests()).length, before);
+    const asked = (await control.requests()).slice(before).map((r) => r.path);
+    assert.deepEqual(asked, ['/idp/idx/introspect']);
     // start without resume: a new transaction, a new id.
     const fresh = await browser.post('start');
     assert.equal(stepOf(fresh).name, 'identify');
     assert.notEqual(fresh.json.transaction?.id, waiting.json.transaction?.id);
   });
+});
+
+test('a step Okta took whose record was never saved (the process died): the resume finds where Okta is', async () => {
+  const browser = new BrowserSession(server.base);
+  const picker = await signInWithPassword(browser, 'push@example.com', 'select-authenticator-authenticate');
+  const push = picker.options.find((o) => o.value.endsWith(':push'));
+  assert.ok(push, 'push is offered');
+  store.loseNextWrite = true;
+  const lost = await browser.post('proceed', { step: picker.name, values: push.values });
+  assert.deepEqual(refusal(lost), [502, 'upstream'], 'the page hears "try again"');
+  // The record still says "choose a method"; Okta already sent the push and waits for it.
+  const resumed = await browser.post('start', { resume: true });
+  assert.equal(stepOf(resumed).name, 'challenge-poll');
+  const device = await VirtualDevice.of(control, 'push@example.com');
+  await device.approve(await waitForPush(device));
+  await expectStep(pollUntilDone(browser, 'challenge-poll'), 'success');
 });
 
 describe('what reaches the browser', () => {
@@ -302,13 +309,7 @@ describe('Okta failing', () => {
   test('Okta rate-limits a poll: 429 with its Retry-After and the transaction, and the next poll goes on', async () => {
     const browser = new BrowserSession(server.base);
     await expectStep(chooseOktaVerify(browser, 'push@example.com', 'push'), 'challenge-poll');
-    await control.call('POST', '/faults', {
-      kind: 'rate-limit',
-      path: '/idp/idx/authenticators/poll',
-      retryAfterSeconds: 3,
-      count: 1,
-    });
-    const limited = await browser.post('poll', { step: 'challenge-poll' });
+    const limited = await rateLimitedPoll(browser, control);
     assert.equal(limited.status, 429);
     assert.equal(limited.headers.get('retry-after'), '3');
     assert.equal(limited.json.transaction?.status, 'TERMINAL');

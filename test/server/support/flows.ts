@@ -65,6 +65,12 @@ export async function chooseOktaVerify(
   return browser.post('proceed', { step: methods.name, values: chosen.values });
 }
 
+/** The next poll of a push challenge, which Okta rate-limits once (Retry-After: 3). */
+export async function rateLimitedPoll(browser: BrowserSession, control: ControlApi): Promise<Answer> {
+  await control.addFault({ kind: 'rate-limit', path: '/idp/idx/authenticators/poll', retryAfterSeconds: 3, count: 1 });
+  return browser.post('poll', { step: 'challenge-poll' });
+}
+
 /** Polls `step` at the server's pace until the answer is another step; returns that answer. */
 export async function pollUntilDone(browser: BrowserSession, step: string, timeoutMs = 8000): Promise<Answer> {
   const deadline = Date.now() + timeoutMs;

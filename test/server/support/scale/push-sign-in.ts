@@ -143,17 +143,17 @@ export async function pushSignIn(options: SignInOptions): Promise<SignInOutcome>
       outcome.lost = outcome.problems.join('; ');
       return outcome;
     }
-    if (answer.status === 403 || answer.status === 404 || answer.status === 400) {
-      // The session (or its transaction) is gone, or (400) its saved step no longer matches what it
-      // shows after a process died mid-request (a known gap: the page's "Start over" is the way out):
-      // the user starts again, in a new session.
+    if (answer.status === 403 || answer.status === 404) {
+      // The session (or its transaction) is gone: the user starts again, in a new session.
       outcome.startedAgain++;
       browser = new TimedBrowser(options.base, options.timings);
       answer = await begin();
     } else {
+      const failed = answer.route;
       answer = await browser.call('start', { resume: true });
-      // A session gone by then resumes as a new sign-in: that is starting again, not going on.
-      if (stepOrUndefined(answer)?.name === 'identify') outcome.startedAgain++;
+      // A session gone by then resumes as a new sign-in: that is starting again, not going on
+      // (unless what failed was the start itself: then the user had lost nothing).
+      if (stepOrUndefined(answer)?.name === 'identify' && failed !== 'start') outcome.startedAgain++;
       else outcome.resumed++;
     }
   }
