@@ -9,10 +9,13 @@ import { basename, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import express from 'express';
 import type { Request, Response } from 'express';
-import type { Tokens } from '@okta/okta-auth-js';
-// In an app of your own: from 'ov-signin/server'. Here, the sources, so the example runs unbuilt.
+// In an app of your own: from 'ov-signin/server' and 'ov-signin/server/redis'. Here, the sources,
+// so the example runs unbuilt.
 import { createSignInHandler, expressSignIn } from '../../src/server/index.ts';
 import type { ExpressContext } from '../../src/server/index.ts';
+import { RedisSessionStore } from '../../src/server/redis.ts';
+import { memoryAppSessions, redisAppSessions } from './app-sessions.ts';
+import type { RedisClient } from './app-sessions.ts';
 
 export interface ExampleOptions {
   issuer: string;
@@ -26,13 +29,14 @@ export interface ExampleOptions {
    * is https behind a TLS-terminating proxy. Default `loopback` (a proxy on the same machine).
    */
   trustProxy?: boolean | string;
-}
-
-/** The app's own session: who signed in, and their tokens (kept here, never sent to the browser). */
-interface AppSession {
-  readonly name: string;
-  readonly email: string;
-  readonly tokens: Tokens;
+  /**
+   * A connected `redis` client: the sign-in sessions and the app's own in Redis, so several
+   * processes of the app can answer the same browsers (a load balancer, no sticky sessions).
+   * Default: this process's memory.
+   */
+  redis?: RedisClient;
+  /** The CSRF tokens' secret; several processes must share one. Default: random to this process. */
+  csrfSecret?: string;
 }
 
 const APP_COOKIE = 'example-app-session';
@@ -43,8 +47,11 @@ export function createApp({
   clientSecret,
   redirectUri,
   trustProxy = 'loopback',
+  redis,
+  csrfSecret,
 }: ExampleOptions): express.Express {
-  const sessions = new Map<string, AppSession>();
+  // The app's own sessions: who signed in, and their tokens (kept here, never sent to the browser).
+  const sessions = redis ? redisAppSessions(redis) : memoryAppSessions();
 
   const signIn = createSignInHandler<ExpressContext<Request, Response>>({
     basePath: '/auth',
@@ -55,12 +62,14 @@ export function createApp({
       redirectUri,
       scopes: ['openid', 'profile', 'email'],
     },
-    onSuccess(tokens, { headers, context }) {
+    ...(redis && { store: new RedisSessionStore({ client: redis }) }),
+    ...(csrfSecret && { csrfSecret }),
+    async onSuccess(tokens, { headers, context }) {
       const claims = tokens.idToken?.claims;
       const user = { name: String(claims?.name ?? ''), email: String(claims?.email ?? '') };
       // The app signs the user in its own way: here, a session of its own behind an HttpOnly cookie.
       const id = randomBytes(32).toString('base64url');
-      sessions.set(id, { ...user, tokens });
+      await sessions.set(id, { ...user, tokens });
       // Secure over https, so the browser never sends it over plain http.
       const secure = context?.req.protocol === 'https' ? '; Secure' : '';
       headers.append('set-cookie', `${APP_COOKIE}=${id}; Path=/; HttpOnly; SameSite=Lax${secure}`);
@@ -73,9 +82,9 @@ export function createApp({
   app.set('trust proxy', trustProxy);
   app.use(expressSignIn(signIn));
 
-  app.get('/api/me', (req, res) => {
+  app.get('/api/me', async (req, res) => {
     const id = /(?:^|;\s*)example-app-session=([\w-]+)/.exec(req.headers.cookie ?? '')?.[1];
-    const session = id ? sessions.get(id) : undefined;
+    const session = id ? await sessions.get(id) : undefined;
     if (!session) {
       res.json({ signedIn: false });
       return;
