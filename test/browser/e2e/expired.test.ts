@@ -8,6 +8,7 @@ import { oktaVerifyMethod, signInWithPassword, verifyWithOktaVerify } from './su
 import { button, eventually, field, queryAllDeep, queryDeep, screenTitled, textOf } from './support/screen.js';
 import { click } from './support/user.js';
 import { expectAccessible, expectFocusOn } from './support/expectations.js';
+import { SESSION_EXPIRED } from './support/okta-bodies.js';
 import { control, requestsSince } from './support/control-api.js';
 import { markRequests, pollsSince } from './support/polls.js';
 
@@ -77,21 +78,6 @@ describe('e2e: expired transaction', () => {
     await expectAccessible(mounted);
   });
 });
-
-/** Okta's own recordings of an expired session (okta/okta-signin-widget playground, test/browser/replay/responses/SOURCES.md). */
-const SESSION_EXPIRED = {
-  version: '1.0.0',
-  messages: {
-    type: 'array',
-    value: [
-      {
-        message: 'You have been logged out due to inactivity. Refresh or return to the sign in screen.',
-        i18n: { key: 'idx.session.expired' },
-        class: 'ERROR',
-      },
-    ],
-  },
-};
 
 describe('e2e: every new transaction answered "expired"', () => {
   beforeEach(startFresh);

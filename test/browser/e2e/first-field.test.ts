@@ -21,6 +21,7 @@ import {
 } from './support/screen.js';
 import { click, fillIn, press, type } from './support/user.js';
 import { expectAccessible, expectFocusOn, expectSignedIn } from './support/expectations.js';
+import { SESSION_EXPIRED } from './support/okta-bodies.js';
 import { control, requestsSince, simulator } from './support/control-api.js';
 import { markRequests } from './support/polls.js';
 import { gateRequests, type RequestGate } from './support/request-gate.js';
@@ -28,21 +29,6 @@ import { VirtualDevice } from './support/virtual-device.js';
 
 const LOGIN = 'push@example.com';
 const INTROSPECT = '/idp/idx/introspect';
-
-/** Okta's recorded answer for a state handle it no longer knows (as in expired.test.ts). */
-const SESSION_EXPIRED = {
-  version: '1.0.0',
-  messages: {
-    type: 'array',
-    value: [
-      {
-        message: 'You have been logged out due to inactivity. Refresh or return to the sign in screen.',
-        i18n: { key: 'idx.session.expired' },
-        class: 'ERROR',
-      },
-    ],
-  },
-};
 
 /** A widget starting a new sign-in, with its introspect request made and held at the gate. */
 async function mountBeforeIntrospect(gate: RequestGate, noAutofocus = false): Promise<MountedSignin> {
