@@ -167,6 +167,17 @@ export const OV_WALKS: readonly OvWalk[] = [
     },
   },
   {
+    name: 'number-rejected',
+    async reach({ page, control }) {
+      await toPush(page, 'number@example.com', 'number');
+      const shown = await page.$eval('>>> [part="number"]', (number) => number.textContent?.trim());
+      const device = await VirtualDevice.of(control, 'number@example.com');
+      const push = await device.nextPush();
+      await device.approve(push, push.choices?.find((choice) => choice !== shown));
+      await waitForScreen(page, 'resend-push');
+    },
+  },
+  {
     name: 'fastpass',
     // Loopback would finish at once; a custom URI waits for the user to open Okta Verify.
     settings: { fastPassMethod: 'CUSTOM_URI' },
