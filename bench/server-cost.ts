@@ -6,12 +6,14 @@
  * it). Both talk to the simulator in its own process and take the same steps with the same values
  * (the widget's snapshot of each answer). Also: this process's CPU per completed sign-in on each
  * path, the heap an in-progress session holds (in the memory store, and in the handler's live
- * okta-auth-js kept between requests), and the loopback HTTP hop alone (a trivial server answering
- * the same JSON), which no handler can remove.
+ * okta-auth-js kept between requests), what it takes in Redis (the RedisSessionStore, on Debian's
+ * redis-server started here), and the loopback HTTP hop alone (a trivial server answering the same
+ * JSON), which no handler can remove.
  */
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { setFlagsFromString } from 'node:v8';
+import { createClient } from 'redis';
 import { runInNewContext } from 'node:vm';
 import type { IdxTransaction } from '@okta/okta-auth-js';
 import { DEMO_PASSWORD } from 'ov-sim';
@@ -25,7 +27,9 @@ import {
   type SessionRecord,
   type SessionStore,
 } from '../src/server/index.ts';
+import { RedisSessionStore } from '../src/server/redis.ts';
 import { BrowserSession } from '../test/server/support/browser-session.ts';
+import { redisSkip, startRedis } from '../test/server/support/redis-server.ts';
 import { stepOf } from '../test/server/support/flows.ts';
 import { OktaAuth } from '@okta/okta-auth-js/idx';
 import { MapStorage } from '../test/sim/support/sdk-client.ts';
@@ -61,8 +65,12 @@ export interface ServerCost {
   sessions: number;
   /** With the handler's default (okta-auth-js rebuilt per request), and with `liveSessions: 1000` (kept alive). */
   bytesPerSession: { live: SessionBytes; recordOnly: SessionBytes };
-  /** JSON size of one such session record, bytes (what a Redis store would hold). */
+  /** JSON size of one such session record, bytes. */
   recordJsonBytes: number;
+  /** The same sessions in Redis, bytes each; undefined without redis-server. */
+  redis:
+    | { usedMemoryPerSession: number; recordKeyBytes: number; tombstoneKeyBytes: number; tombstonesPerSession: number }
+    | undefined;
 }
 
 type Timings = Record<CallType, number[]>;
@@ -233,6 +241,44 @@ async function weighSessions(
   }
 }
 
+/** What `sessions` sign-ins at their push poll take in Redis: `used_memory` growth and `MEMORY USAGE` of a key, per session. */
+async function weighRedisSessions(sim: SimAddress, sessions: number): Promise<ServerCost['redis']> {
+  if (redisSkip) return undefined;
+  const redis = await startRedis();
+  const client = await createClient({ url: redis.url }).connect();
+  const { server, base } = await serveHandler(sim, new RedisSessionStore({ client }), undefined);
+  const usedMemory = async () => Number(/used_memory:(\d+)/.exec(await client.info('memory'))?.[1]);
+  try {
+    for (let i = 0; i < SESSION_WARM_UP; i++)
+      await pushSignIn(handlerSender(base), async () => {}, loginOf(i), emptyTimings(), { stopAtPoll: true });
+    await client.flushAll();
+    const before = await usedMemory();
+    for (let i = 0; i < sessions; i++)
+      await pushSignIn(handlerSender(base), async () => {}, loginOf(i), emptyTimings(), { stopAtPoll: true });
+    const grown = (await usedMemory()) - before;
+    // A session's hash holds its record (`r`); the identify rotation leaves a tombstone (its version only).
+    const records: number[] = [];
+    const tombstones: number[] = [];
+    for (const key of await client.keys('*')) {
+      if (key.endsWith(':lock')) continue;
+      const bytes = (await client.memoryUsage(key)) ?? 0;
+      ((await client.hExists(key, 'r')) ? records : tombstones).push(bytes);
+    }
+    const mean = (values: number[]) => values.reduce((a, b) => a + b, 0) / Math.max(1, values.length);
+    return {
+      usedMemoryPerSession: grown / sessions,
+      recordKeyBytes: mean(records),
+      tombstoneKeyBytes: mean(tombstones),
+      tombstonesPerSession: tombstones.length / sessions,
+    };
+  } finally {
+    server.close();
+    server.closeAllConnections();
+    await client.close();
+    await redis.stop();
+  }
+}
+
 /** The loopback hop alone: the same request and a poll's answer, to a server that does nothing else. */
 async function measureHop(answer: string, calls = 400): Promise<ServerCost['hop']> {
   const server = createServer((req, res) => {
@@ -313,6 +359,7 @@ export async function measureServerCost(signIns = 40, sessions = 200, liveSessio
     // In-progress sessions: each at its push poll, in a handler of its own (live SDKs kept, then the default).
     const live = await weighSessions(sim, sessions, LIVE_SESSIONS);
     const recordOnly = await weighSessions(sim, sessions, undefined);
+    const redis = await weighRedisSessions(sim, sessions);
     const figures = (values: number[]) => ({ p50: percentile(values, 50), p99: percentile(values, 99) });
     return {
       signIns,
@@ -322,6 +369,7 @@ export async function measureServerCost(signIns = 40, sessions = 200, liveSessio
       sessions,
       bytesPerSession: { live: live.bytes, recordOnly: recordOnly.bytes },
       recordJsonBytes: Buffer.byteLength(JSON.stringify(recordOnly.record ?? {})),
+      redis,
     };
   } finally {
     server.close();
@@ -350,4 +398,8 @@ if (import.meta.url === `file://${process.argv[1]}`) {
   for (const [name, bytes] of Object.entries(cost.bytesPerSession))
     console.log(`per session (${name}): store ${kib(bytes.store)}, process ${kib(bytes.process)}`);
   console.log(`record JSON ${kib(cost.recordJsonBytes)}`);
+  if (cost.redis)
+    console.log(
+      `per session in Redis: used_memory ${kib(cost.redis.usedMemoryPerSession)}; MEMORY USAGE of its hash ${kib(cost.redis.recordKeyBytes)}, of ${cost.redis.tombstonesPerSession} tombstone(s) ${cost.redis.tombstoneKeyBytes.toFixed(0)} B each`,
+    );
 }
