@@ -173,7 +173,10 @@ export const OV_WALKS: readonly OvWalk[] = [
       const shown = await page.$eval('>>> [part="number"]', (number) => number.textContent?.trim());
       const device = await VirtualDevice.of(control, 'number@example.com');
       const push = await device.nextPush();
-      await device.approve(push, push.choices?.find((choice) => choice !== shown));
+      await device.approve(
+        push,
+        push.choices?.find((choice) => choice !== shown),
+      );
       await waitForScreen(page, 'resend-push');
     },
   },
