@@ -571,7 +571,9 @@ export class OvFlowController implements ReactiveController {
 
   #fail(request: FlowRequest, error: unknown): void {
     const found = toProblem(error);
-    if (request.kind === 'resume' && found.code === ProblemCode.EXPIRED) {
+    // Expired on resume, or again on the start begun by itself after that: one restart, then a stop.
+    const byItself = request.kind === 'start' && this.#restartedByItself;
+    if (found.code === ProblemCode.EXPIRED && (request.kind === 'resume' || byItself)) {
       this.#startAgainExpired(error);
       return;
     }

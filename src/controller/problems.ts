@@ -31,6 +31,7 @@ const EXPLANATIONS: Readonly<Record<ProblemCode, string>> = {
   [ProblemCode.RATE_LIMITED]: 'The sign-in service refused the request as one too many (429).',
   [ProblemCode.EXPIRED]: 'The server no longer knows this sign-in (expired or replaced); a new one begins.',
   [ProblemCode.UNEXPECTED]: 'The sign-in service sent a response that could not be read.',
+  [ProblemCode.REFUSED]: "The sign-in service refused the request with an OAuth error; messages hold Okta's description.",
   [ProblemCode.INVALID_INPUT]: 'The server refused the submitted values; its messages say why.',
   [ProblemCode.CONFIG]: 'The widget cannot sign in as configured; the error says what is missing.',
   [ProblemCode.TOKENS]: 'Signed in, but the tokens could not be saved in the token manager.',
@@ -44,8 +45,9 @@ export function problem(code: ProblemCode, canRetry: boolean, messages?: readonl
 }
 
 /**
- * Classifies anything a request can throw into a code. Server or SDK error text may be technical:
- * it never reaches the screen (the error itself goes to developers in `ov-error`).
+ * Classifies anything a request can throw into a code. SDK error text may be technical: it never
+ * reaches the screen (the error itself goes to developers in `ov-error`); Okta's own description
+ * of an OAuth error does, as a message.
  */
 export function toProblem(error: unknown): OvProblem {
   const e = (error ?? {}) as SdkErrorLike;
@@ -76,6 +78,9 @@ export function toProblem(error: unknown): OvProblem {
     return problem(ProblemCode.EXPIRED, false);
   }
   if (status !== undefined && status >= 500) return problem(ProblemCode.NETWORK, true);
+  // An OAuth error (at interact or token) says what is wrong: Okta's widget shows it, and so does this one.
+  if (e.name === 'OAuthError' && typeof e.errorSummary === 'string' && e.errorSummary.trim())
+    return problem(ProblemCode.REFUSED, true, [{ text: e.errorSummary, level: 'error' }]);
   return problem(ProblemCode.UNEXPECTED, true);
 }
 

@@ -138,9 +138,13 @@ export function toSnapshot(tx: OvTransaction, show?: string): OvStep {
   const redirect = remediations.find((r) => r.name === SUCCESS_REDIRECT);
   if (redirect) return outcome(OutcomeStep.SUCCESS, tx, toMessages(tx.messages), safeHref(redirect.href));
   const screens = remediations.filter((r) => !NOT_A_SCREEN.has(r.name));
-  // Only remediations that are no screen (launch-authenticator alone, smart probing): the first is
-  // shown as unsupported, with Okta's messages, rather than as an unreadable response.
-  const remediation = (show && screens.find((r) => r.name === show)) || screens[0] || remediations[0];
+  // Only remediations that are no screen: "Sign in with Okta FastPass" alone when Okta offers it
+  // (as Okta's widget does), else the first shown as unsupported, with Okta's messages.
+  const remediation =
+    (show && screens.find((r) => r.name === show)) ||
+    screens[0] ||
+    remediations.find((r) => r.name === LAUNCH_FASTPASS) ||
+    remediations[0];
   if (!remediation) throw new MalformedResponseError('a pending transaction without a remediation');
 
   const names = remediations.map((r) => r.name);
@@ -154,9 +158,12 @@ export function toSnapshot(tx: OvTransaction, show?: string): OvStep {
   // okta-auth-js lifts field messages into `transaction.messages` too; keep each in one place only.
   const messages = toMessages(tx.messages).filter((m) => !fieldTexts.has(messageId(m)));
   const options = readOptions(remediation, authenticator);
-  const screen = NOT_A_SCREEN.has(remediation.name)
-    ? OutcomeStep.UNSUPPORTED
-    : onlyPush(screenOf(remediation.name, authenticator), options);
+  const screen =
+    remediation.name === LAUNCH_FASTPASS
+      ? 'sign-in'
+      : NOT_A_SCREEN.has(remediation.name)
+        ? OutcomeStep.UNSUPPORTED
+        : onlyPush(screenOf(remediation.name, authenticator), options);
   const rejectedPush = screen === 'resend-push' ? pushRejection(messages, authenticator) : undefined;
   const rememberMe = booleanField(remediation, 'rememberMe');
   const autoChallenge = screen === 'send-push' ? booleanField(remediation, 'autoChallenge') : undefined;

@@ -232,6 +232,8 @@ export const ProblemCode = {
   RATE_LIMITED: 'rate-limited',
   EXPIRED: 'expired',
   UNEXPECTED: 'unexpected',
+  /** Okta refused the request with an OAuth error (e.g. `unauthorized_client`); `messages` hold its description. */
+  REFUSED: 'refused',
   INVALID_INPUT: 'invalid-input',
   CONFIG: 'config',
   TOKENS: 'tokens',

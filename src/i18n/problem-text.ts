@@ -7,6 +7,7 @@ const problemWords: Readonly<Record<ProblemCode, () => string>> = {
   'rate-limited': () => strings.rateLimited,
   expired: () => strings.sessionExpired,
   unexpected: () => strings.unexpectedResponse,
+  refused: () => strings.refused,
   'invalid-input': () => strings.invalidInput,
   config: () => strings.configNeedsEndpoint,
   tokens: () => strings.tokenSaveFailed,

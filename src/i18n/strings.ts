@@ -45,6 +45,7 @@ export const strings = {
   get networkError() { return msg('We could not reach the sign-in service. Check your connection and try again.', { id: 'networkError' }); },
   get rateLimited() { return msg('Too many attempts. Wait a moment, then try again.', { id: 'rateLimited' }); },
   get sessionExpired() { return msg('This sign-in has expired. Start again.', { id: 'sessionExpired' }); },
+  get refused() { return msg('The sign-in service refused this request.', { id: 'refused' }); },
   get unexpectedResponse() { return msg('The sign-in service sent a response we could not understand. Try again or start over.', { id: 'unexpectedResponse' }); },
   get configMissing() { return msg('The sign-in widget is missing its issuer, client ID or redirect URI.', { id: 'configMissing' }); },
   get configNeedsEndpoint() { return msg('This build of the sign-in widget signs in through a server: it needs an endpoint.', { id: 'configNeedsEndpoint' }); },

@@ -176,35 +176,41 @@ export class OvIdentify extends OvFlowElement {
     const isSignIn = step.screen === 'sign-in';
     // The password screen has one input, named `password` or (no authenticator key) `verificationCode`.
     const password = isSignIn ? find('password') : step.inputs[0];
+    // Okta may offer nothing to type, only "Sign in with Okta FastPass": then it is the one button.
+    const form = step.inputs.length > 0;
     return html`${problemNotice(flow)} ${formMessages(step.messages)}
-      <form part="form" @submit=${this.handleSubmit} @input=${this.handleInput} novalidate>
-        ${this.renderInput(find('username'), 'username', 'text')}
-        ${this.renderInput(password, 'current-password', 'password')} ${this.renderKeepSignedIn(step)}
-        <div class="actions" part="actions">
-          <button type="submit" part="button button-primary" aria-disabled=${flow.state.busy ? 'true' : nothing}>
-            ${flow.state.busy ? strings.working : isSignIn && !password ? strings.next : isSignIn ? strings.signIn : strings.verify}
-          </button>
-          ${this.renderForgotPassword(step, flow)}
-        </div>
-        <p class="visually-hidden" role="status">${flow.state.busy ? strings.working : nothing}</p>
-      </form>
-      ${
-        step.can.launchFastPass
-          ? html`<div class="actions" part="actions">
-              <button
-                type="button"
-                class="secondary"
-                part="button button-secondary"
-                data-fastpass
-                aria-disabled=${flow.state.busy ? 'true' : nothing}
-                @click=${() => flow.controller.launchFastPass()}
-              >
-                ${strings.fastPassLaunch}
+    ${
+      form
+        ? html`<form part="form" @submit=${this.handleSubmit} @input=${this.handleInput} novalidate>
+            ${this.renderInput(find('username'), 'username', 'text')}
+            ${this.renderInput(password, 'current-password', 'password')} ${this.renderKeepSignedIn(step)}
+            <div class="actions" part="actions">
+              <button type="submit" part="button button-primary" aria-disabled=${flow.state.busy ? 'true' : nothing}>
+                ${flow.state.busy ? strings.working : isSignIn && !password ? strings.next : isSignIn ? strings.signIn : strings.verify}
               </button>
-            </div>`
-          : nothing
-      }
-      ${isSignIn ? nothing : stepActions(flow)}`;
+              ${this.renderForgotPassword(step, flow)}
+            </div>
+            <p class="visually-hidden" role="status">${flow.state.busy ? strings.working : nothing}</p>
+          </form>`
+        : nothing
+    }
+    ${
+      step.can.launchFastPass
+        ? html`<div class="actions" part="actions">
+            <button
+              type="button"
+              class=${form ? 'secondary' : nothing}
+              part=${form ? 'button button-secondary' : 'button button-primary'}
+              data-fastpass
+              aria-disabled=${flow.state.busy ? 'true' : nothing}
+              @click=${() => flow.controller.launchFastPass()}
+            >
+              ${strings.fastPassLaunch}
+            </button>
+          </div>`
+        : nothing
+    }
+    ${isSignIn && form ? nothing : stepActions(flow)}`;
   }
 }
 

@@ -122,6 +122,7 @@
 'qrStep3': `Tippen Sie nach Aufforderung auf „QR-Code scannen“ und scannen Sie dann den folgenden Code.`,
 'rateLimited': `Zu viele Versuche. Warten Sie einen Moment und versuchen Sie es dann erneut.`,
 'redirecting': `Sie werden zur nächsten Seite weitergeleitet…`,
+'refused': `Der Anmeldedienst hat diese Anfrage abgelehnt.`,
 'resendLink': `Erneut senden`,
 'resendLinkHint': `Nichts erhalten?`,
 'resendPush': `Push-Benachrichtigung erneut senden`,

@@ -122,6 +122,7 @@
 'qrStep3': `Cuando se le indique, toque Escanear un código QR y, a continuación, escanee el código de abajo.`,
 'rateLimited': `Demasiados intentos. Espere un momento y vuelva a intentarlo.`,
 'redirecting': `Le llevamos a la página siguiente…`,
+'refused': `El servicio de inicio de sesión rechazó esta solicitud.`,
 'resendLink': `Enviar de nuevo`,
 'resendLinkHint': `¿No lo ha recibido?`,
 'resendPush': `Reenviar notificación push`,

@@ -122,6 +122,7 @@
 'qrStep3': `Lorsque vous y êtes invité, appuyez sur Scanner un code QR, puis scannez le code ci-dessous.`,
 'rateLimited': `Trop de tentatives. Patientez un instant, puis réessayez.`,
 'redirecting': `Redirection vers la page suivante…`,
+'refused': `Le service de connexion a refusé cette demande.`,
 'resendLink': `Renvoyer`,
 'resendLinkHint': `Vous ne l’avez pas reçu ?`,
 'resendPush': `Renvoyer la notification push`,

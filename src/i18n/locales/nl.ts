@@ -122,6 +122,7 @@
 'qrStep3': `Tik op QR-code scannen wanneer daarom wordt gevraagd en scan dan de code hieronder.`,
 'rateLimited': `Te veel pogingen. Wacht even en probeer het dan opnieuw.`,
 'redirecting': `U gaat naar de volgende pagina…`,
+'refused': `De aanmeldservice heeft dit verzoek geweigerd.`,
 'resendLink': `Opnieuw versturen`,
 'resendLinkHint': `Niet ontvangen?`,
 'resendPush': `Pushmelding opnieuw versturen`,

@@ -122,6 +122,7 @@
 'qrStep3': `Quando solicitado, toque em Escanear um código QR e escaneie o código abaixo.`,
 'rateLimited': `Muitas tentativas. Aguarde um momento e tente novamente.`,
 'redirecting': `Levando você para a próxima página…`,
+'refused': `O serviço de login recusou esta solicitação.`,
 'resendLink': `Enviar novamente`,
 'resendLinkHint': `Não recebeu?`,
 'resendPush': `Reenviar notificação por push`,

@@ -173,6 +173,19 @@ describe('Okta FastPass (defect 2: never shown as a push)', () => {
     expect(client.calls.at(-1)!.options).to.deep.include({ step: 'launch-authenticator' });
     await expect(el).to.be.accessible();
   });
+
+  it('launch-authenticator alone: "Sign in with Okta FastPass" is the one, primary button; no form, a way back', async () => {
+    const { el, client } = await at<OvIdentify>(idx.launchOnly, 'ov-identify');
+    expect(el.shadowRoot!.querySelector('form')).to.equal(null);
+    const launch = $<HTMLButtonElement>(el, '[data-fastpass]');
+    expect(launch.getAttribute('part')).to.equal('button button-primary');
+    expect($$(el, 'button').map((b) => b.textContent?.trim())).to.include('Back to sign in');
+    await expect(el).to.be.accessible();
+    client.answer(idx.deviceChallengePoll);
+    launch.click();
+    await waitUntil(() => client.calls.length >= 2);
+    expect(client.calls.at(-1)!.options).to.deep.include({ step: 'launch-authenticator' });
+  });
 });
 
 describe('same-device and device-bootstrap enrolment (defect 3)', () => {

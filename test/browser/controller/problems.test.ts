@@ -1,4 +1,5 @@
 import { expect } from '@open-wc/testing';
+import { OAuthError } from '@okta/okta-auth-js';
 import { toProblem } from '../../../src/controller/problems.js';
 import { transportFailure } from '../../../src/transport/transport-failure.js';
 import { createAuthClient as createWithoutSdk } from '../../../src/transport/no-sdk-client.js';
@@ -28,6 +29,19 @@ describe('reading failures', () => {
     expect(toProblem(limited)).to.include({ code: 'rate-limited', canRetry: true });
     const unreadable = transportFailure(terminal({ error: {}, errorSummary: 'Could not parse server response' }));
     expect(toProblem(unreadable)).to.include({ code: 'unexpected', canRetry: true });
+  });
+
+  it("an OAuth error (interact, token): Okta's description on screen as a message; invalid_grant is an expiry", () => {
+    const description = 'The client is not authorized to use the provided grant type.';
+    expect(toProblem(new OAuthError('unauthorized_client', description))).to.deep.include({
+      code: 'refused',
+      canRetry: true,
+      messages: [{ text: description, level: 'error' }],
+    });
+    expect(toProblem(new OAuthError('invalid_grant', 'The interaction code is invalid.'))).to.include({
+      code: 'expired',
+    });
+    expect(toProblem(new OAuthError('server_error', ' '))).to.include({ code: 'unexpected' });
   });
 
   it('the server-mode-only build given an issuer instead of an endpoint: a configuration problem, nothing to retry', async () => {

@@ -270,11 +270,19 @@ describe('toSnapshot (transaction → step)', () => {
 
   describe("responses from Okta's playground (issue 14)", () => {
     it("only non-screen remediations: the unsupported screen with Okta's messages, not an unreadable answer", () => {
-      const step = toSnapshot(idx.launchOnly);
+      const step = toSnapshot(idx.notAScreenOnly);
       expect(step.screen).to.equal('unsupported');
-      expect(step.remediation).to.equal('launch-authenticator');
-      expect(step.messages.map((m) => m.text)).to.deep.equal(['Open Okta Verify to continue.']);
+      expect(step.remediation).to.equal('select-enroll-profile');
+      expect(step.messages.map((m) => m.text)).to.deep.equal(['Contact your administrator.']);
       expect(step.can.cancel).to.equal(true);
+    });
+
+    it('"Sign in with Okta FastPass" alone (or beside forms left out): a sign-in screen with nothing to type', () => {
+      const step = toSnapshot(idx.launchOnly);
+      expect([step.screen, step.name]).to.deep.equal(['sign-in', 'launch-authenticator']);
+      expect(step.inputs).to.deep.equal([]);
+      expect(step.can).to.include({ launchFastPass: true, cancel: true });
+      expect(step.messages.map((m) => m.text)).to.deep.equal(['Open Okta Verify to continue.']);
     });
 
     it('success without an interaction code: its href as step.redirect, http and https only', () => {

@@ -109,4 +109,21 @@ describe('e2e: every new transaction answered "expired"', () => {
       expect((await interacts()).length).to.be.at.most(4);
     });
   }
+
+  it('introspect refused by a proxy (403, not an IDX body): one restart, then the same stop, said once', async () => {
+    const body = { error: 'Forbidden', message: 'Access denied by network policy' };
+    await control('POST', '/faults', { kind: 'respond', path: '/idp/idx/introspect', status: 403, body });
+    const mark = await markRequests();
+    const mounted = await mountSignin();
+    const { widget } = mounted;
+    await eventually(
+      () => queryAllDeep<HTMLButtonElement>(widget, 'button').some((b) => textOf(b) === 'Start again'),
+      'the Start again button',
+    );
+    expect(textOf(widget).split(EXPIRED_TEXT).length - 1, 'the expiry said once').to.equal(1);
+    await aTimeout(1000);
+    const interacts = (await requestsSince(mark)).filter((r) => r.path.endsWith('/v1/interact'));
+    expect(interacts.length, 'interact requests: the first and one restart').to.equal(2);
+    await expectAccessible(mounted);
+  });
 });

@@ -27,6 +27,8 @@ type Check =
   | 'no push claimed that was not sent'
   | 'Okta Verify only for Okta Verify'
   | 'at most one extra interact'
+  | 'FastPass offered where Okta offers it'
+  | 'an OAuth error described'
   | 'no uncaught error';
 
 function statusOf(file: string): number {
@@ -76,6 +78,12 @@ function pushWasSent(body: Json): boolean {
   const data = (current?.contextualData ?? {}) as Json;
   const methods = ((current?.methods ?? []) as Json[]).map((m) => m.type);
   return polling && methods.includes('push') && data.challenge === undefined;
+}
+
+/** Okta offers "Sign in with Okta FastPass" (`launch-authenticator`), alone or beside other forms. */
+function offersFastPassLaunch(body: Json): boolean {
+  const remediations = ((body.remediation as Json | undefined)?.value ?? []) as Json[];
+  return remediations.some((r) => r.name === 'launch-authenticator');
 }
 
 /** What each response showed (its heading), printed at the end for the record. */
@@ -141,6 +149,9 @@ async function replay(file: string): Promise<{ checks: Checks; onScreen: string 
       'no push claimed that was not sent': !/Push notification sent/.test(text) || pushWasSent(body),
       'Okta Verify only for Okta Verify': !ownWords.includes('Okta Verify') || currentIsOktaVerify(body),
       'at most one extra interact': interacts <= 2,
+      'FastPass offered where Okta offers it':
+        !offersFastPassLaunch(body) || queryAllDeep(widget, 'button[data-fastpass]').length === 1,
+      'an OAuth error described': typeof body.error_description !== 'string' || text.includes(body.error_description),
       'no uncaught error': uncaught.length === 0,
     };
     shown.push(`${file}: ${text.slice(0, 160)}`);
