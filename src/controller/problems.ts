@@ -31,7 +31,8 @@ const EXPLANATIONS: Readonly<Record<ProblemCode, string>> = {
   [ProblemCode.RATE_LIMITED]: 'The sign-in service refused the request as one too many (429).',
   [ProblemCode.EXPIRED]: 'The server no longer knows this sign-in (expired or replaced); a new one begins.',
   [ProblemCode.UNEXPECTED]: 'The sign-in service sent a response that could not be read.',
-  [ProblemCode.REFUSED]: "The sign-in service refused the request with an OAuth error; messages hold Okta's description.",
+  [ProblemCode.REFUSED]:
+    "The sign-in service refused the request with an OAuth error; messages hold Okta's description.",
   [ProblemCode.INVALID_INPUT]: 'The server refused the submitted values; its messages say why.',
   [ProblemCode.CONFIG]: 'The widget cannot sign in as configured; the error says what is missing.',
   [ProblemCode.TOKENS]: 'Signed in, but the tokens could not be saved in the token manager.',
