@@ -124,9 +124,10 @@ export const revoke: Route = async (ctx, req) => {
   const refresh = liveRefreshToken(ctx, token, issuer);
   if (refresh?.clientId === clientId) {
     refresh.revoked = true;
-    for (const jti of refresh.accessTokenIds) ctx.store.revokedAccessTokens.add(jti);
+    // Its access tokens expire at the latest one lifetime from now.
+    ctx.store.revokeAccessTokens(refresh.accessTokenIds, Date.now() / 1000 + ctx.settings.tokenLifetimeSeconds);
   }
   const access = refresh ? undefined : await liveAccessToken(ctx, token, issuer);
-  if (access?.cid === clientId) ctx.store.revokedAccessTokens.add(access.jti);
+  if (access?.cid === clientId) ctx.store.revokeAccessTokens([access.jti], access.exp);
   return { status: 200, body: '', headers: NO_STORE };
 };

@@ -82,6 +82,7 @@ export async function issueTokens(
     };
     record.accessTokenIds.push(claims.jti);
     ctx.store.refreshTokens.set(token, record);
+    ctx.store.save();
     response.refresh_token = token;
   }
   if (scopes.includes('openid')) {

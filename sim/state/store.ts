@@ -17,11 +17,18 @@ import type {
   UserState,
 } from './types.ts';
 
-/** What `--data FILE` keeps across restarts: who the users are and what they enrolled. */
+/**
+ * What `--data FILE` keeps across restarts: who the users are and what they enrolled, the signing
+ * key, and the token state that must outlive a restart as it outlives one at Okta: refresh tokens
+ * still valid, and revoked access tokens until they would have expired.
+ */
 interface PersistedData {
   users: Array<{ login: string; id: string }>;
   devices: Device[];
   signingKey: { privatePem: string };
+  refreshTokens?: RefreshGrant[];
+  /** [jti, the token's own expiry (seconds)]. */
+  revokedAccessTokens?: Array<[string, number]>;
 }
 
 const REQUEST_LOG_LIMIT = 10_000;
@@ -40,8 +47,11 @@ export class SimStore {
   readonly desktopApps = new DesktopApps(this);
   readonly outbox: OutboxMessage[] = [];
   readonly requests: RequestRecord[] = [];
-  /** `jti`s of access tokens revoked before they expired (the tokens themselves are signed JWTs, kept nowhere). */
-  readonly revokedAccessTokens = new Set<string>();
+  /**
+   * Access tokens revoked before they expired, by `jti`, with that expiry in seconds (the tokens
+   * themselves are signed JWTs, kept nowhere). Use revokeAccessTokens().
+   */
+  readonly revokedAccessTokens = new Map<string, number>();
   /** Refresh tokens issued, by token. */
   readonly refreshTokens = new Map<string, RefreshGrant>();
   /** Faults to inject; starts from the config's and goes back to them on reset. */
@@ -120,15 +130,26 @@ export class SimStore {
     for (const device of saved.devices) {
       if (this.users.has(device.login)) this.devices.set(device.id, device);
     }
+    for (const grant of saved.refreshTokens ?? []) this.refreshTokens.set(grant.token, grant);
+    for (const [jti, exp] of saved.revokedAccessTokens ?? []) this.revokedAccessTokens.set(jti, exp);
+  }
+
+  /** Revokes access tokens (`exp`: when they expire anyway, seconds) and keeps that across restarts. */
+  revokeAccessTokens(jtis: readonly string[], exp: number): void {
+    for (const jti of jtis) this.revokedAccessTokens.set(jti, exp);
+    this.save();
   }
 
   /** Written atomically, so a crash never leaves half a file. */
   save(): void {
     if (!this.dataFile) return;
+    const now = Date.now() / 1000;
     const data: PersistedData = {
       users: [...this.users.values()].map((u) => ({ login: u.config.login, id: u.id })),
       devices: [...this.devices.values()],
       signingKey: this.savedSigningKey,
+      refreshTokens: [...this.refreshTokens.values()].filter((grant) => grant.exp > now),
+      revokedAccessTokens: [...this.revokedAccessTokens].filter(([, exp]) => exp > now),
     };
     writeFileSync(`${this.dataFile}.tmp`, JSON.stringify(data, null, 2));
     renameSync(`${this.dataFile}.tmp`, this.dataFile);
