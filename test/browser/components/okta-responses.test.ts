@@ -57,10 +57,10 @@ describe('Okta responses on screen', () => {
   });
 
   it("only non-screen remediations: the unsupported screen with Okta's message, Start over and Back to sign in", async () => {
-    const el = await signin(new FakeClient().answer(idx.launchOnly));
+    const el = await signin(new FakeClient().answer(idx.notAScreenOnly));
     const shown = text(el);
     expect(shown).to.contain('This step is not supported here');
-    expect(shown).to.contain('Open Okta Verify to continue.');
+    expect(shown).to.contain('Contact your administrator.');
     expect(shown).to.contain('Start over');
     expect(shown).to.contain('Back to sign in');
     expect(shown).not.to.contain('could not understand');
