@@ -1,19 +1,20 @@
 /**
- * The `OktaAuth` the widget builds for itself: okta-auth-js's `/idx` class without its core mixin
- * (AuthStateManager and ServiceManager, with broadcast-channel, leader election and the token
- * auto-renew services), which the widget never starts. Storage, HTTP, session and the whole IDX API
- * are okta-auth-js's own, composed as its `createOktaAuthIdx` composes them. About 8 kB gzip less in
- * the one-file build (BENCHMARKS.md).
- *
- * Its OAuth part is okta-auth-js's minimal one (`createMinimalOktaAuthIdx`'s `mixinMinimalOAuth`,
- * not exported, so restated as WithTokenExchange below) plus the TokenManager: the token API holds
- * only what IDX calls (`prepareTokenParams`, `exchangeCodeForTokens`, `decode`; the ID token is
- * verified by okta-auth-js's `verifyToken` as in the full class), not the redirect, popup, renew,
- * revoke, user info and introspection calls. No page reaches this client (the controller keeps it
- * private): a page reads the tokens with its own `OktaAuth` from the storage the TokenManager
- * wrote. About 5 KiB gzip less again.
+ * The `OktaAuth` the widget builds for itself: okta-auth-js's `/idx` pieces, composed as its
+ * `createOktaAuthIdx` composes them, without what only a page's own `OktaAuth` uses. No page reaches
+ * this client (the controller keeps it private); a page reads the tokens with its own `OktaAuth`
+ * from the storage this one's TokenManager wrote. Left out, none of which IDX calls:
+ * - the core mixin (AuthStateManager and ServiceManager, with broadcast-channel, leader election and
+ *   the token auto-renew services), which the widget never starts: about 8 kB gzip;
+ * - most of the OAuth mixin: the token API keeps what IDX calls (`prepareTokenParams`,
+ *   `exchangeCodeForTokens`, `decode`; the ID token is checked by okta-auth-js's `verifyToken` as in
+ *   the full class), as okta-auth-js's own `mixinMinimalOAuth` does (not exported, so restated as
+ *   WithTokenExchange), plus the TokenManager; not the redirect, popup, renew, revoke, user info,
+ *   introspection, sign-out and DPoP calls: about 5.3 KiB gzip;
+ * - the session mixin (`session.exists()`, `closeSession()`: Okta's session cookie), the Authn
+ *   API's `fingerprint()` iframe and the static WebAuthn helpers of `mixinIdx`: about 1.3 KiB gzip.
  */
 import {
+  createIdxAPI,
   createIdxOptionsConstructor,
   createIdxStorageManager,
   createIdxTransactionManager,
@@ -21,8 +22,6 @@ import {
   decodeToken,
   exchangeCodeForTokens,
   mixinHttp,
-  mixinIdx,
-  mixinSession,
   mixinStorage,
   prepareTokenParams,
   TokenManager,
@@ -32,11 +31,11 @@ import {
 } from '@okta/okta-auth-js/idx';
 
 const WithStorage = mixinStorage(createOktaAuthBase(createIdxOptionsConstructor()), createIdxStorageManager());
-const WithSession = mixinSession(mixinHttp(WithStorage));
+const WithHttp = mixinHttp(WithStorage);
 const IdxTransactionManager = createIdxTransactionManager();
 
 /** okta-auth-js's `mixinMinimalOAuth` with its `TokenManager`, which IDX saves the tokens to. */
-class WithTokenExchange extends WithSession {
+class WithTokenExchange extends WithHttp {
   readonly transactionManager: InstanceType<typeof IdxTransactionManager>;
   readonly token: BaseTokenAPI;
   readonly tokenManager: TokenManager;
@@ -58,5 +57,8 @@ class WithTokenExchange extends WithSession {
   }
 }
 
-// mixinIdx is typed for the full OAuth class; what IDX calls of it is what WithTokenExchange holds.
-export const LeanOktaAuth = mixinIdx(WithTokenExchange as unknown as Parameters<typeof mixinIdx>[0]);
+/** okta-auth-js's `mixinIdx` without `fingerprint()` and the WebAuthn helpers. */
+export class LeanOktaAuth extends WithTokenExchange {
+  // Typed for the full class; what IDX calls of it is what WithTokenExchange holds.
+  readonly idx = createIdxAPI(this as unknown as Parameters<typeof createIdxAPI>[0]);
+}
