@@ -195,6 +195,24 @@ function messageGetters(table) {
   };
 }
 
+/**
+ * tiny-emitter (okta-auth-js's event emitter) as the ES module it could be: its only CommonJS is the
+ * two `module.exports` lines at its end, and bundling it as CommonJS adds the bundler's interop
+ * helpers to the one-file build. Its code is used as it is. 0.3 KiB gzip.
+ */
+function tinyEmitterAsModule(): Plugin {
+  const exportsLines = /\nmodule\.exports = E;\nmodule\.exports\.TinyEmitter = E;\s*$/;
+  return {
+    name: 'ov-signin-tiny-emitter-as-module',
+    apply: 'build',
+    transform(code, id) {
+      if (!/\/node_modules\/tiny-emitter\/index\.js$/.test(id)) return undefined;
+      if (!exportsLines.test(code)) throw new Error(`${id}: not the tiny-emitter this build knows`);
+      return { code: code.replace(exportsLines, '\nexport default E;\nexport { E as TinyEmitter };\n'), map: null };
+    },
+  };
+}
+
 function localeFiles(): Plugin {
   let outDir = BUNDLE_DIR;
   return {
@@ -241,7 +259,14 @@ const bundle: UserConfig = {
       { find: /^(.*)\/create-auth-client\.js$/, replacement: '$1/create-bundled-auth-client' },
     ],
   },
-  plugins: [compactStyles(), compactTemplates(), messageTable(), localeFiles(), terserAfterMinify()],
+  plugins: [
+    compactStyles(),
+    compactTemplates(),
+    messageTable(),
+    tinyEmitterAsModule(),
+    localeFiles(),
+    terserAfterMinify(),
+  ],
   build: {
     outDir: BUNDLE_DIR,
     // Not emptied: its files have fixed names, and emptying it left a server that serves them (the
