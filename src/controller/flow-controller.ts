@@ -244,18 +244,26 @@ export class OvFlowController implements ReactiveController {
   /** Resumes the transaction okta-auth-js has saved (e.g. after a reload), or starts a new one. */
   start(): void {
     // A new sign-in nearly always begins with identify: its form shows while Okta is asked.
-    if (!this.#state.step && this.#options.mayResume?.() === false)
-      this.#setState({ step: PROVISIONAL_SIGN_IN, provisional: true });
+    if (!this.#state.step && this.#options.mayResume?.() === false) this.#showProvisional();
     this.#run(
       {
         kind: 'resume',
-        call: async (client) =>
-          client.idx.canProceed()
+        call: async (client) => {
+          // A server says whether it holds a sign-in before it asks Okta: the form may show then.
+          void client.mayResume?.().then((resumable) => {
+            if (!resumable && !this.#state.step && !this.#state.problem) this.#showProvisional();
+          }, noop);
+          return client.idx.canProceed()
             ? client.idx.proceed({ ...STEP_MODE, autoRemediate: false })
-            : client.idx.start({ ...STEP_MODE }),
+            : client.idx.start({ ...STEP_MODE });
+        },
       },
       true,
     );
+  }
+
+  #showProvisional(): void {
+    this.#setState({ step: PROVISIONAL_SIGN_IN, provisional: true, busy: false });
   }
 
   /** Drops any saved transaction and starts a new sign-in. */

@@ -7,6 +7,8 @@ import type { IdxStatus, IdxTransaction, Tokens } from '@okta/okta-auth-js';
 export interface OvAuthClient {
   idx: Pick<OktaAuthIdx, 'start' | 'proceed' | 'cancel' | 'canProceed'>;
   tokenManager: { setTokens(tokens: Tokens): void };
+  /** Whether a saved sign-in may be resumed, known before the first step (server mode's `GET session`). */
+  mayResume?(): Promise<boolean>;
 }
 type OktaAuthIdx = import('@okta/okta-auth-js').IdxAPI;
 

@@ -155,7 +155,7 @@ class Handler<C> implements SignInHandler<C> {
     const route = url.pathname.slice(this.basePath.length + 1);
     if (route === ApiRoute.SESSION) {
       return request.method === 'GET'
-        ? this.#session(request)
+        ? await this.#session(request)
         : failure(WireError.METHOD_NOT_ALLOWED, { allow: 'GET' });
     }
     if (!Object.hasOwn(operations, route)) return failure(WireError.NOT_FOUND);
@@ -164,16 +164,20 @@ class Handler<C> implements SignInHandler<C> {
   }
 
   /**
-   * The CSRF token of the session, opening one (setting its cookie) when the request has none.
-   * Stores nothing: the token is an HMAC of the cookie's anchor, so anonymous calls cost no memory.
+   * The CSRF token of the session, opening one (setting its cookie) when the request has none, and
+   * whether it holds a sign-in to resume. Stores nothing: the token is an HMAC of the cookie's
+   * anchor, so anonymous calls cost no memory (a known cookie costs one read).
    */
-  #session(request: Request): Response {
+  async #session(request: Request): Promise<Response> {
     if (isFromElsewhere(request)) return failure(WireError.FORBIDDEN);
     const cookie = this.#cookie.read(request);
     if (cookie === DUPLICATE) return failure(WireError.DUPLICATE_COOKIE);
-    if (cookie) return json(200, { csrfToken: this.#csrf.tokenFor(cookie.anchor) } satisfies WireSession);
+    if (cookie) {
+      const resumable = (await this.#store.get(sha256(cookie.sessionId))) !== undefined;
+      return json(200, { csrfToken: this.#csrf.tokenFor(cookie.anchor), resumable } satisfies WireSession);
+    }
     const fresh: SessionCookieValue = { sessionId: randomToken(), anchor: randomToken() };
-    return json(200, { csrfToken: this.#csrf.tokenFor(fresh.anchor) } satisfies WireSession, {
+    return json(200, { csrfToken: this.#csrf.tokenFor(fresh.anchor), resumable: false } satisfies WireSession, {
       'set-cookie': this.#cookie.serialize(new URL(request.url), fresh),
     });
   }

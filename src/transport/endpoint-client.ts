@@ -55,6 +55,8 @@ class EndpointClient implements OvAuthClient {
   readonly tokenManager = { setTokens: (): void => undefined };
   readonly #endpoint: string;
   #csrfToken?: Promise<string>;
+  /** What `GET session` said; a server that says nothing may hold a sign-in. */
+  #resumable = true;
 
   constructor(base: URL) {
     this.#endpoint = base.href.replace(/\/+$/, '');
@@ -102,13 +104,20 @@ class EndpointClient implements OvAuthClient {
     return this.#toTransaction(answer.responseJSON);
   }
 
+  /** Whether the server holds a sign-in to resume, as `GET session` says (it is asked once). */
+  async mayResume(): Promise<boolean> {
+    await this.#token();
+    return this.#resumable;
+  }
+
   /** The session's CSRF token, asked for once (`GET session` also opens the session). */
   #token(): Promise<string> {
     this.#csrfToken ??= this.options.httpRequestClient('GET', this.#url(ApiRoute.SESSION)).then(
       (answer) => {
-        const token = (answer.responseJSON as Partial<WireSession> | undefined)?.csrfToken;
-        if (typeof token !== 'string') throw new MalformedResponseError('a session without a CSRF token');
-        return token;
+        const session = answer.responseJSON as Partial<WireSession> | undefined;
+        if (typeof session?.csrfToken !== 'string') throw new MalformedResponseError('a session without a CSRF token');
+        this.#resumable = session.resumable !== false;
+        return session.csrfToken;
       },
       (failure: unknown) => {
         throw isHttpAnswer(failure) ? errorFor(failure) : failure;

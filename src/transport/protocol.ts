@@ -107,6 +107,11 @@ export interface WireResponse {
 /** The body of `GET session`. */
 export interface WireSession {
   readonly csrfToken: string;
+  /**
+   * The session holds a sign-in that `start` with `resume` would continue. When it does not, the
+   * widget shows the sign-in form at once, while the server asks Okta to start.
+   */
+  readonly resumable: boolean;
 }
 
 /** Error codes of an answer without a transaction (`{ error }`). */

@@ -162,6 +162,20 @@ describe('anonymous requests (finding 3)', () => {
     await expectStep(live.post('poll', { step: 'challenge-poll' }), 'challenge-poll');
   });
 
+  test('GET session says whether the session holds a sign-in to resume, reading only', async (t) => {
+    const store = new MemorySessionStore();
+    const server = await startServer('node', sim, { store });
+    t.after(() => server.close());
+    const browser = new BrowserSession(server.base);
+    assert.equal((await browser.open()).json.resumable, false, 'a new session');
+    assert.equal((await browser.open()).json.resumable, false, 'its cookie, no transaction yet');
+    assert.equal(store.size, 0);
+    await expectStep(chooseOktaVerify(browser, 'push@example.com', 'push'), 'challenge-poll');
+    assert.equal((await browser.open()).json.resumable, true, 'a sign-in in progress');
+    assert.equal((await browser.post('cancel')).json.transaction?.status, 'CANCELED');
+    assert.equal((await browser.open()).json.resumable, false, 'after cancel');
+  });
+
   test('the token of a GET session is bound to its cookie and to the handler’s secret', async (t) => {
     const secret = 'a-secret-shared-by-every-process-of-the-app';
     const store = new MemorySessionStore();

@@ -4,7 +4,7 @@
  * browser received.
  */
 import { CSRF_HEADER } from '../../../src/transport/protocol.ts';
-import type { WireResponse } from '../../../src/transport/protocol.ts';
+import type { WireResponse, WireSession } from '../../../src/transport/protocol.ts';
 
 export interface Answer {
   readonly route: string;
@@ -12,7 +12,7 @@ export interface Answer {
   readonly headers: Headers;
   readonly text: string;
   /** The parsed body; `{}` when it is not JSON. */
-  readonly json: Partial<WireResponse> & { csrfToken?: string; error?: string };
+  readonly json: Partial<WireResponse> & Partial<WireSession> & { error?: string };
 }
 
 export interface PostOptions {
