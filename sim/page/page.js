@@ -46,8 +46,12 @@ function button(label, key, onClick) {
   return b;
 }
 
-/** Replaces a section's content, keeping focus on the same button or link if it is still there. */
-function render(id, content) {
+/**
+ * Replaces a section's content, keeping focus on the same button or link if it is still there.
+ * `unlessSame`: content equal to what is shown is left alone, so that a live region speaks only of a change.
+ */
+function render(id, content, { unlessSame = false } = {}) {
+  if (unlessSame && $(id).firstChild?.isEqualNode(content)) return;
   const focused = document.activeElement?.closest(`#${id}`) ? document.activeElement.dataset.key : undefined;
   $(id).replaceChildren(content);
   if (focused)
@@ -212,14 +216,15 @@ async function refresh() {
   render(
     'fastpass',
     table(
-      ['User', 'Sent as', 'Expires in', 'On this computer'],
+      ['User', 'Sent as', 'On this computer'],
       state.fastPass.map((c) => [
         c.login ?? '(any user: before identify)',
         LINK_KINDS[c.method] ?? c.method,
-        `${c.expiresInSeconds} s`,
         openActions(c),
       ]),
     ),
+    // A live region: no countdown in it, and redrawn only when a link comes or goes.
+    { unlessSame: true },
   );
   render(
     'transactions',

@@ -200,7 +200,14 @@ describe('the /sim/ page', () => {
       // This sign-in's challenge (the page may still show one of the last test's for up to a second).
       const waiting = (await (await simulator()).state()).fastPass.find((c) => c.href === link.getAttribute('href'));
       expect(waiting, 'the link the widget shows, waiting in the simulator').to.not.equal(undefined);
-      await pressOnPage('fastpass', 'Open in Okta Verify', `fastpass-open:${waiting!.id}:`);
+      const key = `fastpass-open:${waiting!.id}:`;
+      await eventually(() => $('fastpass').querySelector(`[data-key^="${key}"]`) !== null, 'the link on the page');
+      // A live region, left alone while nothing in it changes: a screen reader hears of the link once.
+      const drawn = $('fastpass').querySelector('table');
+      const users = $('users').querySelector('table');
+      await eventually(() => $('users').querySelector('table') !== users, 'a redraw of the page');
+      expect($('fastpass').querySelector('table') === drawn, 'the waiting link not redrawn').to.equal(true);
+      await pressOnPage('fastpass', 'Open in Okta Verify', key);
       await eventually(() => textOf($('result')) === 'Okta Verify confirmed the sign-in.', 'Okta Verify’s answer');
       await expectSignedIn(mounted, FASTPASS_LOGIN);
       await eventually(() => textOf($('fastpass')) === 'None.', 'nothing waiting any more');
