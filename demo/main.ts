@@ -13,6 +13,7 @@ const DEMO_USERS: Array<[login: string, shows: string]> = [
   ['push@example.com', 'Push notification, or a code from the app'],
   ['number@example.com', 'Push with number challenge'],
   ['totp@example.com', 'Code from the app only'],
+  ['fastpass@example.com', 'Okta FastPass: Okta Verify on this computer, its desktop app on the phone panel'],
 ];
 
 const params = new URLSearchParams(location.search);

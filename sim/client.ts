@@ -45,12 +45,28 @@ export interface UserView {
   methods: string[];
   numberChallenge: boolean;
   lockedOut: boolean;
-  devices: Array<{ id: string; name: string }>;
+  /** `desktop`: the device is a computer with Okta Verify's desktop app (FastPass), as it is now. */
+  devices: Array<{ id: string; name: string; desktop?: DesktopAppView }>;
 }
 
-/** `GET /sim/api/state`; only the users are typed here, the rest is for people to read. */
+/**
+ * A FastPass challenge by custom URI, universal link or app link that a sign-in waits on: opening
+ * `href` on one of `deviceIds` (`ControlApi#open`) is what the operating system does for the page.
+ */
+export interface WaitingFastPass {
+  id: string;
+  /** Null before identify, when whichever device answers names the user. */
+  login: string | null;
+  method: 'CUSTOM_URI' | 'UNIVERSAL_LINK' | 'APP_LINK';
+  href: string;
+  deviceIds: string[];
+  expiresInSeconds: number;
+}
+
+/** `GET /sim/api/state`; the users and waiting FastPass challenges are typed here, the rest is for people to read. */
 export interface StateView {
   users: UserView[];
+  fastPass: WaitingFastPass[];
   [part: string]: unknown;
 }
 

@@ -1,12 +1,21 @@
 import { LitElement, css, html, nothing } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
-import type { ControlApi, OutboxMessage, PendingPush, UserView } from 'ov-sim/client';
+import type { ControlApi, DesktopAppView, OutboxMessage, PendingPush, UserView, WaitingFastPass } from 'ov-sim/client';
 
 const REFRESH_MS = 1000;
 
+const LINK_KINDS: Record<WaitingFastPass['method'], string> = {
+  CUSTOM_URI: 'custom URI',
+  UNIVERSAL_LINK: 'universal link',
+  APP_LINK: 'app link',
+};
+
 /**
  * Plays the Okta Verify app through the simulator's control API: scans the QR the widget shows,
- * opens activation links, answers pushes, shows TOTP codes. Demo only; not part of the package.
+ * opens activation links, answers pushes, shows TOTP codes; and Okta Verify on this computer for
+ * FastPass: its desktop app on or off, approving or denying, and the custom URI or link a sign-in
+ * waits on, opened as the operating system would (a browser cannot open Okta Verify's links here).
+ * Demo only; not part of the package.
  */
 @customElement('demo-phone')
 export class DemoPhone extends LitElement {
@@ -33,6 +42,7 @@ export class DemoPhone extends LitElement {
   @state() private users: UserView[] = [];
   @state() private pushes: PendingPush[] = [];
   @state() private outbox: OutboxMessage[] = [];
+  @state() private fastPass: WaitingFastPass[] = [];
   @state() private codes = new Map<string, { code: string; expiresIn: number }>();
   @state() private status = '';
   @state() private qrVisible = false;
@@ -53,7 +63,9 @@ export class DemoPhone extends LitElement {
   private async refresh(): Promise<void> {
     if (!this.client) return;
     try {
-      this.users = (await this.client.state()).users;
+      const state = await this.client.state();
+      this.users = state.users;
+      this.fastPass = state.fastPass;
       const devices = this.users.flatMap((u) => u.devices);
       const [pushes, outbox, codes] = await Promise.all([
         Promise.all(devices.map((d) => this.client!.pushes(d.id))).then((lists) => lists.flat()),
@@ -70,10 +82,11 @@ export class DemoPhone extends LitElement {
     this.qrVisible = !!this.findQr();
   }
 
-  private async act(label: string, action: () => Promise<unknown>): Promise<void> {
+  /** Runs a control API call; the status says `label` (or what `label` makes of the answer), or the error. */
+  private async act<T>(label: string | ((answer: T) => string), action: () => Promise<T>): Promise<void> {
     try {
-      await action();
-      this.status = label;
+      const answer = await action();
+      this.status = typeof label === 'string' ? label : label(answer);
     } catch (error) {
       this.status = (error as Error).message;
     }
@@ -96,7 +109,10 @@ export class DemoPhone extends LitElement {
         ${this.offline ? html`<p class="muted">The simulator does not answer at ${this.client?.url}.</p>` : nothing}
         <button class="primary" type="button" ?disabled=${!this.qrVisible} @click=${this.scan}>Scan the QR code on screen</button>
         <h3>Notifications</h3>
-        ${this.pushes.length ? this.pushes.map((p) => this.renderPush(p)) : html`<p class="muted">No sign-in requests.</p>`}
+        ${this.pushes.length || this.fastPass.length
+          ? [...this.pushes.map((p) => this.renderPush(p)), ...this.fastPass.map((c) => this.renderWaiting(c))]
+          : html`<p class="muted">No sign-in requests.</p>`}
+        ${this.renderComputer()}
         <h3>Email and SMS</h3>
         ${this.outbox.length ? [...this.outbox].reverse().map((m) => this.renderMessage(m)) : html`<p class="muted">No messages.</p>`}
         <h3>Accounts</h3>
@@ -149,6 +165,59 @@ export class DemoPhone extends LitElement {
         `;
       }),
     );
+  }
+
+  /** Okta Verify's desktop app on each FastPass device. */
+  private renderComputer() {
+    const apps = this.users.flatMap((user) =>
+      user.devices.flatMap((device) => (device.desktop ? [{ login: user.login, id: device.id, app: device.desktop }] : [])),
+    );
+    if (!apps.length) return nothing;
+    return html`
+      <h3>Okta Verify on this computer</h3>
+      ${apps.map(({ login, id, app }) => this.renderDesktopApp(login, id, app))}
+    `;
+  }
+
+  /** A FastPass custom URI or link the sign-in page opened: the operating system would hand it to Okta Verify. */
+  private renderWaiting(challenge: WaitingFastPass) {
+    const open = (deviceId: string) =>
+      this.act(
+        (result) => (result === 'denied' ? 'Okta Verify denied the sign-in.' : 'Okta Verify confirmed the sign-in.'),
+        () => this.client!.open(deviceId, challenge.href),
+      );
+    return html`
+      <div class="card">
+        <strong>Sign in with Okta FastPass?</strong>
+        <div>${challenge.login ?? 'Any account on this computer'}</div>
+        <div class="muted">The sign-in page opened a ${LINK_KINDS[challenge.method]} for Okta Verify.</div>
+        <div class="row">
+          ${challenge.deviceIds.map(
+            (deviceId, _, all) =>
+              html`<button class="primary" type="button" @click=${() => open(deviceId)}>
+                ${all.length > 1 ? `Open in Okta Verify on ${deviceId}` : 'Open in Okta Verify'}
+              </button>`,
+          )}
+        </div>
+      </div>
+    `;
+  }
+
+  private renderDesktopApp(login: string, deviceId: string, app: DesktopAppView) {
+    const set = (change: { on?: boolean; deny?: boolean }, done: string) =>
+      this.act(done, () => this.client!.setDesktop(deviceId, change));
+    const listening = app.port ? `Listening on port ${app.port}` : 'On; it listens from the first FastPass sign-in';
+    return html`
+      <div class="card">
+        <div>${login}: desktop app</div>
+        <div class="muted">${app.on ? listening : 'Off: the sign-in page falls back to a link'}</div>
+        <div class="muted">${app.deny ? 'You deny sign-ins' : 'You approve sign-ins'}</div>
+        <div class="row">
+          <button type="button" @click=${() => set({ on: !app.on }, app.on ? 'Desktop app off.' : 'Desktop app on.')}>${app.on ? 'Switch off' : 'Switch on'}</button>
+          <button type="button" @click=${() => set({ deny: !app.deny }, app.deny ? 'Sign-ins approved.' : 'Sign-ins denied.')}>${app.deny ? 'Approve sign-ins' : 'Deny sign-ins'}</button>
+        </div>
+      </div>
+    `;
   }
 }
 

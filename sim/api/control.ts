@@ -150,7 +150,7 @@ const requests: Route = (ctx, req) => {
   return json(200, { requests: ctx.store.requests.filter((r) => r.seq > since) });
 };
 
-const state: Route = (ctx) => json(200, stateView(ctx.store));
+const state: Route = (ctx, req) => json(200, stateView(ctx.store, ctx.settings, req.origin));
 
 function faultRules(value: unknown): FaultRule[] {
   const rules = Array.isArray(value) ? value : [value];

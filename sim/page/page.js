@@ -1,5 +1,6 @@
 // The /sim/ page: renders /sim/api/state every second and lets a person play the virtual device:
-// answer pushes, read each account's code, scan the QR code the widget shows, open activation links.
+// answer pushes, read each account's code, scan the QR code the widget shows, open activation links,
+// switch each FastPass desktop app on or off, approve or deny with it, and open a FastPass link in it.
 // Built with DOM calls and textContent only, so nothing the server holds is ever parsed as HTML.
 
 const $ = (id) => document.getElementById(id);
@@ -45,8 +46,12 @@ function button(label, key, onClick) {
   return b;
 }
 
-/** Replaces a section's content, keeping focus on the same button or link if it is still there. */
-function render(id, content) {
+/**
+ * Replaces a section's content, keeping focus on the same button or link if it is still there.
+ * `unlessSame`: content equal to what is shown is left alone, so that a live region speaks only of a change.
+ */
+function render(id, content, { unlessSame = false } = {}) {
+  if (unlessSame && $(id).firstChild?.isEqualNode(content)) return;
   const focused = document.activeElement?.closest(`#${id}`) ? document.activeElement.dataset.key : undefined;
   $(id).replaceChildren(content);
   if (focused)
@@ -120,6 +125,59 @@ function outboxActions(message, index) {
   return cell;
 }
 
+/** What the desktop app's loopback server does now: the port shows once a FastPass sign-in advertised it. */
+function loopbackText({ on, port }) {
+  if (on) return port ? `listening on port ${port}` : 'on (it listens from the first FastPass sign-in)';
+  return port ? `off: port ${port} refuses probes` : 'off';
+}
+
+function desktopActions(device, app) {
+  const cell = document.createElement('div');
+  const name = `the desktop app of ${device.id}`;
+  cell.append(
+    button(app.on ? 'Switch off' : 'Switch on', `desktop-on:${device.id}`, () =>
+      call('POST', `/sim/api/devices/${device.id}/desktop`, { on: !app.on }).then((answer) =>
+        say(answer.error ? `Not changed: ${answer.error}` : `Okta Verify: ${name} is ${answer.on ? 'on' : 'off'}.`),
+      ),
+    ),
+    button(app.deny ? 'Approve sign-ins' : 'Deny sign-ins', `desktop-deny:${device.id}`, () =>
+      call('POST', `/sim/api/devices/${device.id}/desktop`, { deny: !app.deny }).then((answer) =>
+        say(
+          answer.error
+            ? `Not changed: ${answer.error}`
+            : `Okta Verify: with ${name}, the user ${answer.deny ? 'denies' : 'approves'} sign-ins.`,
+        ),
+      ),
+    ),
+  );
+  return cell;
+}
+
+const LINK_KINDS = { CUSTOM_URI: 'custom URI', UNIVERSAL_LINK: 'universal link', APP_LINK: 'app link' };
+
+/** One button per device that may answer: the operating system hands it the link the sign-in page opened. */
+function openActions(challenge) {
+  const cell = document.createElement('div');
+  const several = challenge.deviceIds.length > 1;
+  for (const deviceId of challenge.deviceIds) {
+    cell.append(
+      button(
+        several ? `Open in Okta Verify on ${deviceId}` : 'Open in Okta Verify',
+        `fastpass-open:${challenge.id}:${deviceId}`,
+        () =>
+          call('POST', `/sim/api/devices/${deviceId}/open`, { href: challenge.href }).then((answer) =>
+            say(
+              answer.error
+                ? `Not opened: ${answer.error}`
+                : `Okta Verify ${answer.result === 'denied' ? 'denied' : 'confirmed'} the sign-in.`,
+            ),
+          ),
+      ),
+    );
+  }
+  return cell;
+}
+
 async function refresh() {
   const state = await call('GET', '/sim/api/state');
   const codes = await codesOf(state.users.flatMap((u) => u.devices));
@@ -138,6 +196,36 @@ async function refresh() {
     ),
   );
   render('pushes', table(['Push', 'User', 'Expires in', 'On the phone'], await pendingPushes(state)));
+  render(
+    'desktop',
+    table(
+      ['Device', 'User', 'Loopback server', 'Sign-ins', 'Desktop app'],
+      state.users.flatMap((u) =>
+        u.devices
+          .filter((d) => d.desktop)
+          .map((d) => [
+            `${d.name} (${d.id})`,
+            u.login,
+            loopbackText(d.desktop),
+            d.desktop.deny ? 'the user denies' : 'the user approves',
+            desktopActions(d, d.desktop),
+          ]),
+      ),
+    ),
+  );
+  render(
+    'fastpass',
+    table(
+      ['User', 'Sent as', 'On this computer'],
+      state.fastPass.map((c) => [
+        c.login ?? '(any user: before identify)',
+        LINK_KINDS[c.method] ?? c.method,
+        openActions(c),
+      ]),
+    ),
+    // A live region: no countdown in it, and redrawn only when a link comes or goes.
+    { unlessSame: true },
+  );
   render(
     'transactions',
     table(

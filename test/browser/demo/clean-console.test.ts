@@ -1,6 +1,7 @@
 /**
  * A clean console in every demo flow (issue 15): the demo page against the run's simulator, driven
- * as a person would (the phone panel answers pushes, scans the QR code, shows the code), with no
+ * as a person would (the phone panel answers pushes, scans the QR code, shows the code, switches the
+ * FastPass desktop app and opens its link), with no
  * console error or warning, no uncaught error, no CSP violation, and no failed request but those the
  * flow itself is about, each named below with its reason (README, "A clean console").
  *
@@ -19,11 +20,13 @@ import {
   eventually,
   field,
   queryAllDeep,
+  firstScreen,
+  focused,
   queryDeep,
   screenTitled,
   textOf,
 } from '../e2e/support/screen.js';
-import { oktaVerifyMethod, signInWithPassword } from '../e2e/support/steps.js';
+import { oktaVerifyMethod, signInWithPassword, verifyWithOktaVerify } from '../e2e/support/steps.js';
 import { click, fillIn } from '../e2e/support/user.js';
 import { VirtualDevice } from '../e2e/support/virtual-device.js';
 import { PASSWORD, type MountedSignin } from '../e2e/support/widget.js';
@@ -53,6 +56,7 @@ const PUSH_TIMED_OUT: ExpectedFailure = {
 };
 
 const PUSH_LOGIN = 'push@example.com';
+const FASTPASS_LOGIN = 'fastpass@example.com';
 
 describe('demo: a clean console in every flow', () => {
   let mounted: MountedSignin;
@@ -126,6 +130,18 @@ describe('demo: a clean console in every flow', () => {
         'failed requests of the page (resource timing)',
       ).to.deep.equal([]);
     }
+  }
+
+  /**
+   * The sign-in screen settled: Okta's first answer on show and the focus given (the widget's own, or
+   * kept where the last click left it). The widget's focusing scrolls the page, so a click aimed at
+   * the phone panel before then may land on another button.
+   */
+  async function signInSettled(): Promise<void> {
+    await screenTitled(widget, 'Sign in');
+    await firstScreen(widget);
+    await widget.updateComplete;
+    await eventually(() => focused() !== document.body && focused() !== null, 'the focus given');
   }
 
   async function signedIn(login: string): Promise<void> {
@@ -231,6 +247,42 @@ describe('demo: a clean console in every flow', () => {
     await pushScreen(PUSH_LOGIN);
     await click(button(widget, 'Back to sign in'));
     await screenTitled(widget, 'Sign in');
+    await expectClean();
+  });
+  it('FastPass by loopback: the desktop app answers, nothing to do on the phone', async () => {
+    await phoneButton('Switch off'); // The desktop app shows on the phone panel, on.
+    await verifyWithOktaVerify(mounted, FASTPASS_LOGIN, 'Use Okta FastPass');
+    await signedIn(FASTPASS_LOGIN);
+    await expectClean();
+  });
+
+  it('FastPass with the desktop app switched off on the phone: the fallback link opened with "Open in Okta Verify"', async () => {
+    await signInSettled();
+    await click(await phoneButton('Switch off'));
+    await phoneButton('Switch on');
+    await verifyWithOktaVerify(mounted, FASTPASS_LOGIN, 'Use Okta FastPass');
+    await eventually(() => textOf(widget).includes('Okta Verify did not answer on this device'), 'the fallback');
+    await click(await phoneButton('Open in Okta Verify'));
+    await signedIn(FASTPASS_LOGIN);
+    await eventually(() => textOf(phone).includes('Okta Verify confirmed the sign-in.'), 'the phone’s status');
+    // The answered link leaves the phone (its card gone, the buttons below move up) before the next click.
+    await eventually(() => !textOf(phone).includes('Open in Okta Verify'), 'the link answered');
+    await signInSettled();
+    await click(await phoneButton('Switch on'));
+    await phoneButton('Switch off');
+    await expectClean();
+  });
+
+  it('FastPass denied on the phone: the message on the choice of method, then Back to sign in', async () => {
+    await signInSettled();
+    await click(await phoneButton('Deny sign-ins'));
+    await phoneButton('Approve sign-ins');
+    await verifyWithOktaVerify(mounted, FASTPASS_LOGIN, 'Use Okta FastPass');
+    await eventually(() => textOf(widget).includes('the sign-in was denied'), 'the denial');
+    await click(button(widget, 'Back to sign in'));
+    await signInSettled();
+    await click(await phoneButton('Approve sign-ins'));
+    await phoneButton('Deny sign-ins');
     await expectClean();
   });
 });
