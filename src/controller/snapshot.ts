@@ -34,6 +34,7 @@ const SCREEN_REMEDIATIONS = [
   'challenge-poll',
   'device-challenge-poll',
   'resend',
+  'device-assurance-grace-period',
 ] as const;
 
 /**
@@ -249,6 +250,8 @@ function screenOf(remediation: string, authenticator: OvAuthenticator | undefine
       return 'fastpass';
     case 'resend':
       return 'resend-push';
+    case 'device-assurance-grace-period':
+      return 'grace-period';
     default:
       return OutcomeStep.UNSUPPORTED;
   }

@@ -160,6 +160,8 @@ export type OvScreen =
   | 'enroll-bootstrap'
   /** Set another authenticator up in an app on this device (enroll-poll with a setup link, no QR). */
   | 'enroll-on-device'
+  /** The device fails Okta's device assurance but is in its grace period: what to fix, and Continue. */
+  | 'grace-period'
   | (typeof OutcomeStep)[keyof typeof OutcomeStep];
 
 /**

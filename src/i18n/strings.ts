@@ -36,6 +36,7 @@ export const strings = {
   get successHeading() { return msg('You are signed in', { id: 'successHeading' }); },
   get successText() { return msg('Signing you in…', { id: 'successText' }); },
   get problemHeading() { return msg('Something went wrong', { id: 'problemHeading' }); },
+  get gracePeriodHeading() { return msg('Update your device soon', { id: 'gracePeriodHeading' }); },
   get unsupportedHeading() { return msg('This step is not supported here', { id: 'unsupportedHeading' }); },
   unsupportedText: (step: string) =>
     msg(str`The sign-in step “${step}” cannot be completed in this widget. Start over or use another sign-in method.`, { id: 'unsupportedText' }),

@@ -309,6 +309,7 @@ export class OvSignin extends LitElement {
     terminal: (step) => this.renderTerminal(step),
     success: (step) => this.renderSuccess(step),
     unsupported: (step) => this.renderUnsupported(step),
+    'grace-period': (step) => this.renderGracePeriod(step),
   };
 
   private renderCredentials() {
@@ -368,6 +369,27 @@ export class OvSignin extends LitElement {
             </div>`
           : nothing
       }
+    </section>`;
+  }
+
+  /**
+   * Okta's device assurance found the device wanting, but within a grace period: its messages say
+   * what to fix and by when; the sign-in may go on meanwhile (the remediation has nothing to fill).
+   */
+  private renderGracePeriod(step: OvStep) {
+    return html`<section data-screen aria-labelledby="heading">
+      ${screenHeading(strings.gracePeriodHeading)} ${problemNotice(this.flow)} ${formMessages(step.messages)}
+      <div class="actions" part="actions">
+        <button
+          type="button"
+          part="button button-primary"
+          aria-disabled=${this.controller.state.busy ? 'true' : nothing}
+          @click=${() => this.controller.submit()}
+        >
+          ${strings.continueLink}
+        </button>
+      </div>
+      ${stepActions(this.flow)}
     </section>`;
   }
 

@@ -54,6 +54,7 @@
 'fastPassUnsupported': `لا يمكن لهذه الصفحة الوصول إلى Okta Verify بهذه الطريقة. تحقق بطريقة أخرى.`,
 'forgotPassword': `هل نسيت كلمة المرور؟`,
 'getOktaVerify': `احصل على Okta Verify`,
+'gracePeriodHeading': `حدِّث جهازك قريبًا`,
 'identifyHeading': `تسجيل الدخول`,
 'invalidInput': `تحقّق مما أدخلته وحاول مرة أخرى.`,
 'keepMeSignedIn': `إبقائي مسجّلًا الدخول`,

@@ -54,6 +54,7 @@
 'fastPassUnsupported': `Diese Seite kann Okta Verify auf diesem Weg nicht erreichen. Bestätigen Sie auf andere Weise.`,
 'forgotPassword': `Passwort vergessen?`,
 'getOktaVerify': `Okta Verify herunterladen`,
+'gracePeriodHeading': `Aktualisieren Sie Ihr Gerät bald`,
 'identifyHeading': `Anmelden`,
 'invalidInput': `Überprüfen Sie Ihre Eingabe und versuchen Sie es erneut.`,
 'keepMeSignedIn': `Angemeldet bleiben`,

@@ -54,6 +54,7 @@
 'fastPassUnsupported': `Esta página no puede llegar a Okta Verify de esta forma. Verifique de otra forma.`,
 'forgotPassword': `¿Ha olvidado su contraseña?`,
 'getOktaVerify': `Obtener Okta Verify`,
+'gracePeriodHeading': `Actualice pronto su dispositivo`,
 'identifyHeading': `Iniciar sesión`,
 'invalidInput': `Revise lo que ha introducido e inténtelo de nuevo.`,
 'keepMeSignedIn': `Mantener la sesión iniciada`,

@@ -54,6 +54,7 @@
 'fastPassUnsupported': `Cette page ne peut pas joindre Okta Verify de cette façon. Vérifiez autrement.`,
 'forgotPassword': `Mot de passe oublié ?`,
 'getOktaVerify': `Obtenir Okta Verify`,
+'gracePeriodHeading': `Mettez bientôt votre appareil à jour`,
 'identifyHeading': `Se connecter`,
 'invalidInput': `Vérifiez votre saisie et réessayez.`,
 'keepMeSignedIn': `Rester connecté`,

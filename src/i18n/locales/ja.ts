@@ -54,6 +54,7 @@
 'fastPassUnsupported': `このページはこの方法で Okta Verify に接続できません。別の方法で確認してください。`,
 'forgotPassword': `パスワードをお忘れですか？`,
 'getOktaVerify': `Okta Verify を入手`,
+'gracePeriodHeading': `デバイスを早めに更新してください`,
 'identifyHeading': `サインイン`,
 'invalidInput': `入力内容を確認して、もう一度お試しください。`,
 'keepMeSignedIn': `サインインしたままにする`,

@@ -54,6 +54,7 @@
 'fastPassUnsupported': `Deze pagina kan Okta Verify op deze manier niet bereiken. Verifieer op een andere manier.`,
 'forgotPassword': `Wachtwoord vergeten?`,
 'getOktaVerify': `Okta Verify downloaden`,
+'gracePeriodHeading': `Werk uw apparaat binnenkort bij`,
 'identifyHeading': `Aanmelden`,
 'invalidInput': `Controleer wat u hebt ingevoerd en probeer het opnieuw.`,
 'keepMeSignedIn': `Aangemeld blijven`,

@@ -54,6 +54,7 @@
 'fastPassUnsupported': `Esta página não consegue acessar o Okta Verify desta forma. Verifique de outra forma.`,
 'forgotPassword': `Esqueceu a senha?`,
 'getOktaVerify': `Obter o Okta Verify`,
+'gracePeriodHeading': `Atualize seu dispositivo em breve`,
 'identifyHeading': `Entrar`,
 'invalidInput': `Verifique o que você digitou e tente novamente.`,
 'keepMeSignedIn': `Manter conectado`,

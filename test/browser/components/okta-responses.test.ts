@@ -67,6 +67,26 @@ describe('Okta responses on screen', () => {
     await expect(el).to.be.accessible();
   });
 
+  it('device assurance in its grace period: what to fix, with its link, and Continue, which goes on', async () => {
+    const client = new FakeClient().answer(idx.gracePeriod);
+    const el = await signin(client);
+    const shown = text(el);
+    expect(shown).to.contain('Update your device soon');
+    expect(shown).to.contain('Fix the issue by 09/05/2024');
+    expect(shown).to.contain('Update to Android 100');
+    expect(shown).not.to.contain('not supported');
+    expect(deepAll<HTMLAnchorElement>(el, 'a').map((a) => a.getAttribute('href'))).to.deep.equal([
+      'https://okta.com/android-upgrade-os',
+    ]);
+    await expect(el).to.be.accessible();
+    client.answer(idx.selectAuthenticatorAuthenticate);
+    deepAll<HTMLButtonElement>(el, 'button')
+      .find((b) => b.textContent?.trim() === 'Continue')!
+      .click();
+    await waitUntil(() => client.calls.length >= 2);
+    expect(client.calls.at(-1)!.options).to.deep.include({ step: 'device-assurance-grace-period' });
+  });
+
   it('success without an interaction code, redirect="manual": a Continue link to Okta\'s page, a cancelable ov-success', async () => {
     const client = new FakeClient().answer(idx.successWithoutCode('https://example.okta.com/app/UserHome'));
     const events: Event[] = [];

@@ -277,6 +277,14 @@ describe('toSnapshot (transaction → step)', () => {
       expect(step.can.cancel).to.equal(true);
     });
 
+    it('device assurance in its grace period: its own screen, nothing to fill, Okta’s messages and links kept', () => {
+      const step = toSnapshot(idx.gracePeriod);
+      expect([step.screen, step.name]).to.deep.equal(['grace-period', 'device-assurance-grace-period']);
+      expect(step.inputs).to.deep.equal([]);
+      expect(step.messages.map((m) => m.level)).to.deep.equal(['info', 'error']);
+      expect(step.messages[1]!.links?.map((l) => l.href)).to.deep.equal(['https://okta.com/android-upgrade-os']);
+    });
+
     it('"Sign in with Okta FastPass" alone (or beside forms left out): a sign-in screen with nothing to type', () => {
       const step = toSnapshot(idx.launchOnly);
       expect([step.screen, step.name]).to.deep.equal(['sign-in', 'launch-authenticator']);

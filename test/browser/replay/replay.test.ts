@@ -29,6 +29,7 @@ type Check =
   | 'at most one extra interact'
   | 'FastPass offered where Okta offers it'
   | 'an OAuth error described'
+  | 'a grace period goes on'
   | 'no uncaught error';
 
 function statusOf(file: string): number {
@@ -80,10 +81,10 @@ function pushWasSent(body: Json): boolean {
   return polling && methods.includes('push') && data.challenge === undefined;
 }
 
-/** Okta offers "Sign in with Okta FastPass" (`launch-authenticator`), alone or beside other forms. */
-function offersFastPassLaunch(body: Json): boolean {
+/** Okta offers the remediation `name` in this answer. */
+function offers(body: Json, name: string): boolean {
   const remediations = ((body.remediation as Json | undefined)?.value ?? []) as Json[];
-  return remediations.some((r) => r.name === 'launch-authenticator');
+  return remediations.some((r) => r.name === name);
 }
 
 /** What each response showed (its heading), printed at the end for the record. */
@@ -150,8 +151,11 @@ async function replay(file: string): Promise<{ checks: Checks; onScreen: string 
       'Okta Verify only for Okta Verify': !ownWords.includes('Okta Verify') || currentIsOktaVerify(body),
       'at most one extra interact': interacts <= 2,
       'FastPass offered where Okta offers it':
-        !offersFastPassLaunch(body) || queryAllDeep(widget, 'button[data-fastpass]').length === 1,
+        !offers(body, 'launch-authenticator') || queryAllDeep(widget, 'button[data-fastpass]').length === 1,
       'an OAuth error described': typeof body.error_description !== 'string' || text.includes(body.error_description),
+      'a grace period goes on':
+        !offers(body, 'device-assurance-grace-period') ||
+        queryAllDeep(widget, 'button').some((b) => textOf(b) === 'Continue'),
       'no uncaught error': uncaught.length === 0,
     };
     shown.push(`${file}: ${text.slice(0, 160)}`);
