@@ -44,6 +44,11 @@ export interface UserConfig {
    * remembers the choice (in a cookie) for the next sign-in.
    */
   autoChallenge?: boolean;
+  /**
+   * The user's device fails the app's device-assurance policy, which grants a grace period: after
+   * the password Okta warns what to fix and by when (`device-assurance-grace-period`), then goes on.
+   */
+  deviceAssuranceGracePeriod?: boolean;
 }
 
 /**
@@ -197,6 +202,7 @@ export function defaultConfig(): SimConfig {
       user('bootstrap@example.com', 'Boot', { enrollChannel: 'devicebootstrap' }),
       user('custompush@example.com', 'Custom', { methods: ['push'], customPush: 'Acme Push' }),
       user('autopush@example.com', 'Auto', { methods: ['push'], autoChallenge: false }),
+      user('graceperiod@example.com', 'Grace', { deviceAssuranceGracePeriod: true }),
     ],
   };
 }

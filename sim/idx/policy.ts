@@ -9,7 +9,10 @@ import { message } from './render.ts';
  * The org's sign-on policy, as small pure decisions: every user needs Okta Verify after the
  * password; a user without it must enroll it, one with it must verify with it.
  */
-export function stepAfterPassword(store: SimStore, login: string): Step {
+export function stepAfterPassword(store: SimStore, login: string, tx: Pick<Transaction, 'gracePeriodSeen'>): Step {
+  // A device-assurance policy in its grace period warns first, once per sign-in.
+  if (store.user(login)?.config.deviceAssuranceGracePeriod && !tx.gracePeriodSeen)
+    return { name: 'device-assurance-grace-period' };
   // A device-bootstrap policy has the user add this account from a device that already has Okta Verify.
   if (store.user(login)?.config.enrollChannel === 'devicebootstrap') return { name: 'select-authenticator-enroll' };
   if (store.devicesOf(login).length === 0) return { name: 'select-authenticator-enroll' };

@@ -58,8 +58,15 @@ function checkPassword(
 function passwordVerified(ctx: RenderContext, tx: Transaction, login: string): void {
   tx.login = login;
   tx.amr = ['pwd'];
-  tx.step = stepAfterPassword(ctx.store, login);
+  tx.step = stepAfterPassword(ctx.store, login, tx);
 }
+
+/** "Continue" past the device-assurance grace period warning: on to what the policy asks next. */
+const skipGracePeriod: Handler = (ctx, tx) => {
+  tx.gracePeriodSeen = true;
+  tx.step = stepAfterPassword(ctx.store, tx.login ?? '', tx);
+  return OK;
+};
 
 const identify: Handler = (ctx, tx, body) => {
   const login = text(body.identifier)?.trim().toLowerCase();
@@ -281,6 +288,7 @@ const ALL_STEPS: Array<Step['name']> = [
   'identify',
   'device-challenge-poll',
   'challenge-password',
+  'device-assurance-grace-period',
   ...PUSH_STEPS,
   ...ENROLL_STEPS,
   'success',
@@ -290,6 +298,7 @@ const ALL_STEPS: Array<Step['name']> = [
 /** Every IDX endpoint a form or action of the simulator can point at. */
 export const REMEDIATIONS: Record<string, Remediation> = {
   '/idp/idx/identify': { steps: ['identify'], handle: identify },
+  '/idp/idx/skip': { steps: ['device-assurance-grace-period'], handle: skipGracePeriod },
   '/idp/idx/challenge/answer': { steps: ['challenge-password', 'challenge-totp'], handle: challengeAnswer },
   '/idp/idx/challenge': { steps: PUSH_STEPS, handle: challenge },
   '/idp/idx/challenge/resend': { steps: ['authenticator-verification-data', 'enroll-poll'], handle: resend },

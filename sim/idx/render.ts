@@ -64,6 +64,9 @@ export function sessionExpiredBody(): Record<string, unknown> {
   };
 }
 
+/** How long the simulated device-assurance grace period lasts. */
+const GRACE_PERIOD_DAYS = 14;
+
 export function message(text: string, key: string, params?: unknown[]): IdxMessage {
   return { message: text, i18n: params ? { key, params } : { key }, class: 'ERROR' };
 }
@@ -138,6 +141,8 @@ class ResponseParts {
             secret: true,
           }),
         ];
+      case 'device-assurance-grace-period':
+        return [this.form('device-assurance-grace-period', '/idp/idx/skip', [])];
       case 'select-authenticator-authenticate':
         return [this.selectAuthenticatorAuthenticate()];
       case 'authenticator-verification-data':
@@ -419,7 +424,25 @@ class ResponseParts {
 }
 
 /** A rejected push stays on screen for as long as the transaction waits for a resend (fixture 27). */
+/** Okta's grace-period warning (its playground's device-assurance-grace-period-one-option.json): what to fix, by when. */
+function gracePeriodMessages(): IdxMessage[] {
+  const due = new Date(Date.now() + GRACE_PERIOD_DAYS * 24 * 3600 * 1000);
+  const dueText = due.toLocaleString('en-US', { dateStyle: 'short', timeStyle: 'short', timeZone: 'UTC' });
+  return [
+    {
+      message: `Your device doesn't meet the security requirements. Fix the issue by ${dueText} UTC to prevent lockout.`,
+      i18n: { key: 'idx.device_assurance.grace_period.warning.title.due_by_date', params: [due.toISOString()] },
+      class: 'WARNING',
+    },
+    message(
+      'Update to the latest version of your operating system',
+      'idx.error.code.access_denied.device_assurance.remediation.upgrade_os_version',
+    ),
+  ];
+}
+
 function stepMessages(step: Step): IdxMessage[] {
+  if (step.name === 'device-assurance-grace-period') return gracePeriodMessages();
   if (step.name === 'select-authenticator-authenticate' && step.fastPassDenied) {
     // [unverified] Okta's key for a FastPass the user denied in Okta Verify is not in any recording.
     return [

@@ -4,7 +4,7 @@ import type { FastPassMethod, UserConfig } from '../config.ts';
 export interface IdxMessage {
   message: string;
   i18n: { key: string; params?: unknown[] };
-  class: 'ERROR' | 'INFO';
+  class: 'ERROR' | 'INFO' | 'WARNING';
 }
 
 export type EnrollmentChannel = 'qrcode' | 'email' | 'sms' | 'samedevice' | 'devicebootstrap';
@@ -23,6 +23,8 @@ export type Step =
   | { name: 'fastpass-poll'; challengeId: string }
   /** FastPass before identify (`launch-authenticator`): whoever's Okta Verify answers signs in. */
   | { name: 'device-challenge-poll'; challengeId: string }
+  /** Device assurance failed, within its grace period: the user may go on (Okta's `/idx/skip`). */
+  | { name: 'device-assurance-grace-period' }
   | { name: 'select-authenticator-enroll' }
   | { name: 'enrollment-channel-data'; channel: 'email' | 'sms' }
   | {
@@ -58,6 +60,8 @@ export interface Transaction {
   amr: string[];
   /** Set once the interaction code has been exchanged, so a replay is refused. */
   codeRedeemed?: boolean;
+  /** The user went on past the device-assurance grace period warning. */
+  gracePeriodSeen?: boolean;
 }
 
 /** A refresh token (opaque, as Okta's are) and what it was issued for; revoking it revokes its access tokens. */
