@@ -23,6 +23,10 @@ export type Step =
   | { name: 'fastpass-poll'; challengeId: string }
   /** FastPass before identify (`launch-authenticator`): whoever's Okta Verify answers signs in. */
   | { name: 'device-challenge-poll'; challengeId: string }
+  /** FastPass by Apple's SSO extension: the browser posts to the challenge's verify endpoint. */
+  | { name: 'sso-extension'; challengeId: string }
+  /** The SSO extension did not answer (off) or the user denied: only its cancel is offered (a 401). */
+  | { name: 'sso-extension-failed'; challengeId: string }
   | { name: 'select-authenticator-enroll' }
   | { name: 'enrollment-channel-data'; channel: 'email' | 'sms' }
   | {
