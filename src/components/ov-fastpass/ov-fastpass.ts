@@ -41,6 +41,7 @@ export class OvFastPass extends OvFlowElement {
   protected override renderBody(step: OvStep, flow: OvFlowContext) {
     const challenge = step.authenticator?.challenge;
     const other = otherAuthenticator(step);
+    const ssoExtension = other === undefined && challenge?.method === SSO_EXTENSION;
     const body =
       other !== undefined
         ? this.renderOtherChallenge(other, challenge, flow)
@@ -48,8 +49,9 @@ export class OvFastPass extends OvFlowElement {
           ? this.renderSsoExtension(challenge, flow)
           : html`${challenge ? this.renderChallenge(challenge) : nothing}
             ${pollProgress(flow, strings.waitingForOktaVerify)}`;
-    return html`${problemNotice(flow)} ${formMessages(step.messages)} ${body} ${chooseOtherAction(flow)}
-    ${stepActions(flow)}`;
+    // While the SSO extension's form is out, its answer (maybe tokens) must not be dropped for the picker.
+    const otherWay = ssoExtension && flow.state.busy ? nothing : chooseOtherAction(flow);
+    return html`${problemNotice(flow)} ${formMessages(step.messages)} ${body} ${otherWay} ${stepActions(flow)}`;
   }
 
   /**

@@ -23,6 +23,7 @@ describe("<ov-fastpass>: Apple's SSO extension", () => {
     const { el, client, controller } = await shown(await recorded(SSO_EXTENSION.BIOMETRICS));
     expect(text(el)).to.contain('your organization requires biometrics');
     expect($$(el, '[role="status"]')).to.have.length(0);
+    expect($$(el, 'button[data-other]')).to.have.length(1);
     expect(client.callsOf('proceed')).to.have.length(0);
     await expect(el).to.be.accessible();
     client.hold();
@@ -32,7 +33,8 @@ describe("<ov-fastpass>: Apple's SSO extension", () => {
     expect(client.callsOf('proceed').map((c) => c.options.step)).to.deep.equal(['device-apple-sso-extension']);
     expect($(el, '[role="status"][aria-live="polite"]').textContent!.trim()).to.equal('Verifying with Okta FastPass…');
     expect($$(el, 'button[data-retry]')).to.have.length(0);
-    expect($$(el, 'button[data-other]')).to.have.length(1);
+    // Its answer may be the sign-in itself: no switching to the picker while it is out.
+    expect($$(el, 'button[data-other]')).to.have.length(0);
   });
 
   it('method GET: "Continue with Okta Verify" links to Okta’s page, nothing is sent', async () => {
