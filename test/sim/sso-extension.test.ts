@@ -115,6 +115,15 @@ for (const [why, change] of [
   });
 }
 
+test('the /sim/ state lists no link to open for it: the page reaches the extension itself', async () => {
+  const auth = createAuthClient(sim);
+  await chooseFastPass(auth);
+  const state = await control.state();
+  const transactions = state.transactions as Array<{ step: string }>;
+  assert.ok(transactions.some((t) => t.step === 'sso-extension'));
+  assert.deepEqual(state.fastPass, []);
+});
+
 test('a stale challenge id is refused, the transaction stays at the extension', async () => {
   const auth = createAuthClient(sim);
   const extension = await chooseFastPass(auth);
