@@ -4,8 +4,12 @@ import { ruleProblem, type FaultRule } from './faults/rules.ts';
 /** `signed_nonce` is Okta FastPass: Okta Verify on the computer signing in answers for the user. */
 export type OktaVerifyMethod = 'push' | 'totp' | 'signed_nonce';
 
-/** How Okta asks Okta Verify on the user's computer to answer a FastPass challenge. */
-export type FastPassMethod = 'LOOPBACK' | 'CUSTOM_URI' | 'UNIVERSAL_LINK' | 'APP_LINK';
+/**
+ * How Okta asks Okta Verify on the user's computer to answer a FastPass challenge.
+ * `APPLE_SSO_EXTENSION`: a managed Apple device, whose SSO extension intercepts the browser's POST
+ * to Okta (`device-apple-sso-extension`); after identify only.
+ */
+export type FastPassMethod = 'LOOPBACK' | 'CUSTOM_URI' | 'UNIVERSAL_LINK' | 'APP_LINK' | 'APPLE_SSO_EXTENSION';
 
 /** Ways Okta may offer to set up Okta Verify besides the QR code. */
 export type ExtraEnrollmentChannel = 'samedevice' | 'devicebootstrap';

@@ -38,7 +38,8 @@ export function stateView(store: SimStore, settings: SimSettings, origin: string
         expiresInSeconds: Math.round((p.expiresAt - now) / 1000),
       })),
     fastPass: [...store.fastPass.values()]
-      .filter((c) => c.method !== 'LOOPBACK' && waitedFor(store, c, now))
+      // Loopback and the SSO extension need no one to open a link: the page reaches Okta Verify itself.
+      .filter((c) => c.method !== 'LOOPBACK' && c.method !== 'APPLE_SSO_EXTENSION' && waitedFor(store, c, now))
       .map((c) => ({
         id: c.id,
         login: c.login || null,

@@ -1,6 +1,6 @@
 import { CONTROL_ROUTES } from '../api/control.ts';
 import { ACTIVATION_PATH } from '../idx/activation.ts';
-import { IDX_PATHS, introspect, remediation } from '../idx/endpoint.ts';
+import { IDX_PATHS, IDX_PATTERNS, introspect, remediation } from '../idx/endpoint.ts';
 import { FASTPASS_VERIFY_PATH, verifyFastPass } from '../idx/fastpass.ts';
 import { introspect as introspectToken, revoke } from '../oauth/introspect.ts';
 import { authorize, logout } from '../oauth/redirects.ts';
@@ -31,6 +31,7 @@ const ROUTES: RouteEntry[] = [
   ['POST', oauth('/v1/logout'), logout],
   ['POST', exact('/idp/idx/introspect'), introspect],
   ...IDX_PATHS.map((path): RouteEntry => ['POST', exact(path), remediation]),
+  ...IDX_PATTERNS.map((pattern): RouteEntry => ['POST', pattern, remediation]),
   ['POST', FASTPASS_VERIFY_PATH, verifyFastPass],
   ...CONTROL_ROUTES,
   ['GET', /^\/sim\/?$/, staticPage('index.html')],

@@ -10,7 +10,7 @@ import {
 } from '../http/types.ts';
 import { arrayValue, ION_CONTENT_TYPE } from './forms.ts';
 import { applyTimeouts } from './policy.ts';
-import { REMEDIATIONS, type IdxResult } from './remediations.ts';
+import { findRemediation, IDX_PATTERNS, REMEDIATIONS, type IdxResult } from './remediations.ts';
 import { message, renderIdx, sessionExpiredBody, type RenderContext } from './render.ts';
 
 function idxResponse(ctx: SimContext, status: number, body: object): SimResponse {
@@ -39,7 +39,8 @@ function readIdxBody(ctx: SimContext, req: SimRequest): { body: Record<string, u
 function respond(ctx: SimContext, req: SimRequest, tx: Transaction, result: IdxResult): SimResponse {
   tx.expiresAt = Date.now() + ctx.settings.transactionLifetimeMs;
   const status = tx.step.name === 'terminal' && result.status === 200 ? tx.step.httpStatus : result.status;
-  return idxResponse(ctx, status, renderIdx(renderContext(ctx, req), tx, result.extras));
+  const response = idxResponse(ctx, status, renderIdx(renderContext(ctx, req), tx, result.extras));
+  return result.headers ? { ...response, headers: result.headers } : response;
 }
 
 /** The current state by interaction handle (the SDK's resume path) or by state handle. */
@@ -57,9 +58,9 @@ export const introspect: Route = (ctx, req) => {
 
 /** Any form or action the simulator offers; the step decides whether it may be used now. */
 export const remediation: Route = async (ctx, req) => {
-  const endpoint = REMEDIATIONS[req.path];
-  // Routed here only for IDX_PATHS; a path without an endpoint is no route at all.
-  if (!endpoint)
+  const found = findRemediation(req.path);
+  // Routed here only for IDX_PATHS and IDX_PATTERNS; a path without an endpoint is no route at all.
+  if (!found)
     return json(404, { errorCode: 'E0000022', errorSummary: 'The endpoint does not exist.', errorCauses: [] });
   const read = readIdxBody(ctx, req);
   if ('refusal' in read) return read.refusal;
@@ -67,13 +68,15 @@ export const remediation: Route = async (ctx, req) => {
   const tx = ctx.store.transactionByStateHandle(body.stateHandle);
   if (!tx) return idxResponse(ctx, 401, sessionExpiredBody());
   applyTimeouts(ctx.store, ctx.settings, tx);
+  const { endpoint, params } = found;
   if (!endpoint.steps.includes(tx.step.name)) {
     return respond(ctx, req, tx, {
       status: 400,
       extras: { messages: [message('This action is not available at this step of the sign-in.', 'E0000001')] },
     });
   }
-  return respond(ctx, req, tx, await endpoint.handle(renderContext(ctx, req), tx, body));
+  return respond(ctx, req, tx, await endpoint.handle(renderContext(ctx, req), tx, body, params));
 };
 
 export const IDX_PATHS = Object.keys(REMEDIATIONS);
+export { IDX_PATTERNS };

@@ -38,6 +38,9 @@ export async function startFastPass(
   method: FastPassMethod = ctx.settings.fastPassMethod,
   beforeIdentify = false,
 ): Promise<Step> {
+  // Okta's SSO-extension challenge names the user's enrolment; before identify there is none, so
+  // the device is probed by loopback instead.
+  if (method === 'APPLE_SSO_EXTENSION' && beforeIdentify) method = 'LOOPBACK';
   withdrawFastPass(ctx.store, tx);
   const now = Date.now();
   const id = oktaId('ftt');
@@ -67,6 +70,7 @@ export async function startFastPass(
     status: 'pending',
   };
   ctx.store.fastPass.set(id, challenge);
+  if (method === 'APPLE_SSO_EXTENSION') return { name: 'sso-extension', challengeId: id };
   return { name: beforeIdentify ? 'device-challenge-poll' : 'fastpass-poll', challengeId: id };
 }
 
@@ -101,6 +105,9 @@ export function challengeValue(
         href: `${origin}/idp/authenticators/okta-verify/launch?${query}`,
         cancel: { ...cancel, name: 'cancel-polling-transaction' },
       };
+    case 'APPLE_SSO_EXTENSION':
+      // Nothing for the page to do but post the `device-apple-sso-extension` form (replayed fixture).
+      return { challengeMethod: 'APPLE_SSO_EXTENSION' };
   }
 }
 

@@ -79,7 +79,7 @@ export function applyTimeouts(store: SimStore, settings: SimSettings, tx: Transa
       settings.pushExpiry === 'resend'
         ? { name: 'resend', rejected: false, correctAnswer: push?.correctAnswer }
         : timedOut();
-  } else if (step.name === 'fastpass-poll' || step.name === 'device-challenge-poll') {
+  } else if (step.name === 'fastpass-poll' || step.name === 'device-challenge-poll' || step.name === 'sso-extension') {
     const challenge = store.fastPass.get(step.challengeId);
     if (challenge && challenge.expiresAt > now) return;
     if (challenge) store.fastPass.delete(challenge.id);

@@ -7,15 +7,19 @@ import { sendPush, stepAfterPassword, succeed, withdrawPushes } from './policy.t
 import { message, type RenderContext, type RenderExtras } from './render.ts';
 import { sendActivationLink, enrollmentUri } from './activation.ts';
 import { startFastPass, withdrawFastPass } from './fastpass.ts';
+import { cancelSsoExtension, SSO_EXTENSION_CANCEL, SSO_EXTENSION_VERIFY, verifySsoExtension } from './sso-extension.ts';
 
 /** What a remediation did: the transaction is re-rendered with this status and these messages. */
 export interface IdxResult {
   status: number;
   extras?: RenderExtras;
+  /** HTTP headers of the answer besides the content type (the SSO extension's step-up challenge). */
+  headers?: Record<string, string>;
 }
 
 type Body = Record<string, unknown>;
-type Handler = (ctx: RenderContext, tx: Transaction, body: Body) => IdxResult | Promise<IdxResult>;
+/** `params`: what a patterned endpoint's path holds (PATTERNED_REMEDIATIONS), e.g. a challenge id. */
+type Handler = (ctx: RenderContext, tx: Transaction, body: Body, params?: string[]) => IdxResult | Promise<IdxResult>;
 
 interface Remediation {
   /** Steps in which the server offers this endpoint; any other step refuses it. */
@@ -282,6 +286,7 @@ const PUSH_STEPS: Array<Step['name']> = [
   'resend',
   'challenge-totp',
   'fastpass-poll',
+  'sso-extension',
 ];
 const ENROLL_STEPS: Array<Step['name']> = ['select-authenticator-enroll', 'enroll-poll', 'enrollment-channel-data'];
 const ALL_STEPS: Array<Step['name']> = [
@@ -291,6 +296,7 @@ const ALL_STEPS: Array<Step['name']> = [
   'device-assurance-grace-period',
   ...PUSH_STEPS,
   ...ENROLL_STEPS,
+  'sso-extension-failed',
   'success',
   'terminal',
 ];
@@ -323,3 +329,30 @@ export const REMEDIATIONS: Record<string, Remediation> = {
   '/idp/idx/authenticators/okta-verify/launch': { steps: ['identify'], handle: launchAuthenticator },
   '/idp/idx/cancel': { steps: ALL_STEPS, handle: cancel },
 };
+
+/** Endpoints whose path carries an id (the SSO extension's challenge), matched by pattern. */
+const PATTERNED_REMEDIATIONS: Array<Remediation & { pattern: RegExp }> = [
+  {
+    pattern: SSO_EXTENSION_VERIFY,
+    steps: ['sso-extension'],
+    handle: (ctx, tx, _body, params) => verifySsoExtension(ctx, tx, params?.[0]),
+  },
+  {
+    pattern: SSO_EXTENSION_CANCEL,
+    steps: ['sso-extension-failed'],
+    handle: (ctx, tx, _body, params) => cancelSsoExtension(ctx, tx, params?.[0]),
+  },
+];
+
+export const IDX_PATTERNS: readonly RegExp[] = PATTERNED_REMEDIATIONS.map((r) => r.pattern);
+
+/** The endpoint at `path` and what its path holds, if the simulator has one there. */
+export function findRemediation(path: string): { endpoint: Remediation; params: string[] } | undefined {
+  const exact = REMEDIATIONS[path];
+  if (exact) return { endpoint: exact, params: [] };
+  for (const endpoint of PATTERNED_REMEDIATIONS) {
+    const found = endpoint.pattern.exec(path);
+    if (found) return { endpoint, params: found.slice(1) };
+  }
+  return undefined;
+}

@@ -15,6 +15,7 @@ import {
 } from './authenticators.ts';
 import { arrayValue, form, immutable, objectValue, type Field, type Form } from './forms.ts';
 import { challengeValue } from './fastpass.ts';
+import { ssoExtensionCancelPath, ssoExtensionVerifyPath } from './sso-extension.ts';
 
 export interface RenderContext {
   store: SimStore;
@@ -163,6 +164,14 @@ class ResponseParts {
           }),
           this.selectAuthenticatorAuthenticate(),
         ];
+      case 'sso-extension':
+        // Only the state handle: the SSO extension, not the page, adds the device's answer.
+        return [
+          this.form('device-apple-sso-extension', ssoExtensionVerifyPath(step.challengeId), []),
+          this.selectAuthenticatorAuthenticate(),
+        ];
+      case 'sso-extension-failed':
+        return [this.form('cancel-transaction', ssoExtensionCancelPath(step.challengeId), [])];
       case 'resend':
         return [this.resendPush(), this.selectAuthenticatorAuthenticate()];
       case 'challenge-totp':
@@ -306,6 +315,8 @@ class ResponseParts {
       }
       return out;
     }
+    // Okta's answer to a failed extension carries no context (error-401-okta-verify-apple-sso-step-up.json).
+    if (step.name === 'sso-extension-failed') return out;
     if (step.name === 'identify') {
       if (this.ctx.settings.passwordOnIdentify) out.currentAuthenticator = objectValue(password());
       if (this.extras.identifier) out.user = objectValue({ identifier: this.extras.identifier });
@@ -378,6 +389,17 @@ class ResponseParts {
           ...(challenge && {
             contextualData: {
               challenge: objectValue(challengeValue(challenge, this.ctx.settings, this.ctx.origin, cancel)),
+            },
+          }),
+        };
+      }
+      case 'sso-extension': {
+        const challenge = this.ctx.store.fastPass.get(step.challengeId);
+        return {
+          ...oktaVerify(['signed_nonce']),
+          ...(challenge && {
+            contextualData: {
+              challenge: objectValue(challengeValue(challenge, this.ctx.settings, this.ctx.origin, {})),
             },
           }),
         };

@@ -25,6 +25,10 @@ export type Step =
   | { name: 'device-challenge-poll'; challengeId: string }
   /** Device assurance failed, within its grace period: the user may go on (Okta's `/idx/skip`). */
   | { name: 'device-assurance-grace-period' }
+  /** FastPass by Apple's SSO extension: the browser posts to the challenge's verify endpoint. */
+  | { name: 'sso-extension'; challengeId: string }
+  /** The SSO extension did not answer (off) or the user denied: only its cancel is offered (a 401). */
+  | { name: 'sso-extension-failed'; challengeId: string }
   | { name: 'select-authenticator-enroll' }
   | { name: 'enrollment-channel-data'; channel: 'email' | 'sms' }
   | {

@@ -155,6 +155,12 @@ export class OvFlowController implements ReactiveController {
    * and cancels, so the next failure only says so on screen.
    */
   #fellBackByItself = false;
+  /**
+   * Apple's SSO-extension remediations sent (by the widget or the user) since the user last acted:
+   * the widget sends each by itself once, so an Okta that answers with the same form again is not
+   * asked in a loop, and the screen offers Try again instead.
+   */
+  readonly #sentAtOnce = new Set<string>();
   /** Values submitted on the provisional sign-in form, sent once Okta's first step is identify. */
   #held?: Readonly<Record<string, unknown>>;
   /** The username typed on the provisional sign-in form, kept should another screen replace it. */
@@ -416,6 +422,17 @@ export class OvFlowController implements ReactiveController {
     };
   }
 
+  /**
+   * Apple's SSO extension: the form to send as soon as it is shown, as Okta's widget does (the OS
+   * answers it for Okta Verify), unless it went out since the user last acted or Okta's answer
+   * carries messages (biometrics required, …), which stay on screen until the user tries again.
+   */
+  #formToSendAtOnce(step: OvStep): string | undefined {
+    const { sendAtOnce, remediation } = routeOf(step);
+    if (!sendAtOnce || !remediation || step.messages.length > 0 || this.#sentAtOnce.has(remediation)) return undefined;
+    return remediation;
+  }
+
   /** Shows another remediation of the same response, without a request. */
   #show(remediation: string): void {
     const tx = this.#transaction;
@@ -431,7 +448,10 @@ export class OvFlowController implements ReactiveController {
     if (byUser && request.kind !== 'start' && !request.automatic) {
       this.#restartedByItself = false;
       this.#fellBackByItself = false;
+      this.#sentAtOnce.clear();
     }
+    const answered = request.kind === 'proceed' && request.step ? routeOf(request.step) : undefined;
+    if (answered?.sendAtOnce && answered.remediation) this.#sentAtOnce.add(answered.remediation);
     if (byUser) this.#poll.stop();
     // A retrying poll keeps the "connection unstable" line, so the live region does not flip back and forth.
     const stillTransient = request.kind === 'poll' && this.#state.problem?.transient ? this.#state.problem : undefined;
@@ -540,8 +560,11 @@ export class OvFlowController implements ReactiveController {
         // Deferred as above; busy meanwhile, so nothing else is sent.
         const send =
           held && step.screen === 'sign-in' && !step.messages.length && step.inputs.every((i) => held[i.name]);
-        this.#setState({ busy: !!send, polling: false });
+        const atOnce = this.#formToSendAtOnce(step);
+        this.#setState({ busy: !!send || !!atOnce, polling: false });
         this.#showStep(step, request.resend === true);
+        // Shown while it goes out (busy): "Verifying with Okta FastPass…". Deferred as below.
+        if (atOnce) queueMicrotask(() => this.#send({ step: atOnce }, { automatic: true }));
         if (send)
           queueMicrotask(() => {
             this.#setState({ busy: false });

@@ -35,6 +35,8 @@ const SCREEN_REMEDIATIONS = [
   'device-challenge-poll',
   'resend',
   'device-assurance-grace-period',
+  'device-apple-sso-extension',
+  'cancel-transaction',
 ] as const;
 
 /**
@@ -61,6 +63,12 @@ const CHANNEL_CHOICE = 'select-enrollment-channel';
 const QR_POLL = 'enroll-poll';
 const DEVICE_CHALLENGE_POLL = 'device-challenge-poll';
 const LAUNCH_FASTPASS = 'launch-authenticator';
+/**
+ * FastPass on a managed Apple device: the page sends the form (POST) and the OS's SSO extension
+ * answers for Okta Verify; `cancel-transaction` follows a failed attempt. Okta's widget sends
+ * either at once; a GET one is a page to go to.
+ */
+const SSO_EXTENSION: readonly string[] = ['device-apple-sso-extension', 'cancel-transaction'];
 const POLLED: readonly string[] = [QR_POLL, 'challenge-poll', DEVICE_CHALLENGE_POLL];
 /** The actions okta-auth-js makes of the `cancel` form of a FastPass poll (fixtures 60, 62). */
 const FASTPASS_CANCEL: readonly string[] = ['currentAuthenticator-cancel', 'authenticatorChallenge-cancel'];
@@ -97,6 +105,8 @@ export interface OvRoute {
   readonly moves: Readonly<Partial<Record<OvMovingIntent, OvMove>>>;
   /** FastPass: the action that cancels the poll, sent with a `reason` (another way, Okta Verify unreachable). */
   readonly fastPassCancel?: string;
+  /** Apple's SSO extension: the remediation is sent as soon as it is shown (the controller sends it once). */
+  readonly sendAtOnce?: boolean;
 }
 
 /** The intents of `OvStep.can` that the route carries out (cancel is `idx.cancel()`). */
@@ -150,7 +160,10 @@ export function toSnapshot(tx: OvTransaction, show?: string): OvStep {
 
   const names = remediations.map((r) => r.name);
   const alternatives = screens.map((r) => r.name).filter((n) => n !== remediation.name);
-  const authenticator = readAuthenticator(remediation, tx) ?? chosenAuthenticator(remediation);
+  const ssoExtension = SSO_EXTENSION.includes(remediation.name);
+  const authenticator = ssoExtension
+    ? ssoExtensionAuthenticator(remediation)
+    : (readAuthenticator(remediation, tx) ?? chosenAuthenticator(remediation));
   const qrcode = authenticator?.qrcode;
   const qrRefused = qrcode !== undefined && !isSafeQrSource(qrcode.href);
   const shownAuthenticator = authenticator && qrRefused ? withoutQr(authenticator) : authenticator;
@@ -162,7 +175,7 @@ export function toSnapshot(tx: OvTransaction, show?: string): OvStep {
   const screen =
     remediation.name === LAUNCH_FASTPASS
       ? 'sign-in'
-      : NOT_A_SCREEN.has(remediation.name)
+      : NOT_A_SCREEN.has(remediation.name) || (ssoExtension && !authenticator)
         ? OutcomeStep.UNSUPPORTED
         : onlyPush(screenOf(remediation.name, authenticator), options);
   const rejectedPush = screen === 'resend-push' ? pushRejection(messages, authenticator) : undefined;
@@ -200,7 +213,16 @@ export function toSnapshot(tx: OvTransaction, show?: string): OvStep {
     alternatives,
     ...identifier(tx),
   });
-  routes.set(step, freeze({ remediation: remediation.name, moves, ...(fastPassCancel && { fastPassCancel }) }));
+  const sendAtOnce = ssoExtension && authenticator?.challenge?.href === undefined;
+  routes.set(
+    step,
+    freeze({
+      remediation: remediation.name,
+      moves,
+      ...(fastPassCancel && { fastPassCancel }),
+      ...(sendAtOnce && { sendAtOnce }),
+    }),
+  );
   return step;
 }
 
@@ -247,6 +269,8 @@ function screenOf(remediation: string, authenticator: OvAuthenticator | undefine
       if (authenticator?.challenge) return 'fastpass';
       return authenticator?.correctAnswer !== undefined ? 'number' : 'push';
     case DEVICE_CHALLENGE_POLL:
+    case 'device-apple-sso-extension':
+    case 'cancel-transaction':
       return 'fastpass';
     case 'resend':
       return 'resend-push';
@@ -497,7 +521,23 @@ function defined<T extends object>(fields: T): T {
 function deviceChallengeAuthenticator(tx: OvTransaction): OvAuthenticator | undefined {
   const context = tx.context as { authenticatorChallenge?: { value?: unknown } } | undefined;
   const challenge = readChallenge(context?.authenticatorChallenge?.value);
-  if (!challenge) return undefined;
+  return challenge && oktaVerifyWith(challenge);
+}
+
+/**
+ * Okta Verify by Apple's SSO extension. Okta names the authenticator with the form but not with the
+ * 401s after an attempt (its playground responses): Okta Verify either way. A GET form is a page to
+ * go to (`href`); one that is not `http:` or `https:` leaves no way on (undefined).
+ */
+function ssoExtensionAuthenticator(remediation: IdxRemediation): OvAuthenticator | undefined {
+  const get = remediation.method === 'GET';
+  const href = get ? safeHref(remediation.href) : undefined;
+  if (get && !href) return undefined;
+  return oktaVerifyWith({ method: 'APPLE_SSO_EXTENSION', ...(href && { href }) });
+}
+
+/** Okta Verify answering a device challenge, where the response names no authenticator. */
+function oktaVerifyWith(challenge: OvDeviceChallenge): OvAuthenticator {
   return { key: 'okta_verify', id: '', type: 'app', displayName: 'Okta Verify', methods: ['signed_nonce'], challenge };
 }
 
@@ -567,7 +607,7 @@ function readOptions(remediation: IdxRemediation, authenticator?: OvAuthenticato
     case 'select-authenticator-enroll':
     case 'select-authenticator-authenticate':
       return (field.options ?? []).flatMap((option, index) => {
-        const form = Object.fromEntries(subFieldsOf(option.value).map((f) => [f.name, f] as const));
+        const form = Object.fromEntries(optionFields(option).map((f) => [f.name, f] as const));
         const id = text(form.id?.value);
         if (!id) throw new MalformedResponseError(`option ${index} of ${remediation.name} has no id`);
         const fixedMethod = form.methodType?.mutable === false ? text(form.methodType.value) : undefined;
@@ -633,6 +673,12 @@ function choices(field: Field, name: string): { label: string; value: string }[]
 /** Object fields nest their form either as `form.value` or as `value.form.value` (both are seen in Okta's responses). */
 function subFields(field: Field): Field[] {
   return field.form?.value ?? subFieldsOf(field.value);
+}
+
+/** An option's form: `value.form.value`, or `form.value` beside its label (Okta's SSO-extension responses). */
+function optionFields(option: NonNullable<Field['options']>[number]): Field[] {
+  const direct = (option as { form?: { value?: unknown } }).form?.value;
+  return Array.isArray(direct) ? (direct as Field[]) : subFieldsOf(option.value);
 }
 
 function subFieldsOf(value: unknown): Field[] {

@@ -81,14 +81,18 @@ export interface OvOption {
  * device. Nothing is pushed to a phone.
  */
 export interface OvDeviceChallenge {
-  /** `LOOPBACK`, `CUSTOM_URI`, `UNIVERSAL_LINK` or `APP_LINK`. */
+  /**
+   * `LOOPBACK`, `CUSTOM_URI`, `UNIVERSAL_LINK` or `APP_LINK`; `APPLE_SSO_EXTENSION`: the OS's SSO
+   * extension answers the request the widget sends by itself (no `href`), or, with `href`, a page
+   * to go to that it answers.
+   */
   readonly method: string;
   /** LOOPBACK: `http://localhost` and the ports Okta Verify may listen on. */
   readonly domain?: string;
   readonly ports?: readonly string[];
   readonly probeTimeoutMillis?: number;
   readonly challengeRequest?: string;
-  /** CUSTOM_URI, UNIVERSAL_LINK, APP_LINK: what opens Okta Verify. */
+  /** CUSTOM_URI, UNIVERSAL_LINK, APP_LINK: what opens Okta Verify; APPLE_SSO_EXTENSION: the page to go to. */
   readonly href?: string;
   /** CUSTOM_URI: where to get Okta Verify. */
   readonly downloadHref?: string;

@@ -121,6 +121,8 @@ export const strings = {
   get waitingForOktaVerify() { return msg('Waiting for Okta Verify…', { id: 'waitingForOktaVerify' }); },
   get fastPassUnreachable() { return msg('Okta Verify did not answer on this device (it may not be running, or this browser blocked the request). Open it with the button below, or verify another way.', { id: 'fastPassUnreachable' }); },
   get fastPassUnsupported() { return msg('This page cannot reach Okta Verify by this method. Verify another way.', { id: 'fastPassUnsupported' }); },
+  get verifyingWithFastPass() { return msg('Verifying with Okta FastPass…', { id: 'verifyingWithFastPass' }); },
+  get continueWithOktaVerify() { return msg('Continue with Okta Verify', { id: 'continueWithOktaVerify' }); },
 
   // ov-qr-enroll: same-device and device-bootstrap enrolment
   get sameDeviceHeading() { return msg('Set up Okta Verify on this device', { id: 'sameDeviceHeading' }); },

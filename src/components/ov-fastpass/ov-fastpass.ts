@@ -19,8 +19,9 @@ import { fastPassStyles } from './ov-fastpass.styles.js';
  * @tagname ov-fastpass
  * @summary Okta FastPass: Okta Verify on this device confirms it is the user. By loopback the
  * controller reaches Okta Verify by itself and this screen only says so; by custom URI, universal
- * link or app link a button opens Okta Verify (and "Get Okta Verify" links to its download). Never
- * says a push was sent: none is.
+ * link or app link a button opens Okta Verify (and "Get Okta Verify" links to its download); by
+ * Apple's SSO extension the controller sends Okta's form and the OS answers it. Never says a push
+ * was sent: none is.
  * @csspart status - The polite progress line while Okta waits for Okta Verify.
  * @csspart activity - The activity indicator beside the progress line (aria-hidden; still under reduced motion).
  * @csspart button - The link that opens Okta Verify, shown as a button.
@@ -40,13 +41,17 @@ export class OvFastPass extends OvFlowElement {
   protected override renderBody(step: OvStep, flow: OvFlowContext) {
     const challenge = step.authenticator?.challenge;
     const other = otherAuthenticator(step);
+    const ssoExtension = other === undefined && challenge?.method === SSO_EXTENSION;
     const body =
-      other === undefined
-        ? html`${challenge ? this.renderChallenge(challenge) : nothing}
-          ${pollProgress(flow, strings.waitingForOktaVerify)}`
-        : this.renderOtherChallenge(other, challenge, flow);
-    return html`${problemNotice(flow)} ${formMessages(step.messages)} ${body} ${chooseOtherAction(flow)}
-    ${stepActions(flow)}`;
+      other !== undefined
+        ? this.renderOtherChallenge(other, challenge, flow)
+        : challenge?.method === SSO_EXTENSION
+          ? this.renderSsoExtension(challenge, flow)
+          : html`${challenge ? this.renderChallenge(challenge) : nothing}
+            ${pollProgress(flow, strings.waitingForOktaVerify)}`;
+    // While the SSO extension's form is out, its answer (maybe tokens) must not be dropped for the picker.
+    const otherWay = ssoExtension && flow.state.busy ? nothing : chooseOtherAction(flow);
+    return html`${problemNotice(flow)} ${formMessages(step.messages)} ${body} ${otherWay} ${stepActions(flow)}`;
   }
 
   /**
@@ -57,6 +62,24 @@ export class OvFastPass extends OvFlowElement {
     const open = safeHref(challenge?.href);
     return html`<p>${name ? strings.onDeviceVerify(name) : strings.onDeviceVerifyUnnamed}</p>
       ${openButton(open, strings.continueOnDevice)} ${pollProgress(flow, strings.waitingForDevice)}`;
+  }
+
+  /**
+   * Apple's SSO extension: the controller sends Okta's form by itself and the OS answers it, so the
+   * screen says so while it goes out; when it is not sent by itself (it was already, or Okta's
+   * message is to be read first), Try again sends it. With a page to go to (`href`), a link there.
+   */
+  private renderSsoExtension(challenge: OvDeviceChallenge, flow: OvFlowContext) {
+    const page = safeHref(challenge.href);
+    if (page) return openButton(page, strings.continueWithOktaVerify);
+    const { busy, problem } = flow.state;
+    if (busy) return pollProgress(flow, strings.verifyingWithFastPass);
+    if (problem?.canRetry) return nothing;
+    return html`<div class="actions" part="actions">
+      <button type="button" part="button button-primary" data-retry @click=${() => flow.controller.submit()}>
+        ${strings.tryAgain}
+      </button>
+    </div>`;
   }
 
   private renderChallenge(challenge: OvDeviceChallenge) {
@@ -78,6 +101,8 @@ export class OvFastPass extends OvFlowElement {
       }`;
   }
 }
+
+const SSO_EXTENSION = 'APPLE_SSO_EXTENSION';
 
 /** The name of the authenticator when it is not Okta Verify ('' when unnamed), else undefined. */
 function otherAuthenticator(step: OvStep): string | undefined {

@@ -12,14 +12,16 @@ export interface RequestGate {
   remove(): void;
 }
 
-export function gateRequests(path: string): RequestGate {
+/** `path`: the exact path, or a pattern it matches (a path with an id in it). */
+export function gateRequests(path: string | RegExp): RequestGate {
   const original = window.fetch;
   let open!: () => void;
   const opened = new Promise<void>((resolve) => (open = resolve));
   let arrived = 0;
   window.fetch = async (input, init) => {
     const url = input instanceof Request ? input.url : String(input);
-    if (new URL(url, location.href).pathname === path) {
+    const pathname = new URL(url, location.href).pathname;
+    if (typeof path === 'string' ? pathname === path : path.test(pathname)) {
       arrived += 1;
       await opened;
     }
