@@ -123,12 +123,15 @@ export async function pushSignIn(options: SignInOptions): Promise<SignInOutcome>
     return opened.status === 200 ? browser.call('start') : opened;
   };
   let answer = await begin();
+  /** The transaction the page last saw: a resume that answers another one began anew. */
+  let transactionId: string | undefined;
   for (;;) {
     if (Date.now() > deadline) {
       outcome.lost = 'deadline';
       return outcome;
     }
     const step = stepOrUndefined(answer);
+    if (step) transactionId = answer.json.transaction?.id ?? transactionId;
     if (step?.name === 'success') {
       outcome.shared = answer.json.shared as SignInOutcome['shared'];
       return outcome;
@@ -149,11 +152,10 @@ export async function pushSignIn(options: SignInOptions): Promise<SignInOutcome>
       browser = new TimedBrowser(options.base, options.timings);
       answer = await begin();
     } else {
-      const failed = answer.route;
       answer = await browser.call('start', { resume: true });
-      // A session gone by then resumes as a new sign-in: that is starting again, not going on
-      // (unless what failed was the start itself: then the user had lost nothing).
-      if (stepOrUndefined(answer)?.name === 'identify' && failed !== 'start') outcome.startedAgain++;
+      // A session gone by then resumes as a new transaction: that is starting again, not going on.
+      const resumedId = stepOrUndefined(answer) && answer.json.transaction?.id;
+      if (resumedId && transactionId && resumedId !== transactionId) outcome.startedAgain++;
       else outcome.resumed++;
     }
   }
