@@ -60,17 +60,7 @@ export class DemoPhone extends LitElement {
     clearInterval(this.#timer);
   }
 
-  /** One refresh at a time: on a slow machine the ticks would otherwise pile up requests. */
-  #refreshing?: Promise<void>;
-
-  private refresh(): Promise<void> {
-    this.#refreshing ??= this.load().finally(() => {
-      this.#refreshing = undefined;
-    });
-    return this.#refreshing;
-  }
-
-  private async load(): Promise<void> {
+  private async refresh(): Promise<void> {
     if (!this.client) return;
     try {
       const state = await this.client.state();
@@ -100,8 +90,6 @@ export class DemoPhone extends LitElement {
     } catch (error) {
       this.status = (error as Error).message;
     }
-    // A refresh that began before the action may show the state before it: then one more.
-    await this.#refreshing;
     await this.refresh();
   }
 
